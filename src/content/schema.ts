@@ -1,0 +1,64 @@
+import { z } from 'astro/zod';
+import { localeCodes, type Locale } from '../i18n/locales';
+
+/** The kinds of document the record holds; each has a label in the UI strings. */
+export const documentKinds = ['petition', 'letter', 'news', 'resolution'] as const;
+export type DocumentKind = (typeof documentKinds)[number];
+
+/** A calendar date, written as in ISO 8601: `2021-03-01`. */
+const isoDate = z
+  .string({ error: 'must be a date written as "YYYY-MM-DD" in quotes' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written as "YYYY-MM-DD"', abort: true })
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  }, 'is not a real calendar date');
+
+const oneLine = (what: string) =>
+  z
+    .string({ error: `is required: ${what}` })
+    .trim()
+    .min(1, `must not be empty: ${what}`)
+    .refine((value) => !/\n/.test(value), 'must fit on one line');
+
+/**
+ * The front matter of every document, in every language.
+ * Unknown keys are an error, so a misspelt field never passes silently.
+ */
+export const documentSchema = z.strictObject({
+  /** The document's own title or subject line, in the page's language. */
+  title: oneLine('the document’s title'),
+  /** One sentence for home-page lists and link previews. */
+  description: oneLine('a one-sentence summary')
+    .min(50, 'must be at least 50 characters')
+    .max(160, 'must be at most 160 characters')
+    .refine((value) => /[.!?]$/.test(value), 'must be one sentence ending in a full stop')
+    .refine((value) => !/[.!?]\s+\p{Lu}/u.test(value), 'must be a single sentence'),
+  kind: z.enum(documentKinds, { error: `must be one of: ${documentKinds.join(', ')}` }),
+  /** Who wrote or signed it, as the document names them. */
+  author: oneLine('who wrote the document'),
+  /** To whom it is addressed; news and resolutions have no addressee. */
+  addressee: oneLine('to whom it is addressed').optional(),
+  /**
+   * The date as published. Where the text gives no date, `after` records the
+   * latest date the text itself mentions, rather than inventing a day.
+   */
+  date: z.union([isoDate, z.strictObject({ after: isoDate })], {
+    error: 'must be "YYYY-MM-DD", or "after:" followed by "YYYY-MM-DD" where the text gives no date',
+  }),
+  place: oneLine('where it was written').optional(),
+  /** The language the document was published in. */
+  originalLanguage: z.enum(localeCodes as [Locale, ...Locale[]], {
+    error: `must be one of the site's languages: ${localeCodes.join(', ')}`,
+  }),
+  /** Present, and true, in every translation; absent in the original. */
+  translated: z.literal(true, { error: 'must be true when present' }).optional(),
+});
+
+export type DocumentData = z.infer<typeof documentSchema>;
+export type DocumentDate = DocumentData['date'];
+
+/** Documents are ordered by this date; `after: X` sorts as X. */
+export function sortableDate(date: DocumentDate): string {
+  return typeof date === 'string' ? date : date.after;
+}

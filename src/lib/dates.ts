@@ -1,0 +1,18 @@
+import type { DocumentDate } from '../content/schema';
+import { locales, type Locale } from '../i18n/locales';
+import { useTranslations } from '../i18n/ui';
+
+function formatDay(isoDate: string, lang: Locale): string {
+  return new Intl.DateTimeFormat(locales[lang].dateFormat, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/** A document's date as a reader of `lang` writes it: "1 March 2021", "after 12 November 2020". */
+export function formatDocumentDate(date: DocumentDate, lang: Locale): string {
+  if (typeof date === 'string') return formatDay(date, lang);
+  return useTranslations(lang)('document.dateAfter', { date: formatDay(date.after, lang) });
+}

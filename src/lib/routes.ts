@@ -1,0 +1,34 @@
+import type { Locale } from '../i18n/locales';
+
+/**
+ * Every page of the site, as a path from the site's root. Pages link to each
+ * other only through `relativeUrl`, so the built site works under any prefix.
+ */
+export const paths = {
+  languageChooser: () => '/',
+  home: (lang: Locale) => `/${lang}/`,
+  document: (lang: Locale, slug: string) => `/${lang}/${slug}/`,
+  notFound: () => '/404.html',
+};
+
+/** The path of the folder a page lives in: `/en/x/` for `/en/x/`, `/` for `/404.html`. */
+function folderOf(path: string): string {
+  return path.slice(0, path.lastIndexOf('/') + 1);
+}
+
+/** A link from the page at `from` to the page at `to`, relative to `from`. */
+export function relativeUrl(from: string, to: string): string {
+  const fromParts = folderOf(from).split('/').filter(Boolean);
+  const toParts = to.split('/').filter(Boolean);
+  let common = 0;
+  while (
+    common < fromParts.length &&
+    common < toParts.length - (to.endsWith('/') ? 0 : 1) &&
+    fromParts[common] === toParts[common]
+  ) {
+    common += 1;
+  }
+  const up = '../'.repeat(fromParts.length - common);
+  const down = toParts.slice(common).join('/') + (to.endsWith('/') && toParts.length > common ? '/' : '');
+  return up + down || './';
+}

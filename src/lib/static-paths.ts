@@ -1,0 +1,19 @@
+import { localeCodes, type Locale } from '../i18n/locales';
+import { allDocuments, identify } from './documents';
+
+/** One page per language; `[lang]` routes re-export this as their `getStaticPaths`. */
+export function localeStaticPaths() {
+  return localeCodes.map((lang) => ({ params: { lang }, props: { lang } }));
+}
+
+export async function documentStaticPaths() {
+  return (await allDocuments()).map((entry) => {
+    const { lang, slug } = identify(entry);
+    return { params: { lang, slug }, props: { entry, lang } };
+  });
+}
+
+/** The same path in every language. */
+export function inEveryLanguage(pathFor: (lang: Locale) => string): Record<Locale, string> {
+  return Object.fromEntries(localeCodes.map((lang) => [lang, pathFor(lang)])) as Record<Locale, string>;
+}

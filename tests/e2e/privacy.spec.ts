@@ -1,0 +1,32 @@
+import { expect, test } from '@playwright/test';
+import { sitePages } from './site';
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  for (const { path } of sitePages) {
+    test(`${path} reads the same`, async ({ page, browser }) => {
+      await page.goto(path);
+      const withoutScript = await page.locator('body').innerText();
+      const context = await browser.newContext();
+      const scripted = await context.newPage();
+      await scripted.goto(page.url());
+      expect(withoutScript.length).toBeGreaterThan(100);
+      expect(withoutScript).toBe(await scripted.locator('body').innerText());
+      await context.close();
+    });
+  }
+});
+
+test.describe('no request leaves the site', () => {
+  for (const { path } of sitePages) {
+    test(path, async ({ page, baseURL }) => {
+      const origin = new URL(baseURL ?? '').origin;
+      const requests: string[] = [];
+      page.on('request', (request) => requests.push(request.url()));
+      await page.goto(path, { waitUntil: 'load' });
+      expect(requests.length).toBeGreaterThan(0);
+      expect(requests.filter((url) => new URL(url).origin !== origin)).toEqual([]);
+    });
+  }
+});

@@ -1,0 +1,25 @@
+import { readdirSync } from 'node:fs';
+import { localeCodes, type Locale } from '../../src/i18n/locales';
+import { paths } from '../../src/lib/routes';
+
+/** The documents' slugs, from the original-language folder of the content. */
+export const slugs = readdirSync('src/content/documents/en')
+  .filter((name) => name.endsWith('.mdx'))
+  .map((name) => name.replace(/\.mdx$/, ''));
+
+export interface SitePage {
+  path: string;
+  lang: Locale;
+  /** The slug, for document pages. */
+  slug?: string;
+}
+
+/** Every page a reader can reach, with the language it must declare. */
+export const sitePages: SitePage[] = [
+  { path: paths.languageChooser(), lang: 'en' },
+  { path: paths.notFound(), lang: 'en' },
+  ...localeCodes.flatMap((lang) => [
+    { path: paths.home(lang), lang },
+    ...slugs.map((slug) => ({ path: paths.document(lang, slug), lang, slug })),
+  ]),
+];

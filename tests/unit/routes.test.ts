@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { isLocale, localeCodes, locales } from '../../src/i18n/locales';
+import { paths, relativeUrl } from '../../src/lib/routes';
+
+describe('locales', () => {
+  it('lists Belarusian, Russian and English, each named in itself', () => {
+    expect(localeCodes).toEqual(['be', 'ru', 'en']);
+    expect(locales.be.name).toBe('Беларуская');
+  });
+
+  it('knows its languages and nothing else', () => {
+    expect(isLocale('be')).toBe(true);
+    expect(isLocale('uk')).toBe(false);
+    expect(isLocale('toString')).toBe(false);
+  });
+});
+
+describe('relative links', () => {
+  it.each([
+    ['/en/petition/', '/ru/petition/', '../../ru/petition/'],
+    ['/en/petition/', '/en/', '../'],
+    ['/en/', '/en/petition/', 'petition/'],
+    ['/en/', '/en/', './'],
+    ['/', '/be/', 'be/'],
+    ['/be/', '/', '../'],
+    ['/404.html', '/ru/', 'ru/'],
+    ['/404.html', '/', './'],
+    ['/en/a/', '/404.html', '../../404.html'],
+  ])('from %s to %s is %s', (from, to, expected) => {
+    expect(relativeUrl(from, to)).toBe(expected);
+  });
+
+  it('builds each page path from the language and slug', () => {
+    expect(paths.document('be', 'petition-to-the-ilo')).toBe('/be/petition-to-the-ilo/');
+    expect(paths.home('ru')).toBe('/ru/');
+  });
+});

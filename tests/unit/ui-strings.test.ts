@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { localeCodes } from '../../src/i18n/locales';
+import { assertSameKeys, keysOf, uiStrings, useTranslations } from '../../src/i18n/ui';
+
+describe('interface strings', () => {
+  const englishKeys = keysOf(uiStrings.en);
+
+  it.each(localeCodes)('%s has every key of en.json and no other', (lang) => {
+    expect(keysOf(uiStrings[lang]).sort()).toEqual([...englishKeys].sort());
+  });
+
+  it.each(localeCodes)('%s has no empty string', (lang) => {
+    const t = useTranslations(lang);
+    for (const key of englishKeys) expect(t(key as never), `${lang}: ${key}`).not.toBe('');
+  });
+
+  it('names the file and the key when a locale lacks a key', () => {
+    const site: Partial<typeof uiStrings.ru.site> = { ...uiStrings.ru.site };
+    delete site.title;
+    expect(() => assertSameKeys({ ...uiStrings, ru: { ...uiStrings.ru, site } })).toThrow(
+      'src/i18n/strings/ru.json does not match en.json: missing site.title;',
+    );
+  });
+
+  it('interpolates in the language asked for', () => {
+    expect(useTranslations('be')('document.dateAfter', { date: '12 лістапада 2020 г.' })).toBe(
+      'пасля 12 лістапада 2020 г.',
+    );
+    expect(useTranslations('ru')('nav.home')).toBe('Все документы');
+  });
+});
