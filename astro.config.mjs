@@ -3,11 +3,14 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import tailwindcss from '@tailwindcss/vite';
 import { contentCheck } from './scripts/integrations/content-check.ts';
+import { postBuild } from './scripts/integrations/post-build.ts';
 
 export default defineConfig({
-  integrations: [contentCheck(), mdx()],
+  integrations: [contentCheck(), mdx(), postBuild()],
   build: {
     format: 'directory',
+    // One request per page: readers on throttled links wait for each round trip.
+    inlineStylesheets: 'always',
   },
   trailingSlash: 'always',
   vite: {

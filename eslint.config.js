@@ -11,4 +11,9 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node } },
   },
+  {
+    // Scripts inlined into pages run in the reader's browser.
+    files: ['src/scripts/**/*.js'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
 );

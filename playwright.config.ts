@@ -1,8 +1,9 @@
 import { defineConfig } from '@playwright/test';
+import { mirrorSettings } from './tests/e2e/mirrors';
 
 /** Debian's Chromium: test tools cannot download browsers here. */
 const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const port = 4321;
+const [main] = mirrorSettings;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -15,7 +16,7 @@ export default defineConfig({
     viewport: { width: 360, height: 740 },
     isMobile: true,
     hasTouch: true,
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: main?.url,
     launchOptions: {
       executablePath,
       args: [
@@ -29,9 +30,10 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node scripts/serve.ts --port ${port}`,
-    url: `http://127.0.0.1:${port}/`,
+  // The same build, served as the main site and as mirrors under prefixes it was not built for.
+  webServer: mirrorSettings.map(({ port, prefix, url }) => ({
+    command: `node scripts/serve.ts --port ${port} --prefix ${prefix}`,
+    url,
     reuseExistingServer: false,
-  },
+  })),
 });

@@ -46,6 +46,8 @@ export const glossary: readonly GlossaryEntry[] = [
     ru: 'Международн| федераци| журналистов',
   },
   { en: 'IndustriALL', be: 'IndustriALL', ru: 'IndustriALL' },
+  { en: 'IndustriALL Global Union', be: 'Глабальн| саюз| IndustriALL', ru: 'Глобальн| союз| IndustriALL' },
+  { en: 'Coordination Committee', be: 'Каардынацыйн| рад|', ru: 'Координационн| совет|' },
   { en: 'BKDP', be: 'БКДП', ru: 'БКДП' },
   {
     en: 'Belarusian Congress of Democratic Trade Unions',
@@ -118,7 +120,7 @@ export const glossary: readonly GlossaryEntry[] = [
   { en: 'Alexander Kapshul', be: 'Аляксандр| Капшул|', ru: 'Александр| Капшул|' },
   { en: 'Kalupakho', be: 'Калупах|', ru: 'Калупахо' },
   { en: 'Maryja Kalesnikawa', be: 'Мары| Калеснікав|', ru: 'Мари| Колесников|' },
-  { en: 'Kemal Özkan', be: 'Кемал| Озкан|', ru: 'Кемал| Озкан|' },
+  { en: 'Kemal Özkan', be: 'Кемаль Озкан|', ru: 'Кемаль Озкан|' },
   { en: 'Sharan Burrow', be: 'Шаран| Бароў', ru: 'Шаран| Барроу' },
 ];
 

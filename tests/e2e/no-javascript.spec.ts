@@ -17,16 +17,3 @@ test.describe('without JavaScript', () => {
     });
   }
 });
-
-test.describe('no request leaves the site', () => {
-  for (const { path } of sitePages) {
-    test(path, async ({ page, baseURL }) => {
-      const origin = new URL(baseURL ?? '').origin;
-      const requests: string[] = [];
-      page.on('request', (request) => requests.push(request.url()));
-      await page.goto(path, { waitUntil: 'load' });
-      expect(requests.length).toBeGreaterThan(0);
-      expect(requests.filter((url) => new URL(url).origin !== origin)).toEqual([]);
-    });
-  }
-});

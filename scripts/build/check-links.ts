@@ -1,0 +1,54 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse, type HTMLElement } from 'node-html-parser';
+import { listFiles, pagePathOf } from './site-files.ts';
+
+const origin = 'https://site.invalid';
+
+/** The file a site path is served from: a folder's `index.html`, or the file itself. */
+function fileOf(sitePath: string): string {
+  const decoded = decodeURIComponent(sitePath).slice(1);
+  return decoded === '' || decoded.endsWith('/') ? `${decoded}index.html` : decoded;
+}
+
+/**
+ * Every internal link, stylesheet, script and image of the built site that
+ * points at no file, or at an anchor its page does not have, as
+ * `page: href (why)`. External and `mailto:` links are not followed.
+ */
+export async function findBrokenLinks(distDir: string): Promise<string[]> {
+  const pages = new Map<string, HTMLElement>();
+  for (const file of (await listFiles(distDir)).filter((name) => name.endsWith('.html'))) {
+    pages.set(file, parse(await readFile(path.join(distDir, file), 'utf8')));
+  }
+  const broken: string[] = [];
+  for (const [file, document] of pages) {
+    const page = new URL(pagePathOf(file), origin);
+    const references = document
+      .querySelectorAll('a[href], link[href], script[src], img[src], source[src], form[action]')
+      .map(
+        (element) =>
+          element.getAttribute('href') ?? element.getAttribute('src') ?? element.getAttribute('action') ?? '',
+      );
+    for (const reference of references) {
+      if (/^[a-z][a-z\d+.-]*:/i.test(reference) || reference.startsWith('//')) continue;
+      const target = new URL(reference, page);
+      if (target.origin !== origin) continue;
+      const targetFile = fileOf(target.pathname);
+      if (!existsSync(path.join(distDir, targetFile))) {
+        broken.push(`${file}: ${reference} (no file ${targetFile})`);
+        continue;
+      }
+      const anchor = decodeURIComponent(target.hash.slice(1));
+      if (anchor && targetFile.endsWith('.html')) {
+        const targetDocument = pages.get(targetFile);
+        const ids = targetDocument?.querySelectorAll('[id]').map((element) => element.id) ?? [];
+        if (!ids.includes(anchor)) {
+          broken.push(`${file}: ${reference} (no element with id "${anchor}" in ${targetFile})`);
+        }
+      }
+    }
+  }
+  return broken;
+}

@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse, type HTMLElement } from 'node-html-parser';
+import { listFiles } from './site-files.ts';
+
+/**
+ * The policy every page carries. Only the site's own files may load; inline
+ * scripts and styles run only when the build has hashed them; WebAssembly may
+ * compile for the search engine. `frame-ancestors` and the like cannot be set
+ * from a `<meta>` element: the header files in `deploy/` add them.
+ */
+export const basePolicy: Record<string, string[]> = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'", "'wasm-unsafe-eval'"],
+  'style-src': ["'self'"],
+  'img-src': ["'self'", 'data:'],
+  'connect-src': ["'self'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'none'"],
+  'form-action': ["'self'"],
+};
+
+const hashOf = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
+export function policyFor(document: HTMLElement): string {
+  const policy = structuredClone(basePolicy);
+  for (const script of document.querySelectorAll('script:not([src])'))
+    policy['script-src']?.push(hashOf(script.rawText));
+  for (const style of document.querySelectorAll('style')) policy['style-src']?.push(hashOf(style.rawText));
+  return Object.entries(policy)
+    .map(([directive, sources]) => `${directive} ${sources.join(' ')}`)
+    .join('; ');
+}
+
+/** Adds the policy as the first element of `<head>` of every page, so it governs everything after it. */
+export async function addContentSecurityPolicy(distDir: string): Promise<void> {
+  for (const file of (await listFiles(distDir)).filter((name) => name.endsWith('.html'))) {
+    const fullPath = path.join(distDir, file);
+    const document = parse(await readFile(fullPath, 'utf8'), { comment: true });
+    const head = document.querySelector('head');
+    if (!head) throw new Error(`${file} has no <head> for its Content-Security-Policy`);
+    head.querySelector('meta[http-equiv="Content-Security-Policy"]')?.remove();
+    const charset = head.querySelector('meta[charset]');
+    const meta = `<meta http-equiv="Content-Security-Policy" content="${policyFor(document)}">`;
+    if (charset) charset.insertAdjacentHTML('afterend', meta);
+    else head.insertAdjacentHTML('afterbegin', meta);
+    await writeFile(fullPath, document.toString());
+  }
+}

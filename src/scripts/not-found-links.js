@@ -1,0 +1,14 @@
+// This page answers for every missing address, at any depth, so its links are written
+// as if it stood at the site's root. Find the root, the nearest folder above that holds
+// the site's SHA256SUMS, and rebase the links on it.
+const folders = location.pathname.split('/').slice(0, -1);
+for (let depth = folders.length; depth > 0; depth -= 1) {
+  const root = `${folders.slice(0, depth).join('/')}/`;
+  const response = await fetch(`${root}SHA256SUMS`, { method: 'HEAD' }).catch(() => undefined);
+  if (response?.ok) {
+    for (const link of document.querySelectorAll('a[href]:not([href^="#"])')) {
+      link.href = new URL(link.getAttribute('href'), `${location.origin}${root}`).href;
+    }
+    break;
+  }
+}

@@ -1,0 +1,56 @@
+import { expect, test } from '@playwright/test';
+import { sitePages } from './site';
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(`with JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
+    test.use({ javaScriptEnabled });
+
+    for (const { path } of sitePages) {
+      test(`${path}: no CSP violation, no request to another origin, no referrer`, async ({ page, baseURL }) => {
+        const origin = new URL(baseURL ?? '').origin;
+        const violations: string[] = [];
+        const requests: string[] = [];
+        page.on('console', (message) => {
+          if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+        });
+        page.on('request', (request) => requests.push(request.url()));
+        await page.addInitScript(() => {
+          document.addEventListener('securitypolicyviolation', (event) => {
+            console.error(`Refused to load by Content Security Policy: ${event.violatedDirective} ${event.blockedURI}`);
+          });
+        });
+        await page.goto(path, { waitUntil: 'load' });
+        const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+        expect(policy).toContain("default-src 'self'");
+        expect(policy).toContain("object-src 'none'");
+        expect(policy).toContain("base-uri 'none'");
+        expect(policy).toContain("form-action 'self'");
+        expect(policy).not.toContain('unsafe-inline');
+        await expect(page.locator('meta[name="referrer"]')).toHaveAttribute('content', 'no-referrer');
+        expect(violations).toEqual([]);
+        expect(requests.filter((url) => new URL(url).origin !== origin)).toEqual([]);
+        const cookiesOrStorage = javaScriptEnabled
+          ? await page.evaluate(() => document.cookie.length + localStorage.length + sessionStorage.length)
+          : 0;
+        expect(cookiesOrStorage).toBe(0);
+        for (const link of await page.locator('a[href^="http"]').all()) {
+          await expect(link).toHaveAttribute('rel', /noopener/);
+          await expect(link).toHaveAttribute('rel', /noreferrer/);
+        }
+      });
+    }
+  });
+}
+
+test('a script the build did not hash is blocked', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (message) => violations.push(message.text()));
+  await page.goto('/en/');
+  await page.evaluate(() => {
+    const script = document.createElement('script');
+    script.textContent = 'window.injected = true';
+    document.body.append(script);
+  });
+  expect(await page.evaluate(() => 'injected' in window)).toBe(false);
+  expect(violations.join('\n')).toMatch(/Content Security Policy/);
+});

@@ -1,0 +1,40 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findBrokenLinks } from '../../../scripts/build/check-links';
+
+async function site(files: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'links-'));
+  for (const [name, text] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
+    await writeFile(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+const page = (body: string) => `<!doctype html><html><head></head><body>${body}</body></html>`;
+
+describe('link checker', () => {
+  it('accepts relative links to folders, files and anchors that exist', async () => {
+    const dir = await site({
+      'index.html': page('<a href="en/">en</a><a href="en/a/#part">part</a><a href="https://example.org/x">out</a>'),
+      'en/index.html': page('<a href="../">up</a><a href="a/">a</a><link rel="icon" href="../icon.svg">'),
+      'en/a/index.html': page('<h2 id="part">Part</h2><a href="#part">self</a><a href="mailto:a@b.c">mail</a>'),
+      'icon.svg': '<svg/>',
+    });
+    expect(await findBrokenLinks(dir)).toEqual([]);
+  });
+
+  it('names a link to a missing page, a missing asset and a missing anchor', async () => {
+    const dir = await site({
+      'index.html': page('<a href="en/b/">b</a><img src="logo.png" alt=""><a href="en/#nowhere">x</a>'),
+      'en/index.html': page('<p>en</p>'),
+    });
+    expect(await findBrokenLinks(dir)).toEqual([
+      'index.html: en/b/ (no file en/b/index.html)',
+      'index.html: logo.png (no file logo.png)',
+      'index.html: en/#nowhere (no element with id "nowhere" in en/index.html)',
+    ]);
+  });
+});
