@@ -8,12 +8,14 @@ interface LocaleConfig {
   name: string;
   /** The `Intl` locale whose conventions dates follow ("1 March 2021", not "March 1, 2021"). */
   dateFormat: string;
+  /** The locale as Open Graph names it, for link previews. */
+  openGraph: string;
 }
 
 export const locales = {
-  be: { name: 'Беларуская', dateFormat: 'be' },
-  ru: { name: 'Русский', dateFormat: 'ru' },
-  en: { name: 'English', dateFormat: 'en-GB' },
+  be: { name: 'Беларуская', dateFormat: 'be', openGraph: 'be_BY' },
+  ru: { name: 'Русский', dateFormat: 'ru', openGraph: 'ru_RU' },
+  en: { name: 'English', dateFormat: 'en-GB', openGraph: 'en_GB' },
 } as const satisfies Record<string, LocaleConfig>;
 
 export type Locale = keyof typeof locales;

@@ -9,6 +9,10 @@ export const paths = {
   home: (lang: Locale) => `/${lang}/`,
   document: (lang: Locale, slug: string) => `/${lang}/${slug}/`,
   notFound: () => '/404.html',
+  feed: (lang: Locale) => `/${lang}/feed.xml`,
+  sitemap: () => '/sitemap.xml',
+  /** The link-preview image of a language's home page, or of one document. */
+  previewImage: (lang: Locale, slug?: string) => `/og/${lang}/${slug ?? 'index'}.png`,
 };
 
 /** The path of the folder a page lives in: `/en/x/` for `/en/x/`, `/` for `/404.html`. */

@@ -1,0 +1,325 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { crc32, deflateSync } from 'node:zlib';
+import { Resvg } from '@resvg/resvg-js';
+import satori from 'satori';
+import type { DocumentData } from '../content/schema';
+import type { Locale } from '../i18n/locales';
+import { useTranslations } from '../i18n/ui';
+import { formatDocumentDate } from './dates';
+
+/*
+ * Link-preview images: the 1200×630 PNG a messenger or social network shows
+ * when a page of the record is shared. They are drawn at build time from text
+ * alone, in the site's colours and type, and cached on disk so that a rebuild
+ * renders only the images whose text, fonts or renderer changed.
+ */
+
+export const previewWidth = 1200;
+export const previewHeight = 630;
+
+/** What a preview image shows, every string already in the page's language. */
+export interface PreviewCard {
+  /** The site's short title, over the page's title. */
+  siteName: string;
+  title: string;
+  /** Under the title: who wrote the document, or the site's description. Up to two lines. */
+  subtitle: string;
+  /** Under the subtitle, in a quieter colour. */
+  date?: string;
+}
+
+export function documentCard(lang: Locale, data: Pick<DocumentData, 'title' | 'author' | 'date'>): PreviewCard {
+  return {
+    siteName: useTranslations(lang)('site.shortTitle'),
+    title: data.title,
+    subtitle: data.author,
+    date: formatDocumentDate(data.date, lang),
+  };
+}
+
+export function homeCard(lang: Locale): PreviewCard {
+  const t = useTranslations(lang);
+  return { siteName: t('site.shortTitle'), title: t('site.title'), subtitle: t('site.description') };
+}
+
+// ---------------------------------------------------------------------------
+// Layout
+
+// The site's light palette, from src/styles/global.css: a preview is an image, so it has one scheme.
+const paper = '#fdfcf9';
+const ink = '#1d1b19';
+const muted = '#5c5650';
+const accent = '#a3161c';
+const rule = '#ddd6cc';
+
+/**
+ * Satori reads WOFF but not WOFF2. Each subset is registered under its own name,
+ * because satori keeps one font per name and weight, and the family lists them
+ * in fallback order so that every glyph finds its subset.
+ */
+const fontSubsets = ['latin', 'cyrillic'] as const;
+const fontWeights = [400, 700] as const;
+const fontNameOf = (subset: string) => `Noto Sans ${subset}`;
+const fontFamily = fontSubsets.map(fontNameOf).join(', ');
+
+const paddingX = 72;
+const textWidth = previewWidth - 2 * paddingX;
+const titleLineHeight = 1.18;
+
+/**
+ * Title sizes from largest to smallest, each with the lines it may take. With the
+ * site name above and a two-line subtitle and a date below, about 285 px are left
+ * for the title: every entry stays within that. The largest size whose estimated
+ * line count fits is chosen; the clamp only guards against a low estimate.
+ */
+const smallestTitle = { fontSize: 40, maxLines: 6 };
+const titleSizes = [
+  { fontSize: 64, maxLines: 3 },
+  { fontSize: 56, maxLines: 4 },
+  { fontSize: 48, maxLines: 4 },
+  { fontSize: 44, maxLines: 5 },
+  smallestTitle,
+];
+
+/**
+ * Noto Sans Bold averages about 0.58 em per character over Latin and Cyrillic
+ * prose, and lines break between words, so a line is never quite full.
+ */
+const boldEmsPerCharacter = 0.58;
+const lineFill = 0.9;
+
+function estimatedLines(text: string, fontSize: number): number {
+  const charactersPerLine = Math.floor((textWidth * lineFill) / (fontSize * boldEmsPerCharacter));
+  return Math.ceil(text.length / charactersPerLine);
+}
+
+function titleSizeFor(title: string): { fontSize: number; maxLines: number } {
+  return titleSizes.find(({ fontSize, maxLines }) => estimatedLines(title, fontSize) <= maxLines) ?? smallestTitle;
+}
+
+type Style = Record<string, string | number>;
+
+/** A node as satori takes it: the shape of a React element, without React. */
+export interface PreviewNode {
+  type: 'div';
+  props: { style: Style; children: string | PreviewNode[] };
+}
+
+function div(style: Style, children: string | PreviewNode[]): PreviewNode {
+  return { type: 'div', props: { style, children } };
+}
+
+/** Text of at most `lines` lines; longer text ends at a word with an ellipsis. */
+function clampedText(text: string, lines: number, style: Style): PreviewNode {
+  return div({ ...style, display: 'block', lineClamp: lines, textOverflow: 'ellipsis', overflow: 'hidden' }, text);
+}
+
+function assertFilled(card: PreviewCard): void {
+  const empty = Object.entries(card).filter(([, value]) => typeof value !== 'string' || !value.trim());
+  if (empty.length > 0) {
+    const names = empty.map(([name]) => name).join(', ');
+    throw new Error(`Preview image ${JSON.stringify(card)}: ${names} must not be empty`);
+  }
+}
+
+/** The card as satori lays it out: site name at the top, the title in the middle, subtitle and date over a rule. */
+export function cardLayout(card: PreviewCard): PreviewNode {
+  assertFilled(card);
+  const title = titleSizeFor(card.title);
+  const footer = [clampedText(card.subtitle, 2, { fontSize: 28, lineHeight: 1.35 })];
+  if (card.date) footer.push(clampedText(card.date, 1, { fontSize: 28, lineHeight: 1.35, color: muted, marginTop: 6 }));
+  return div(
+    {
+      width: previewWidth,
+      height: previewHeight,
+      boxSizing: 'border-box',
+      display: 'flex',
+      flexDirection: 'column',
+      backgroundColor: paper,
+      color: ink,
+      fontFamily,
+      borderTop: `14px solid ${accent}`,
+      paddingTop: 56,
+      paddingRight: paddingX,
+      paddingBottom: 52,
+      paddingLeft: paddingX,
+    },
+    [
+      clampedText(card.siteName, 1, { fontSize: 30, fontWeight: 700, lineHeight: 1.3, color: accent }),
+      div({ display: 'flex', flexGrow: 1, alignItems: 'center', paddingTop: 16, paddingBottom: 24 }, [
+        clampedText(card.title, title.maxLines, {
+          width: textWidth,
+          fontSize: title.fontSize,
+          fontWeight: 700,
+          lineHeight: titleLineHeight,
+        }),
+      ]),
+      div({ display: 'flex', flexDirection: 'column', borderTop: `2px solid ${rule}`, paddingTop: 22 }, footer),
+    ],
+  );
+}
+
+// ---------------------------------------------------------------------------
+// Rendering
+
+const nodeRequire = createRequire(import.meta.url);
+
+const fontFiles = fontSubsets.flatMap((subset) =>
+  fontWeights.map((weight) => ({
+    name: fontNameOf(subset),
+    weight,
+    file: nodeRequire.resolve(`@fontsource/noto-sans/files/noto-sans-${subset}-${weight}-normal.woff`),
+  })),
+);
+
+let fontsLoading: Promise<{ name: string; weight: (typeof fontWeights)[number]; data: Buffer }[]> | undefined;
+
+function loadFonts() {
+  fontsLoading ??= Promise.all(fontFiles.map(async ({ file, ...font }) => ({ ...font, data: await readFile(file) })));
+  return fontsLoading;
+}
+
+/**
+ * The card as SVG. Glyphs are drawn as paths unless `embedFont` is false, which
+ * keeps the laid-out lines as `<text>` so that they can be read back.
+ */
+export async function renderPreviewSvg(card: PreviewCard, { embedFont = true } = {}): Promise<string> {
+  const fonts = await loadFonts();
+  return satori(cardLayout(card), {
+    width: previewWidth,
+    height: previewHeight,
+    embedFont,
+    fonts: fonts.map((font) => ({ ...font, style: 'normal' })),
+  });
+}
+
+/** The card as PNG bytes. */
+export async function renderPreviewImage(card: PreviewCard): Promise<Buffer> {
+  const rendered = new Resvg(await renderPreviewSvg(card), { font: { loadSystemFonts: false } }).render();
+  return encodeIndexedPng(rendered.pixels, rendered.width, rendered.height) ?? rendered.asPng();
+}
+
+// ---------------------------------------------------------------------------
+// PNG encoding
+
+/**
+ * Flat colours and anti-aliased text come to fewer than a hundred distinct
+ * colours, so a palette PNG holds the render exactly at a third of the size of
+ * resvg's RGBA one. Returns undefined when the image has more than 256 colours.
+ */
+export function encodeIndexedPng(rgba: Uint8Array, width: number, height: number): Buffer | undefined {
+  if (rgba.length !== width * height * 4) {
+    throw new Error(`encodeIndexedPng: ${rgba.length} bytes is not ${width}×${height} RGBA pixels`);
+  }
+  const pixels = new DataView(rgba.buffer, rgba.byteOffset, rgba.byteLength);
+  const paletteIndex = new Map<number, number>();
+  // Each row starts with its filter type, 0 (none): with a palette, the others compress worse here.
+  const rows = new Uint8Array((width + 1) * height);
+  // Most pixels repeat their left neighbour: checking it first skips most map lookups.
+  let previousColour = -1;
+  let previousIndex = 0;
+  for (let y = 0; y < height; y += 1) {
+    for (let x = 0; x < width; x += 1) {
+      const colour = pixels.getUint32((y * width + x) * 4);
+      let index = colour === previousColour ? previousIndex : paletteIndex.get(colour);
+      if (index === undefined) {
+        if (paletteIndex.size === 256) return undefined;
+        index = paletteIndex.size;
+        paletteIndex.set(colour, index);
+      }
+      rows[y * (width + 1) + 1 + x] = index;
+      previousColour = colour;
+      previousIndex = index;
+    }
+  }
+  const colours = [...paletteIndex.keys()];
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 3, 0, 0, 0], 8); // 8 bits per index, palette colour, deflate, standard filters, no interlace
+  const chunks = [
+    pngChunk('IHDR', header),
+    pngChunk(
+      'PLTE',
+      Buffer.from(colours.flatMap((colour) => [colour >>> 24, (colour >>> 16) & 0xff, (colour >>> 8) & 0xff])),
+    ),
+  ];
+  if (colours.some((colour) => (colour & 0xff) !== 0xff)) {
+    chunks.push(pngChunk('tRNS', Buffer.from(colours.map((colour) => colour & 0xff))));
+  }
+  // The strongest compression costs about 70 ms an image more than the default and saves a tenth of the bytes;
+  // the cache pays the time once, while whoever shares a link pays the bytes each time.
+  const pixelData = deflateSync(rows, { level: 9, memLevel: 9 });
+  chunks.push(pngChunk('IDAT', pixelData), pngChunk('IEND', Buffer.alloc(0)));
+  return Buffer.concat([pngSignature, ...chunks]);
+}
+
+export const pngSignature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+function pngChunk(type: string, data: Uint8Array): Buffer {
+  const typeAndData = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const chunk = Buffer.alloc(4 + typeAndData.length + 4);
+  chunk.writeUInt32BE(data.length, 0);
+  chunk.set(typeAndData, 4);
+  chunk.writeUInt32BE(crc32(typeAndData), 4 + typeAndData.length);
+  return chunk;
+}
+
+// ---------------------------------------------------------------------------
+// Cache
+
+/** Where rendered images are kept between builds, with the other tools' caches. */
+export const defaultCacheDir = path.resolve('node_modules/.cache/preview-images');
+
+/** Raise when the PNG encoding changes; the layout, fonts and renderers are hashed directly. */
+const encoderVersion = 1;
+
+let rendererFingerprint: Promise<string> | undefined;
+
+/** What, besides the layout, decides the pixels: the font files and the renderers' versions. */
+function fingerprintRenderer(): Promise<string> {
+  rendererFingerprint ??= loadFonts().then((fonts) => {
+    const hash = createHash('sha256');
+    for (const font of fonts) hash.update(`${font.name} ${font.weight}\n`).update(font.data);
+    for (const name of ['satori', '@resvg/resvg-js']) {
+      const { version } = nodeRequire(`${name}/package.json`) as { version: string };
+      hash.update(`${name}@${version}\n`);
+    }
+    return hash.update(`encoder ${encoderVersion}`).digest('hex');
+  });
+  return rendererFingerprint;
+}
+
+/** Identical for two cards exactly when their images would be identical. */
+export async function previewCacheKey(card: PreviewCard): Promise<string> {
+  return createHash('sha256')
+    .update(await fingerprintRenderer())
+    .update(JSON.stringify(cardLayout(card)))
+    .digest('hex');
+}
+
+/** The card's image from the cache, rendered and stored there first if it is not yet. */
+export async function cachedPreviewImage(card: PreviewCard, cacheDir = defaultCacheDir): Promise<Buffer> {
+  const file = path.join(cacheDir, `${await previewCacheKey(card)}.png`);
+  try {
+    return await readFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const png = await renderPreviewImage(card);
+  await mkdir(cacheDir, { recursive: true });
+  // Written aside and renamed, so a build that stops half-way never leaves a truncated image to be reused.
+  const partial = `${file}.${randomUUID()}.partial`;
+  await writeFile(partial, png);
+  await rename(partial, file);
+  return png;
+}
+
+/** The response of a preview-image route. */
+export async function previewImageResponse(card: PreviewCard): Promise<Response> {
+  // A Response body must be backed by an ArrayBuffer, which a Buffer's type does not promise: copy it into one.
+  return new Response(new Uint8Array(await cachedPreviewImage(card)), { headers: { 'Content-Type': 'image/png' } });
+}

@@ -1,0 +1,23 @@
+/** A way to share a page, as a link the reader follows: no request reaches the service before they tap it. */
+export interface ShareLink {
+  /** Which service, as the UI strings and icons know it. */
+  service: 'telegram' | 'viber' | 'whatsapp' | 'email';
+  href: string;
+}
+
+/** Share links for a page with this title and absolute URL, each encoded for its service. */
+export function shareLinks(title: string, url: string): ShareLink[] {
+  const message = encodeURIComponent(`${title}\n${url}`);
+  return [
+    {
+      service: 'telegram',
+      href: `https://t.me/share/url?url=${encodeURIComponent(url)}&text=${encodeURIComponent(title)}`,
+    },
+    { service: 'viber', href: `viber://forward?text=${message}` },
+    { service: 'whatsapp', href: `https://wa.me/?text=${message}` },
+    {
+      service: 'email',
+      href: `mailto:?subject=${encodeURIComponent(title)}&body=${encodeURIComponent(url)}`,
+    },
+  ];
+}

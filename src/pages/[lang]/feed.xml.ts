@@ -1,0 +1,12 @@
+import type { APIRoute } from 'astro';
+import type { Locale } from '../../i18n/locales';
+import { documentsIn } from '../../lib/documents';
+import { atomFeed } from '../../lib/feeds';
+import { localeStaticPaths } from '../../lib/static-paths';
+
+export const getStaticPaths = localeStaticPaths;
+
+export const GET: APIRoute<{ lang: Locale }> = async ({ props }) =>
+  new Response(atomFeed(props.lang, await documentsIn(props.lang)), {
+    headers: { 'content-type': 'application/atom+xml; charset=utf-8' },
+  });

@@ -1,0 +1,16 @@
+import type { APIRoute } from 'astro';
+import { localeCodes } from '../i18n/locales';
+import { documentsIn, identify } from '../lib/documents';
+import { sitemap } from '../lib/feeds';
+import { paths } from '../lib/routes';
+import { inEveryLanguage } from '../lib/static-paths';
+
+export const GET: APIRoute = async () => {
+  const [firstLanguage = 'en'] = localeCodes;
+  const documents = await documentsIn(firstLanguage);
+  const pages = [
+    inEveryLanguage(paths.home),
+    ...documents.map((document) => inEveryLanguage((lang) => paths.document(lang, identify(document).slug))),
+  ];
+  return new Response(sitemap(pages), { headers: { 'content-type': 'application/xml; charset=utf-8' } });
+};

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { shareLinks } from '../../src/lib/share';
+import { absoluteUrl, parseSiteUrl } from '../../src/lib/site-url';
+import { escapeXml } from '../../src/lib/xml';
+
+describe('share links', () => {
+  const title = 'Лукашэнка & «санкцыі»? #1';
+  const url = 'https://belarus-unions.example/be/petition-to-the-ilo/';
+  const links = Object.fromEntries(shareLinks(title, url).map(({ service, href }) => [service, href]));
+
+  it('encode the title and address so each decodes back exactly', () => {
+    const telegram = new URL(links['telegram'] ?? '');
+    expect(telegram.searchParams.get('url')).toBe(url);
+    expect(telegram.searchParams.get('text')).toBe(title);
+    expect(new URL(links['whatsapp'] ?? '').searchParams.get('text')).toBe(`${title}\n${url}`);
+    expect(decodeURIComponent((links['viber'] ?? '').replace('viber://forward?text=', ''))).toBe(`${title}\n${url}`);
+    const email = new URL(links['email'] ?? '');
+    expect(email.searchParams.get('subject')).toBe(title);
+    expect(email.searchParams.get('body')).toBe(url);
+  });
+
+  it('offer Telegram, Viber, WhatsApp and e-mail', () => {
+    expect(Object.keys(links)).toEqual(['telegram', 'viber', 'whatsapp', 'email']);
+  });
+});
+
+describe('site address', () => {
+  it('makes absolute addresses of site paths', () => {
+    expect(absoluteUrl('/en/x/')).toMatch(/^https?:\/\/[^/]+\/(.*\/)?en\/x\/$/);
+  });
+
+  it.each(['belarus-unions.example', 'ftp://example.org/', 'https://example.org/path', 'https://example.org/?a=1'])(
+    'rejects %s with a message saying what is expected',
+    (value) => {
+      expect(() => parseSiteUrl(value)).toThrow(/SITE_URL must be/);
+    },
+  );
+
+  it('accepts an address under a path', () => {
+    expect(parseSiteUrl('https://example.org/belarus/').pathname).toBe('/belarus/');
+  });
+});
+
+describe('XML escaping', () => {
+  it('escapes the five XML special characters', () => {
+    expect(escapeXml(`<a href="x">'Tom' & Jerry</a>`)).toBe(
+      '&lt;a href=&quot;x&quot;&gt;&apos;Tom&apos; &amp; Jerry&lt;/a&gt;',
+    );
+  });
+});
