@@ -4,6 +4,7 @@ import { findBrokenLinks } from '../build/check-links.ts';
 import { addContentSecurityPolicy } from '../build/content-security-policy.ts';
 import { markExternalLinksInSite } from '../build/external-links.ts';
 import { relativiseSite } from '../build/relative-urls.ts';
+import { writeSearchIndex } from '../build/search-index.ts';
 
 /**
  * What Astro's output still needs to be a release: relative URLs so that one
@@ -22,6 +23,8 @@ export function postBuild(): AstroIntegration {
         const broken = await findBrokenLinks(distDir);
         if (broken.length > 0) throw new Error(`Broken internal links:\n  ${broken.join('\n  ')}`);
         logger.info('every internal link and anchor resolves');
+        const { pages } = await writeSearchIndex(distDir);
+        logger.info(`search index written for ${pages} pages`);
         await addContentSecurityPolicy(distDir);
         logger.info('every page carries its Content-Security-Policy');
       },

@@ -180,7 +180,7 @@ function checkAcrossLanguages(documents: ParsedDocument[]): ContentProblem[] {
 /** Paths every link inside a document may point at. */
 function knownPaths(files: DocumentFile[]): Set<string> {
   const known = new Set<string>([paths.languageChooser()]);
-  for (const lang of localeCodes) known.add(paths.home(lang));
+  for (const lang of localeCodes) known.add(paths.home(lang)).add(paths.search(lang));
   for (const file of files) known.add(paths.document(file.lang, file.slug));
   return known;
 }

@@ -9,6 +9,9 @@ export const paths = {
   home: (lang: Locale) => `/${lang}/`,
   document: (lang: Locale, slug: string) => `/${lang}/${slug}/`,
   notFound: () => '/404.html',
+  search: (lang: Locale) => `/${lang}/search/`,
+  /** Where the build writes the search index and Pagefind's engine. */
+  searchEngine: () => '/pagefind/pagefind.js',
   feed: (lang: Locale) => `/${lang}/feed.xml`,
   sitemap: () => '/sitemap.xml',
   /** The link-preview image of a language's home page, or of one document. */

@@ -20,6 +20,7 @@ export const sitePages: SitePage[] = [
   { path: paths.notFound(), lang: 'en' },
   ...localeCodes.flatMap((lang) => [
     { path: paths.home(lang), lang },
+    { path: paths.search(lang), lang },
     ...slugs.map((slug) => ({ path: paths.document(lang, slug), lang, slug })),
   ]),
 ];
