@@ -1,0 +1,115 @@
+/**
+ * SHA256SUMS: one line per file of the site, `<sha256 hex>  <path>`, exactly
+ * what `sha256sum -c SHA256SUMS` reads when run inside the site's folder.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { checksumsFile, releaseFiles } from './release-format.ts';
+
+export interface ChecksumEntry {
+  /** Relative to the site's root, with forward slashes. */
+  path: string;
+  /** SHA-256, 64 lower-case hex digits. */
+  sha256: string;
+}
+
+export interface DirectoryEntry {
+  path: string;
+  /** False for symbolic links, sockets and the like. */
+  isFile: boolean;
+}
+
+const entryLine = /^([0-9a-f]{64}) {2}(.+)$/;
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Orders paths by their UTF-8 bytes, as `LC_ALL=C sort` does, so the file is the same on every machine. */
+export function compareBytewise(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+
+/**
+ * Why `sitePath` cannot name a file inside a copy of the site, or undefined if
+ * it can. A hostile SHA256SUMS must not make anyone read outside the copy, and
+ * sha256sum would escape names with a backslash or a line break.
+ */
+export function sitePathProblem(sitePath: string): string | undefined {
+  if (sitePath === '') return 'is empty';
+  if (sitePath.startsWith('/')) return 'is absolute';
+  if (/\p{Cc}/u.test(sitePath)) return 'contains a control character';
+  if (sitePath.includes('\\')) return 'contains a backslash';
+  const segments = sitePath.split('/');
+  if (segments.includes('..')) return 'contains ".."';
+  if (segments.some((segment) => segment === '' || segment === '.')) return 'has an empty or "." segment';
+  return undefined;
+}
+
+/** Everything under `dir` except folders, as relative POSIX paths in byte order. Symbolic links are listed, never followed. */
+export async function walkDirectory(dir: string): Promise<DirectoryEntry[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => ({
+      path: path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'),
+      isFile: entry.isFile(),
+    }))
+    .sort((a, b) => compareBytewise(a.path, b.path));
+}
+
+export function formatChecksums(entries: readonly ChecksumEntry[]): string {
+  return [...entries]
+    .sort((a, b) => compareBytewise(a.path, b.path))
+    .map((entry) => `${entry.sha256}  ${entry.path}\n`)
+    .join('');
+}
+
+/** Reads SHA256SUMS, rejecting anything `formatChecksums` would not have written. */
+export function parseChecksums(text: string): ChecksumEntry[] {
+  const lines = text.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  if (lines.length === 0) throw new Error(`${checksumsFile} lists no files`);
+  const lineOfPath = new Map<string, number>();
+  return lines.map((line, index) => {
+    const lineNumber = index + 1;
+    const match = entryLine.exec(line);
+    if (match === null) {
+      throw new Error(
+        `${checksumsFile} line ${lineNumber}: expected "<64 lower-case hex digits>  <path>", got ${JSON.stringify(line.slice(0, 100))}`,
+      );
+    }
+    const [, sha256 = '', sitePath = ''] = match;
+    const problem = sitePathProblem(sitePath);
+    if (problem !== undefined) {
+      throw new Error(`${checksumsFile} line ${lineNumber}: the path ${JSON.stringify(sitePath)} ${problem}`);
+    }
+    const firstLine = lineOfPath.get(sitePath);
+    if (firstLine !== undefined) {
+      throw new Error(`${checksumsFile} line ${lineNumber}: ${sitePath} is already listed on line ${firstLine}`);
+    }
+    lineOfPath.set(sitePath, lineNumber);
+    return { path: sitePath, sha256 };
+  });
+}
+
+/** Writes `distDir/SHA256SUMS` for every file of the site and returns its entries. */
+export async function writeChecksums(distDir: string): Promise<ChecksumEntry[]> {
+  const entries: ChecksumEntry[] = [];
+  for (const entry of await walkDirectory(distDir)) {
+    if (releaseFiles.has(entry.path)) continue;
+    if (!entry.isFile) {
+      throw new Error(
+        `${path.join(distDir, entry.path)} is not a regular file: a release may hold only files and folders`,
+      );
+    }
+    const problem = sitePathProblem(entry.path);
+    if (problem !== undefined) {
+      throw new Error(`${path.join(distDir, entry.path)} cannot be listed in ${checksumsFile}: its name ${problem}`);
+    }
+    entries.push({ path: entry.path, sha256: sha256Hex(await readFile(path.join(distDir, entry.path))) });
+  }
+  await writeFile(path.join(distDir, checksumsFile), formatChecksums(entries));
+  return entries;
+}

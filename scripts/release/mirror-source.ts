@@ -1,0 +1,185 @@
+/**
+ * Reading a copy of the site, in a folder or on the web, as untrusted data:
+ * every read has a size limit and every web request a time limit, and nothing
+ * outside the copy is read — no path leaves the folder or follows a symbolic
+ * link, no redirect leaves the mirror's origin.
+ */
+import { lstat, readFile, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sitePathProblem, walkDirectory } from './checksums.ts';
+
+export type ReadResult =
+  { status: 'found'; bytes: Buffer } | { status: 'missing' } | { status: 'unreadable'; reason: string };
+
+export interface MirrorSource {
+  /** The copy's folder or web address, for messages. */
+  readonly location: string;
+  read(sitePath: string, maxBytes: number): Promise<ReadResult>;
+}
+
+const missing: ReadResult = { status: 'missing' };
+const unreadable = (reason: string): ReadResult => ({ status: 'unreadable', reason });
+const maxRedirects = 5;
+
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${bytes / 1024 / 1024} MiB` : `${bytes / 1024} KiB`;
+}
+
+function errorCode(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException | undefined)?.code;
+}
+
+/** A copy on disk: a USB stick, a download, an unpacked archive. */
+export class FolderMirror implements MirrorSource {
+  readonly location: string;
+  /** The folder's real path, so that any symbolic link inside shows as a difference. */
+  readonly #root: string;
+
+  private constructor(location: string, root: string) {
+    this.location = location;
+    this.#root = root;
+  }
+
+  static async open(folder: string): Promise<FolderMirror> {
+    const isFolder = await stat(folder).then(
+      (stats) => stats.isDirectory(),
+      () => false,
+    );
+    if (!isFolder) throw new Error(`${folder} is not a folder`);
+    return new FolderMirror(folder, await realpath(folder));
+  }
+
+  async read(sitePath: string, maxBytes: number): Promise<ReadResult> {
+    const problem = sitePathProblem(sitePath);
+    if (problem !== undefined) return unreadable(`its path ${problem}`);
+    const file = path.join(this.#root, ...sitePath.split('/'));
+    let real;
+    try {
+      real = await realpath(file);
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR') return missing;
+      throw error;
+    }
+    if (real !== file) return unreadable('a symbolic link, or behind one');
+    const stats = await lstat(file);
+    if (!stats.isFile()) return unreadable('not a regular file');
+    if (stats.size > maxBytes) return unreadable(`larger than ${formatSize(maxBytes)}`);
+    return { status: 'found', bytes: await readFile(file) };
+  }
+
+  /** Every file in the folder, as site paths. */
+  async list(): Promise<string[]> {
+    return (await walkDirectory(this.#root)).map((entry) => entry.path);
+  }
+}
+
+/** A copy on the web, under any path prefix: GitHub Pages, an S3 folder, an IPFS gateway. */
+export class HttpMirror implements MirrorSource {
+  readonly location: string;
+  readonly #base: URL;
+  readonly #timeoutMs: number;
+
+  constructor(address: string, timeoutMs: number) {
+    const base = URL.parse(address);
+    if (base === null || (base.protocol !== 'http:' && base.protocol !== 'https:')) {
+      throw new Error(`${JSON.stringify(address)} is not an http:// or https:// address`);
+    }
+    if (base.search !== '' || base.hash !== '') {
+      throw new Error(`${address}: a mirror's address has no query (?…) or fragment (#…)`);
+    }
+    if (base.username !== '' || base.password !== '') {
+      throw new Error(`${address}: a mirror's address carries no user name or password`);
+    }
+    if (!base.pathname.endsWith('/')) base.pathname += '/';
+    this.#base = base;
+    this.location = base.href;
+    this.#timeoutMs = timeoutMs;
+  }
+
+  /** Where the file at `sitePath` is served. */
+  urlOf(sitePath: string): URL {
+    return new URL(sitePath.split('/').map(encodeURIComponent).join('/'), this.#base);
+  }
+
+  /** The site path `url` names, if it lies inside the mirror: `…/prefix/en/` → `en/`. */
+  sitePathOf(url: URL): string | undefined {
+    if (url.origin !== this.#base.origin || !url.pathname.startsWith(this.#base.pathname)) return undefined;
+    return url.pathname
+      .slice(this.#base.pathname.length)
+      .split('/')
+      .map((segment) => {
+        try {
+          return decodeURIComponent(segment);
+        } catch {
+          return segment;
+        }
+      })
+      .join('/');
+  }
+
+  read(sitePath: string, maxBytes: number): Promise<ReadResult> {
+    return this.readUrl(this.urlOf(sitePath), maxBytes);
+  }
+
+  /** Fetches `url`, following redirects only within the mirror's origin. */
+  async readUrl(url: URL, maxBytes: number): Promise<ReadResult> {
+    const signal = AbortSignal.timeout(this.#timeoutMs);
+    try {
+      let target = url;
+      for (let redirects = 0; redirects <= maxRedirects; redirects += 1) {
+        const response = await fetch(target, { redirect: 'manual', signal });
+        const location = response.headers.get('location');
+        if (response.status >= 300 && response.status < 400 && location !== null) {
+          await response.body?.cancel();
+          const next = URL.parse(location, target);
+          if (next === null || next.origin !== this.#base.origin) {
+            return unreadable(`redirected to another origin (${JSON.stringify(location.slice(0, 100))})`);
+          }
+          target = next;
+          continue;
+        }
+        if (response.status === 404 || response.status === 410) {
+          await response.body?.cancel();
+          return missing;
+        }
+        if (response.status !== 200) {
+          await response.body?.cancel();
+          return unreadable(`HTTP ${response.status}`);
+        }
+        const bytes = await readLimited(response, maxBytes);
+        return bytes === undefined ? unreadable(`larger than ${formatSize(maxBytes)}`) : { status: 'found', bytes };
+      }
+      return unreadable(`more than ${maxRedirects} redirects`);
+    } catch (error) {
+      if (signal.aborted) return unreadable(`no complete answer within ${this.#timeoutMs / 1000} s`);
+      // fetch() reports network failures as "fetch failed", with the reason as its cause.
+      const reason = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+      return unreadable(reason instanceof Error ? reason.message : String(reason));
+    }
+  }
+}
+
+/** The response body, or undefined if it is longer than `maxBytes`; stops reading as soon as it is. */
+async function readLimited(response: Response, maxBytes: number): Promise<Buffer | undefined> {
+  if (Number(response.headers.get('content-length')) > maxBytes) {
+    await response.body?.cancel();
+    return undefined;
+  }
+  if (response.body === null) return Buffer.alloc(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  // Leaving the loop early cancels the download.
+  for await (const chunk of response.body) {
+    size += chunk.byteLength;
+    if (size > maxBytes) return undefined;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, size);
+}
+
+/** A folder, a `file:` URL or an http(s) address. */
+export async function openMirror(location: string, timeoutMs: number): Promise<FolderMirror | HttpMirror> {
+  if (/^https?:/i.test(location)) return new HttpMirror(location, timeoutMs);
+  return FolderMirror.open(location.startsWith('file:') ? fileURLToPath(location) : location);
+}
