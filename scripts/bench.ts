@@ -1,0 +1,223 @@
+/**
+ * `npm run bench`: builds the site, then measures what each page costs a
+ * reader on a first visit and what a search costs until its first result, and
+ * writes the figures to `bench-results/{commit}.json` to compare commits.
+ * `node scripts/bench.ts [--out-dir dist]`
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium, type Browser } from '@playwright/test';
+import { localeCodes, type Locale } from '../src/i18n/locales.ts';
+import { paths } from '../src/lib/routes.ts';
+import {
+  budgets,
+  checkBudget,
+  describeBreach,
+  measurePage,
+  pageBudgetBreaches,
+  resourceKinds,
+  siteCss,
+  sitePagePaths,
+  summarise,
+  type BudgetBreach,
+  type PageCost,
+} from './lib/page-cost.ts';
+import { serve } from './serve.ts';
+
+/** A common phone, a little larger than the tests' smallest one. */
+const viewport = { width: 390, height: 844 };
+/** The same Chromium and flags as the browser tests: nothing but the page's own requests. */
+const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+/** A name every document mentions in each language, so every search has results to show. */
+const searchQueries: Record<Locale, string> = { be: 'Лукашэнка', ru: 'Лукашенко', en: 'Lukashenko' };
+/** The search page lists its results as `<ol data-search-results>` items. */
+const firstSearchResult = '[data-search-results] li';
+
+function buildSite(outDir: string): number {
+  const started = performance.now();
+  const result = spawnSync('npx', ['astro', 'build', '--outDir', outDir], { encoding: 'utf8' });
+  const buildMs = performance.now() - started;
+  if (result.status !== 0) {
+    process.stderr.write(`${result.stdout}${result.stderr}`);
+    throw new Error(`astro build failed (${result.error?.message ?? `exit code ${result.status}`})`);
+  }
+  return buildMs;
+}
+
+/**
+ * The commit measured, and the name of its results file: the short hash, or
+ * `worktree` when there are uncommitted changes, whose figures belong to no commit.
+ */
+function revision(): { commit: string | null; label: string } {
+  const git = (...args: string[]) =>
+    execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  try {
+    const commit = git('rev-parse', '--short', 'HEAD');
+    // No optional locks: other people may be using this working tree's index.
+    const dirty = git('--no-optional-locks', 'status', '--porcelain') !== '';
+    return { commit, label: dirty ? 'worktree' : commit };
+  } catch {
+    return { commit: null, label: 'worktree' };
+  }
+}
+
+/** Document pages, which may carry only a little JavaScript: one per `src/content/documents/{lang}/{slug}.mdx`. */
+async function documentPaths(): Promise<Set<string>> {
+  const perLanguage = await Promise.all(
+    localeCodes.map(async (lang) =>
+      (await readdir(path.join('src/content/documents', lang)))
+        .filter((name) => name.endsWith('.mdx'))
+        .map((name) => paths.document(lang, name.slice(0, -'.mdx'.length))),
+    ),
+  );
+  return new Set(perLanguage.flat());
+}
+
+/** The resources with the server's origin, whose port changes every run, taken off their URLs; queries made legible. */
+function withSitePaths(cost: PageCost, origin: string) {
+  return cost.resources.map((resource) => ({ ...resource, url: decodeURI(resource.url.replace(origin, '')) }));
+}
+
+/** The columns after a page's HTML and its inline code. */
+const fileKinds = resourceKinds.filter((kind) => kind !== 'html');
+
+function printTable(header: string[], rows: (string | number)[][]): void {
+  const cells = [header, ...rows.map((row) => row.map(String))];
+  const widths = header.map((_, column) => Math.max(...cells.map((row) => row[column]?.length ?? 0)));
+  for (const row of cells) {
+    // The first column names things and reads left to right; the figures line up on the right.
+    console.log(row.map((cell, column) => cell[column === 0 ? 'padEnd' : 'padStart'](widths[column] ?? 0)).join('  '));
+  }
+}
+
+async function measurePages(browser: Browser, origin: string, distDir: string) {
+  const documents = await documentPaths();
+  const results = [];
+  for (const pagePath of await sitePagePaths(distDir)) {
+    const cost = await measurePage(browser, origin + pagePath, { context: { viewport } });
+    const summary = summarise(cost);
+    const isDocument = documents.has(pagePath);
+    results.push({
+      path: pagePath,
+      isDocument,
+      ...summary,
+      inlineStyleBytes: cost.inlineStyleBytes,
+      inlineScriptBytes: cost.inlineScriptBytes,
+      breaches: pageBudgetBreaches(pagePath, summary, isDocument),
+      resources: withSitePaths(cost, origin),
+    });
+  }
+  console.log(`\nFirst visit of every page: bytes brotli-compressed, cold cache, ${viewport.width}×${viewport.height}`);
+  console.log('inline css and js: the code of <style> and <script> elements alone, already counted in html');
+  printTable(
+    ['page', 'requests', 'html', 'inline css', 'inline js', ...fileKinds, 'total', 'text floor', 'total/floor'],
+    results.map((page) => [
+      page.path,
+      page.requests,
+      page.brotliBytes.html,
+      page.inlineStyleBytes,
+      page.inlineScriptBytes,
+      ...fileKinds.map((kind) => page.brotliBytes[kind]),
+      page.totalBrotliBytes,
+      page.textFloorBytes,
+      page.floorRatio.toFixed(2),
+    ]),
+  );
+  const unanswered = results.flatMap((page) =>
+    page.resources
+      .filter(({ status }) => status === null || status >= 400)
+      .map(({ url, status }) => `  ${page.path}: ${url} ${status === null ? 'failed' : `answered ${status}`}`),
+  );
+  if (unanswered.length > 0) {
+    console.log(`Requests that did not succeed (counted all the same):\n${unanswered.join('\n')}`);
+  }
+  return results;
+}
+
+async function measureSearches(browser: Browser, origin: string, distDir: string) {
+  const results = [];
+  for (const lang of localeCodes) {
+    const searchPage = `/${lang}/search/`;
+    if (!existsSync(path.join(distDir, searchPage, 'index.html'))) {
+      console.log(`\nSearch in ${lang}: skipped, the site has no ${searchPage} page yet`);
+      continue;
+    }
+    const query = searchQueries[lang];
+    const cost = await measurePage(browser, `${origin}${searchPage}?q=${encodeURIComponent(query)}`, {
+      context: { viewport },
+      until: firstSearchResult,
+    });
+    const summary = summarise(cost);
+    const resources = withSitePaths(cost, origin);
+    console.log(
+      `\nSearch in ${lang} for "${query}": ${summary.totalBrotliBytes} B brotli in ${summary.requests} requests until the first result`,
+    );
+    printTable(
+      ['file', 'kind', 'raw', 'brotli'],
+      resources.map(({ url, kind, rawBytes, brotliBytes }) => [url, kind, rawBytes, brotliBytes]),
+    );
+    results.push({ lang, query, ...summary, resources });
+  }
+  return results;
+}
+
+const { values } = parseArgs({ options: { 'out-dir': { type: 'string', default: 'dist' } } });
+const distDir = values['out-dir'];
+
+console.log(`Building the site into ${distDir}…`);
+const buildMs = buildSite(distDir);
+console.log(`Built in ${(buildMs / 1000).toFixed(1)} s`);
+
+const server = await serve({ dir: distDir, port: 0, prefix: '/' });
+const address = server.address();
+if (address === null || typeof address === 'string') throw new Error('the bench server has no TCP port');
+const origin = `http://127.0.0.1:${address.port}`;
+const browser = await chromium.launch({ executablePath, args: chromiumArgs });
+try {
+  const pages = await measurePages(browser, origin, distDir);
+  const search = await measureSearches(browser, origin, distDir);
+
+  const cssSources = await siteCss(distDir);
+  const cssBytes = cssSources.reduce((sum, { brotliBytes }) => sum + brotliBytes, 0);
+  console.log(`\nCSS of the whole site: ${cssBytes} B brotli in ${cssSources.length} file(s) or <style> blocks`);
+
+  const cssBreach = checkBudget('siteCss', distDir, cssBytes);
+  const breaches: BudgetBreach[] = [...pages.flatMap((page) => page.breaches), ...(cssBreach ? [cssBreach] : [])];
+  console.log(breaches.length === 0 ? '\nEvery page is within its budgets.' : '\nOver budget:');
+  for (const breach of breaches) console.log(`  ${describeBreach(breach)}`);
+
+  const { commit, label } = revision();
+  const results = {
+    commit,
+    measuredAt: new Date().toISOString(),
+    node: process.version,
+    chromium: browser.version(),
+    viewport,
+    budgets,
+    buildMs: Math.round(buildMs),
+    siteCss: { brotliBytes: cssBytes, sources: cssSources },
+    pages,
+    search,
+    breaches: breaches.map(describeBreach),
+  };
+  await mkdir('bench-results', { recursive: true });
+  const resultsFile = path.join('bench-results', `${label}.json`);
+  await writeFile(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nFigures written to ${resultsFile}`);
+} finally {
+  await browser.close();
+  server.close();
+}

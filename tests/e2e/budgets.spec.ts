@@ -1,0 +1,49 @@
+import { expect, test } from '@playwright/test';
+import {
+  budgets,
+  checkBudget,
+  describeBreach,
+  measurePage,
+  pageBudgetBreaches,
+  siteCss,
+  sitePagePaths,
+  summarise,
+} from '../../scripts/lib/page-cost.ts';
+import { sitePages } from './site';
+
+/** The built site that playwright.config.ts serves. */
+const distDir = 'dist';
+const pagePaths = await sitePagePaths(distDir);
+const documentPaths = sitePages.filter(({ slug }) => slug !== undefined).map(({ path }) => path);
+
+test.describe('byte budgets, brotli-compressed', () => {
+  test('every document page is built, so none escapes its JavaScript budget', () => {
+    expect(documentPaths.filter((path) => !pagePaths.includes(path))).toEqual([]);
+  });
+
+  for (const path of pagePaths) {
+    const isDocument = documentPaths.includes(path);
+    const limits = [
+      `first visit ≤ ${budgets.firstVisit.limitBytes} B`,
+      ...(isDocument ? [`JavaScript ≤ ${budgets.documentScript.limitBytes} B`] : []),
+    ];
+    test(`${path}: ${limits.join(', ')}`, async ({ browser, baseURL, viewport, isMobile, hasTouch }) => {
+      const cost = await measurePage(browser, path, {
+        context: { ...(baseURL === undefined ? {} : { baseURL }), viewport, isMobile, hasTouch },
+      });
+      expect(pageBudgetBreaches(path, summarise(cost), isDocument).map(describeBreach)).toEqual([]);
+    });
+  }
+
+  test(`the CSS of the whole site is under ${budgets.siteCss.limitBytes + 1} B`, async () => {
+    const sources = await siteCss(distDir);
+    expect(sources.length, `${distDir} has no CSS to measure`).toBeGreaterThan(0);
+    const breach = checkBudget(
+      'siteCss',
+      distDir,
+      sources.reduce((sum, { brotliBytes }) => sum + brotliBytes, 0),
+    );
+    const breakdown = sources.map(({ source, brotliBytes }) => `${source}: ${brotliBytes} B`).join('\n');
+    expect(breach && describeBreach(breach), breakdown).toBeUndefined();
+  });
+});
