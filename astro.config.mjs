@@ -13,6 +13,10 @@ export default defineConfig({
     inlineStylesheets: 'always',
   },
   trailingSlash: 'always',
+  markdown: {
+    // Highlighting writes inline style attributes, which the Content-Security-Policy rightly blocks.
+    syntaxHighlight: false,
+  },
   vite: {
     plugins: [tailwindcss()],
   },

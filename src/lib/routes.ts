@@ -10,6 +10,12 @@ export const paths = {
   document: (lang: Locale, slug: string) => `/${lang}/${slug}/`,
   notFound: () => '/404.html',
   search: (lang: Locale) => `/${lang}/search/`,
+  downloads: (lang: Locale) => `/${lang}/downloads/`,
+  mirrors: (lang: Locale) => `/${lang}/mirrors/`,
+  /** The whole site in one archive, for USB sticks and messengers. */
+  siteArchive: () => '/downloads/belarus-unions-record.zip',
+  /** One document as a single self-contained HTML file. */
+  singleFile: (lang: Locale, slug: string) => `/downloads/${lang}/${slug}.html`,
   /** Where the build writes the search index and Pagefind's engine. */
   searchEngine: () => '/pagefind/pagefind.js',
   feed: (lang: Locale) => `/${lang}/feed.xml`,

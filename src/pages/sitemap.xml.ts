@@ -9,7 +9,7 @@ export const GET: APIRoute = async () => {
   const [firstLanguage = 'en'] = localeCodes;
   const documents = await documentsIn(firstLanguage);
   const pages = [
-    inEveryLanguage(paths.home),
+    ...[paths.home, paths.search, paths.downloads, paths.mirrors].map(inEveryLanguage),
     ...documents.map((document) => inEveryLanguage((lang) => paths.document(lang, identify(document).slug))),
   ];
   return new Response(sitemap(pages), { headers: { 'content-type': 'application/xml; charset=utf-8' } });

@@ -5,11 +5,19 @@ const input = form.querySelector('input[name="q"]');
 const status = document.querySelector('[data-search-status]');
 const results = document.querySelector('[data-search-results]');
 const strings = JSON.parse(form.dataset.strings);
-const siteRoot = new URL(form.dataset.root, location.href);
-const pagefind = await import(new URL(form.dataset.engine, location.href).href);
-// The index is tiny: searching on the page's own thread saves downloading Pagefind's worker script.
-await pagefind.options({ baseUrl: siteRoot.pathname, noWorker: true });
-document.querySelector('[data-search-unavailable]').hidden = true;
+const unavailable = document.querySelector('[data-search-unavailable]');
+unavailable.hidden = true;
+
+let engine;
+/** Pagefind and its index load on the first search, so opening the page costs only the page. */
+function searchEngine() {
+  engine ??= import(new URL(form.dataset.engine, location.href).href).then(async (pagefind) => {
+    // The index is tiny: searching on the page's own thread saves downloading Pagefind's worker script.
+    await pagefind.options({ baseUrl: new URL(form.dataset.root, location.href).pathname, noWorker: true });
+    return pagefind;
+  });
+  return engine;
+}
 
 /** A link that opens the document scrolled to the words the excerpt marks (a text fragment). */
 function linkToMatch(url, excerpt) {
@@ -38,7 +46,15 @@ async function search(query) {
     return;
   }
   status.textContent = strings.searching;
-  const response = await pagefind.search(query);
+  let response;
+  try {
+    response = await (await searchEngine()).search(query);
+  } catch {
+    // The engine or its index could not load: say so, and keep the list of documents.
+    unavailable.hidden = false;
+    status.textContent = '';
+    return;
+  }
   if (current !== latest) return;
   status.textContent = response.results.length
     ? strings.found.replace('{{count}}', String(response.results.length))

@@ -51,8 +51,17 @@ async function crawl(page: Page, root: string): Promise<{ visited: string[]; bro
     const styled = await page.evaluate(() => getComputedStyle(document.body).maxWidth !== 'none');
     if (!styled) broken.push(`${address} (unstyled)`);
     if ((await page.locator('main').count()) !== 1) broken.push(`${address} (no main: a folder listing?)`);
+    const downloads = await page
+      .locator('a[href][download]')
+      .evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href));
+    for (const download of downloads) {
+      const exists = download.startsWith('file:')
+        ? existsSync(new URL(download))
+        : (await page.request.head(download)).status() === 200;
+      if (!exists) broken.push(`${download} (download missing)`);
+    }
     const links = await page
-      .locator('a[href]')
+      .locator('a[href]:not([download])')
       .evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href));
     for (const link of links) {
       const target = new URL(link);

@@ -177,10 +177,9 @@ test.describe('feeds and indexes', () => {
   }) => {
     const map = await parseXml(page, 'sitemap.xml');
     expect(map.error).toBeNull();
-    const expected = localeCodes.flatMap((lang) => [
-      absoluteUrl(paths.home(lang)),
-      ...slugs.map((slug) => absoluteUrl(paths.document(lang, slug))),
-    ]);
+    const expected = sitePages
+      .filter(({ path }) => path !== paths.languageChooser() && path !== paths.notFound())
+      .map(({ path }) => absoluteUrl(path));
     expect(map.locs.sort()).toEqual(expected.sort());
     expect(map.alternates).toBe(expected.length * localeCodes.length);
     expect(readFileSync('dist/robots.txt', 'utf8')).toContain(`Sitemap: ${absoluteUrl(paths.sitemap())}`);

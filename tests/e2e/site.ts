@@ -21,6 +21,8 @@ export const sitePages: SitePage[] = [
   ...localeCodes.flatMap((lang) => [
     { path: paths.home(lang), lang },
     { path: paths.search(lang), lang },
+    { path: paths.downloads(lang), lang },
+    { path: paths.mirrors(lang), lang },
     ...slugs.map((slug) => ({ path: paths.document(lang, slug), lang, slug })),
   ]),
 ];

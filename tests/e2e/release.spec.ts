@@ -1,0 +1,139 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { expect, test } from '@playwright/test';
+import { unzipSync } from 'fflate';
+import { listFiles } from '../../scripts/build/site-files';
+import { generateKeyPair } from '../../scripts/release/minisign';
+import { signRelease } from '../../scripts/release/sign';
+import { isExactCopy, verifyMirror } from '../../scripts/release/verify';
+import { serve } from '../../scripts/serve';
+import { localeCodes } from '../../src/i18n/locales';
+import { paths } from '../../src/lib/routes';
+import { siteUrl } from '../../src/lib/site-url';
+import { slugs } from './site';
+
+const temporary = (name: string) => mkdtempSync(path.join(tmpdir(), `${name}-`));
+
+test('two clean builds of the same commit are byte for byte the same', async () => {
+  test.setTimeout(300_000);
+  const outputs = [temporary('build-a'), temporary('build-b')];
+  for (const outDir of outputs) {
+    execFileSync('npx', ['astro', 'build', '--outDir', outDir], {
+      stdio: 'ignore',
+      env: { ...process.env, MINISIGN_SECRET_KEY: '' },
+    });
+  }
+  const [first = '', second = ''] = outputs;
+  const files = await listFiles(first);
+  expect(await listFiles(second)).toEqual(files);
+  const differing = files.filter(
+    (file) => !readFileSync(path.join(first, file)).equals(readFileSync(path.join(second, file))),
+  );
+  expect(differing).toEqual([]);
+  for (const dir of outputs) rmSync(dir, { recursive: true });
+});
+
+test('the built site, signed with a throwaway key, passes minisign, sha256sum and npm run verify under a prefix', async () => {
+  test.setTimeout(120_000);
+  const copy = temporary('signed-copy');
+  cpSync('dist', copy, { recursive: true });
+  const keys = generateKeyPair();
+  const keyDir = temporary('keys');
+  writeFileSync(path.join(keyDir, 'test.key'), keys.secretKeyFile);
+  writeFileSync(path.join(keyDir, 'test.pub'), keys.publicKeyFile);
+  await signRelease(copy, {
+    canonicalOrigin: siteUrl.href,
+    secretKeyPath: path.join(keyDir, 'test.key'),
+    log: () => {},
+  });
+
+  execFileSync('minisign', ['-Vm', 'SHA256SUMS', '-p', path.join(keyDir, 'test.pub')], { cwd: copy, stdio: 'pipe' });
+  execFileSync('sha256sum', ['--quiet', '-c', 'SHA256SUMS'], { cwd: copy, stdio: 'pipe' });
+
+  const server = await serve({ dir: copy, port: 0, prefix: '/mirror/deep/path/' });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  try {
+    const report = await verifyMirror(`http://127.0.0.1:${port}/mirror/deep/path/`, { publicKey: keys.publicKey });
+    expect(report.altered).toEqual([]);
+    expect(report.missing).toEqual([]);
+    expect(report.unexpected).toEqual([]);
+    expect(isExactCopy(report)).toBe(true);
+
+    writeFileSync(
+      path.join(copy, 'en', 'index.html'),
+      readFileSync(path.join(copy, 'en', 'index.html'), 'utf8').replace('</h1>', ' </h1>'),
+    );
+    const tampered = await verifyMirror(`http://127.0.0.1:${port}/mirror/deep/path/`, { publicKey: keys.publicKey });
+    expect(tampered.altered).toEqual(['en/index.html']);
+  } finally {
+    server.close();
+    rmSync(copy, { recursive: true });
+  }
+});
+
+test('the site archive holds every file of the site, unchanged, with its signed list of files', async () => {
+  const archive = unzipSync(new Uint8Array(readFileSync(path.join('dist', paths.siteArchive()))));
+  const siteFiles = (await listFiles('dist')).filter((file) => file !== paths.siteArchive().slice(1));
+  expect(Object.keys(archive).sort()).toEqual(
+    siteFiles
+      .filter((file) => file !== 'SHA256SUMS')
+      .concat('SHA256SUMS')
+      .sort(),
+  );
+  for (const file of siteFiles.filter((name) => name !== 'SHA256SUMS')) {
+    expect(Buffer.from(archive[file] ?? []).equals(readFileSync(path.join('dist', file))), file).toBe(true);
+  }
+  const unzipped = temporary('unzipped');
+  for (const [file, bytes] of Object.entries(archive)) {
+    const target = path.join(unzipped, file);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, bytes);
+  }
+  execFileSync('sha256sum', ['--quiet', '-c', 'SHA256SUMS'], { cwd: unzipped, stdio: 'pipe' });
+  rmSync(unzipped, { recursive: true });
+});
+
+test.describe('single-file documents', () => {
+  for (const lang of localeCodes) {
+    for (const slug of slugs) {
+      test(`${lang}/${slug} opens from disk alone, styled, with no request and a line naming its origin`, async ({
+        page,
+      }) => {
+        const file = path.join('dist', paths.singleFile(lang, slug));
+        expect(readFileSync(file).length).toBeLessThan(100 * 1024);
+        const requests: string[] = [];
+        page.on('request', (request) => requests.push(request.url()));
+        const address = pathToFileURL(path.resolve(file)).href;
+        await page.goto(address);
+        expect(requests).toEqual([address]);
+        expect(await page.evaluate(() => getComputedStyle(document.body).maxWidth)).not.toBe('none');
+        await expect(page.locator('script')).toHaveCount(0);
+        await expect(page.locator('.take-away-origin a')).toHaveAttribute(
+          'href',
+          new URL(paths.document(lang, slug).slice(1), siteUrl).href,
+        );
+        const relativeLinks = await page
+          .locator('a[href]')
+          .evaluateAll((links) =>
+            links
+              .map((link) => link.getAttribute('href') ?? '')
+              .filter((href) => !/^(https?:|mailto:|viber:|#)/.test(href)),
+          );
+        expect(relativeLinks).toEqual([]);
+      });
+    }
+  }
+});
+
+test('every home page links to the downloads, which link to the archive and each document', async ({ page }) => {
+  for (const lang of localeCodes) {
+    await page.goto(paths.home(lang));
+    await page.locator(`a[href$="downloads/"]`).click();
+    await expect(page.locator(`a[href$="${paths.siteArchive().split('/').at(-1)}"]`)).toHaveCount(1);
+    await expect(page.locator('.download-list a')).toHaveCount(slugs.length);
+  }
+});
