@@ -1,8 +1,7 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumArgs, chromiumExecutablePath } from './scripts/lib/chromium';
 import { mirrorSettings } from './tests/e2e/mirrors';
 
-/** Debian's Chromium: test tools cannot download browsers here. */
-const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const [main] = mirrorSettings;
 
 export default defineConfig({
@@ -17,18 +16,7 @@ export default defineConfig({
     isMobile: true,
     hasTouch: true,
     baseURL: main?.url,
-    launchOptions: {
-      executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: { executablePath: chromiumExecutablePath, args: chromiumArgs },
   },
   // The same build, served as the main site and as mirrors under prefixes it was not built for.
   webServer: mirrorSettings.map(({ port, prefix, url }) => ({

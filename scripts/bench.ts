@@ -10,7 +10,7 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser } from '@playwright/test';
-import { localeCodes, type Locale } from '../src/i18n/locales.ts';
+import { localeCodes } from '../src/i18n/locales.ts';
 import { paths } from '../src/lib/routes.ts';
 import {
   budgets,
@@ -24,28 +24,14 @@ import {
   summarise,
   type BudgetBreach,
   type PageCost,
+  firstSearchResult,
+  searchQueries,
 } from './lib/page-cost.ts';
 import { serve } from './serve.ts';
+import { chromiumArgs, chromiumExecutablePath } from './lib/chromium.ts';
 
 /** A common phone, a little larger than the tests' smallest one. */
 const viewport = { width: 390, height: 844 };
-/** The same Chromium and flags as the browser tests: nothing but the page's own requests. */
-const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
-
-/** A name every document mentions in each language, so every search has results to show. */
-const searchQueries: Record<Locale, string> = { be: 'Лукашэнка', ru: 'Лукашенко', en: 'Lukashenko' };
-/** The search page lists its results as `<ol data-search-results>` items. */
-const firstSearchResult = '[data-search-results] li';
-
 function buildSite(outDir: string): number {
   const started = performance.now();
   const result = spawnSync('npx', ['astro', 'build', '--outDir', outDir], { encoding: 'utf8' });
@@ -185,7 +171,7 @@ const server = await serve({ dir: distDir, port: 0, prefix: '/' });
 const address = server.address();
 if (address === null || typeof address === 'string') throw new Error('the bench server has no TCP port');
 const origin = `http://127.0.0.1:${address.port}`;
-const browser = await chromium.launch({ executablePath, args: chromiumArgs });
+const browser = await chromium.launch({ executablePath: chromiumExecutablePath, args: chromiumArgs });
 try {
   const pages = await measurePages(browser, origin, distDir);
   const search = await measureSearches(browser, origin, distDir);

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { brotliCompressSync, constants as zlib } from 'node:zlib';
 import type { Browser, BrowserContextOptions, Page, Request, Response } from '@playwright/test';
 import { parse } from 'node-html-parser';
+import type { Locale } from '../../src/i18n/locales.ts';
 import { listFiles, pagePathOf } from '../build/site-files.ts';
 
 export const resourceKinds = ['html', 'css', 'js', 'wasm', 'other'] as const;
@@ -63,6 +64,8 @@ export const budgets = {
   documentScript: { limitBytes: 2 * 1024, measures: 'JavaScript of a document page' },
   // "Under 6 KB", so 6 KB itself is over.
   siteCss: { limitBytes: 6 * 1024 - 1, measures: 'CSS of the whole site' },
+  // Close to what Pagefind's engine, WebAssembly and index cost on their own.
+  search: { limitBytes: 100 * 1024, measures: 'a search, from opening the search page to the first result' },
 } as const satisfies Record<string, Budget>;
 
 export type BudgetName = keyof typeof budgets;
@@ -388,3 +391,8 @@ async function listSite(distDir: string): Promise<string[]> {
     throw new Error(`cannot read the built site at ${distDir}: build it first`, { cause: error });
   }
 }
+
+/** A name every document mentions in each language, so every search has results to show. */
+export const searchQueries: Record<Locale, string> = { be: 'Лукашэнка', ru: 'Лукашенко', en: 'Lukashenko' };
+/** The search page lists its results as `<ol data-search-results>` items. */
+export const firstSearchResult = '[data-search-results] li';

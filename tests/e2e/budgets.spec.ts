@@ -2,6 +2,8 @@ import { expect, test } from '@playwright/test';
 import {
   budgets,
   checkBudget,
+  firstSearchResult,
+  searchQueries,
   describeBreach,
   measurePage,
   pageBudgetBreaches,
@@ -9,6 +11,8 @@ import {
   sitePagePaths,
   summarise,
 } from '../../scripts/lib/page-cost.ts';
+import { localeCodes } from '../../src/i18n/locales';
+import { paths } from '../../src/lib/routes';
 import { sitePages } from './site';
 
 /** The built site that playwright.config.ts serves. */
@@ -46,4 +50,21 @@ test.describe('byte budgets, brotli-compressed', () => {
     const breakdown = sources.map(({ source, brotliBytes }) => `${source}: ${brotliBytes} B`).join('\n');
     expect(breach && describeBreach(breach), breakdown).toBeUndefined();
   });
+
+  for (const lang of localeCodes) {
+    const query = searchQueries[lang];
+    test(`a ${lang} search for "${query}" costs at most ${budgets.search.limitBytes} B until the first result`, async ({
+      browser,
+      baseURL,
+      viewport,
+    }) => {
+      const cost = await measurePage(browser, `${paths.search(lang)}?q=${encodeURIComponent(query)}`, {
+        context: { ...(baseURL === undefined ? {} : { baseURL }), viewport },
+        until: firstSearchResult,
+      });
+      const { totalBrotliBytes } = summarise(cost);
+      const breach = checkBudget('search', `${lang} search`, totalBrotliBytes);
+      expect(breach && describeBreach(breach)).toBeUndefined();
+    });
+  }
 });

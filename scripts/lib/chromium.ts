@@ -1,0 +1,16 @@
+/**
+ * The browser the tests and the bench drive: Debian's Chromium, because test
+ * tools cannot download browsers here, with every background service off so
+ * that the only requests are the page's own.
+ */
+export const chromiumExecutablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
