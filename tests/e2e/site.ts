@@ -1,11 +1,8 @@
-import { readdirSync } from 'node:fs';
 import { localeCodes, type Locale } from '../../src/i18n/locales';
 import { paths } from '../../src/lib/routes';
+import { slugs } from '../support/content';
 
-/** The documents' slugs, from the original-language folder of the content. */
-export const slugs = readdirSync('src/content/documents/en')
-  .filter((name) => name.endsWith('.mdx'))
-  .map((name) => name.replace(/\.mdx$/, ''));
+export { slugs };
 
 export interface SitePage {
   path: string;
