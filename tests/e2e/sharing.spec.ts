@@ -132,6 +132,16 @@ test('printing a document shows its address and QR code, without navigation or s
   await expect(page.locator('.share')).toBeHidden();
 });
 
+test('printing shows the full address of every link in a document, internal links included', async ({ page }) => {
+  await page.goto(paths.document('ru', 'ilo-urges-belarus'));
+  await page.emulateMedia({ media: 'print' });
+  const printed = await page
+    .locator('.document-text a')
+    .evaluateAll((links) => links.map((link) => getComputedStyle(link, '::after').content));
+  expect(printed).toContain(`" (${absoluteUrl(paths.document('ru', 'industriall-letter-to-the-ilo'))})"`);
+  expect(printed.every((content) => /^" \((https?|mailto):/.test(content))).toBe(true);
+});
+
 test.describe('feeds and indexes', () => {
   async function parseXml(page: import('@playwright/test').Page, file: string) {
     const text = readFileSync(`dist/${file}`, 'utf8');
