@@ -14,8 +14,12 @@ const distinctiveWords: Record<Locale, { query: string; slug: string }> = {
   en: { query: 'Naftan', slug: 'ilo-urges-belarus' },
 };
 
+/** The addresses of every result, once the page has shown as many as its status line counts. */
 async function resultLinks(page: Page): Promise<string[]> {
-  await expect(page.locator('[data-search-results] li').first()).toBeVisible();
+  const status = page.locator('[data-search-status]');
+  await expect(status).toHaveText(/\d/);
+  const count = Number(/\d+/.exec(await status.innerText())?.[0]);
+  await expect(page.locator('[data-search-results] li')).toHaveCount(count);
   return page
     .locator('[data-search-results] li > a')
     .evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
