@@ -32,6 +32,9 @@ const trustedPrefix = 'trusted comment: ';
 /** The longest trusted comment minisign accepts (its TRUSTEDCOMMENTMAXBYTES buffer holds the prefix, a line break and a NUL too). */
 const maxTrustedCommentBytes = 8192 - trustedPrefix.length - 2;
 
+/** PKCS #8 DER for an Ed25519 private key up to its 32-byte seed (RFC 8410, section 7). */
+const ed25519Pkcs8Prefix = Buffer.from('302e020100300506032b657004220420', 'hex');
+
 const keyIdLength = 8;
 const publicKeyLength = 2 + keyIdLength + 32;
 const signatureLength = 2 + keyIdLength + 64;
@@ -150,11 +153,9 @@ export function parseSecretKey(text: string): SecretKey {
   const keyId = field(secretKeyLayout.keyId, secretKeyLayout.seed);
   const seed = field(secretKeyLayout.seed, secretKeyLayout.publicKey);
   const storedPublicKey = field(secretKeyLayout.publicKey, secretKeyLayout.checksum);
-  const key = createPrivateKey({
-    key: { kty: 'OKP', crv: 'Ed25519', d: seed.toString('base64url'), x: storedPublicKey.toString('base64url') },
-    format: 'jwk',
-  });
-  // Node derives the public key from the seed and ignores the stored copy; a mismatch means a damaged file.
+  // From the seed alone: given both halves as a JWK, some Node versions reject a mismatch with their own
+  // "Invalid JWK" error and others ignore the stored half, so the comparison is made here, the same on every version.
+  const key = createPrivateKey({ key: Buffer.concat([ed25519Pkcs8Prefix, seed]), format: 'der', type: 'pkcs8' });
   if (!rawPublicKey(createPublicKey(key)).equals(storedPublicKey)) {
     throw new Error('the secret key is damaged: its public half does not belong to its private half');
   }
