@@ -1,8 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, chromiumExecutablePath } from './scripts/lib/chromium';
-import { mirrorSettings } from './tests/e2e/mirrors';
-
-const [main] = mirrorSettings;
+import { mainSite, mirrorSettings } from './tests/e2e/mirrors';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -15,7 +13,7 @@ export default defineConfig({
     viewport: { width: 360, height: 740 },
     isMobile: true,
     hasTouch: true,
-    baseURL: main?.url,
+    baseURL: mainSite,
     launchOptions: { executablePath: chromiumExecutablePath, args: chromiumArgs },
   },
   // The same build, served as the main site and as mirrors under prefixes it was not built for.

@@ -1,6 +1,7 @@
 /**
  * Serves the built site, optionally under a path prefix it was not built for,
  * as a mirror would: `node scripts/serve.ts [--port 4321] [--prefix /a/b/] [--dir dist]`.
+ * The port is `--port`, else the `PORT` environment variable, else 4321.
  */
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -37,7 +38,7 @@ export async function serve({ dir, port, prefix, host = '127.0.0.1' }: ServeOpti
 if (import.meta.main) {
   const { values } = parseArgs({
     options: {
-      port: { type: 'string', default: '4321' },
+      port: { type: 'string', default: process.env['PORT'] ?? '4321' },
       prefix: { type: 'string', default: '/' },
       dir: { type: 'string', default: 'dist' },
     },

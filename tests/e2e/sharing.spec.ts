@@ -3,6 +3,7 @@ import { expect, test } from '@playwright/test';
 import { localeCodes, locales } from '../../src/i18n/locales';
 import { paths } from '../../src/lib/routes';
 import { absoluteUrl, siteUrl } from '../../src/lib/site-url';
+import { mainSite } from './mirrors';
 import { sitePages, slugs } from './site';
 
 /** The file in dist/ that an absolute URL of the site names. */
@@ -102,7 +103,7 @@ test('the copy button copies the address, and without JavaScript the address is 
   const path = paths.document('ru', slugs[0] ?? '');
   const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await context.newPage();
-  await page.goto(new URL(path.slice(1), 'http://127.0.0.1:4321/').href);
+  await page.goto(new URL(path.slice(1), mainSite).href);
   await page.locator('.share button').click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(absoluteUrl(path));
   await expect(page.locator('.share [role="status"]')).not.toBeEmpty();
@@ -110,7 +111,7 @@ test('the copy button copies the address, and without JavaScript the address is 
 
   const withoutScript = await browser.newContext({ javaScriptEnabled: false });
   const plain = await withoutScript.newPage();
-  await plain.goto(new URL(path.slice(1), 'http://127.0.0.1:4321/').href);
+  await plain.goto(new URL(path.slice(1), mainSite).href);
   await expect(plain.locator('.share button')).toBeHidden();
   await expect(plain.locator('#share-url')).toHaveValue(absoluteUrl(path));
   await withoutScript.close();
