@@ -13,6 +13,8 @@ export default defineConfig({
     inlineStylesheets: 'always',
   },
   trailingSlash: 'always',
+  // `npm run dev` listens where PORT says, like `npm start` and `npm run serve`.
+  server: { port: Number(process.env.PORT ?? 4321) },
   markdown: {
     // Highlighting writes inline style attributes, which the Content-Security-Policy rightly blocks.
     syntaxHighlight: false,
