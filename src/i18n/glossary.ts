@@ -23,6 +23,12 @@ export const glossary: readonly GlossaryEntry[] = [
     ru: 'Международн| организаци| труда',
   },
   { en: 'International Labour Office', be: 'Міжнародн| бюро працы', ru: 'Международн| бюро труда' },
+  // The Office is not the Organisation: МБП/МБТ after its name, never МАП/МОТ.
+  {
+    en: 'International Labour Office (ILO)',
+    be: 'Міжнародн| бюро працы (МБП)',
+    ru: 'Международн| бюро труда (МБТ)',
+  },
   { en: 'Governing Body', be: 'Адміністрацыйн| савет|', ru: 'Административн| совет|' },
   {
     en: 'Committee on Freedom of Association',
