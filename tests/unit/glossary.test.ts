@@ -9,7 +9,7 @@ import {
 } from '../../src/i18n/glossary';
 import { glossaryFindings, termsUsed } from '../../src/lib/glossary-check';
 import { localeCodes } from '../../src/i18n/locales';
-import { documents } from '../support/content';
+import { documents, type DocumentFile } from '../support/content';
 
 describe('glossary patterns', () => {
   it('matches an English term as a whole word, in any case', () => {
@@ -80,8 +80,15 @@ describe('glossary check', () => {
   });
 });
 
+/** The text a reader sees: the body and the front matter's title, description, author, addressee and place. */
+function readableText({ tree, data }: DocumentFile): string {
+  return [...blockTexts(tree), data.title, data.description, data.author, data.addressee ?? '', data.place ?? ''].join(
+    '\n',
+  );
+}
+
 describe.each(documents)('$slug uses the glossary', ({ original, translations }) => {
-  const originalText = blockTexts(original.tree).join('\n') + '\n' + original.data.title;
+  const originalText = readableText(original);
 
   it('uses at least one glossary term', () => {
     expect(termsUsed(originalText, original.lang).length).toBeGreaterThan(0);
@@ -90,7 +97,7 @@ describe.each(documents)('$slug uses the glossary', ({ original, translations })
   it.each(translations.map((translation) => [translation.lang, translation] as const))(
     'in %s, every term the original uses appears in its glossary form, and no name takes an ending it rules out',
     (_lang, translation) => {
-      const text = blockTexts(translation.tree).join('\n') + '\n' + translation.data.title;
+      const text = readableText(translation);
       expect(
         glossaryFindings({ text: originalText, lang: original.lang }, { text, lang: translation.lang }),
         `${translation.file} lacks glossary forms`,
