@@ -27,6 +27,16 @@ export default defineConfig({
   },
   vite: {
     plugins: [tailwindcss()],
+    build: {
+      rolldownOptions: {
+        onwarn(warning, warn) {
+          // Astro marks MDX modules with this directive itself, and the bundler warns about every one of them
+          // (withastro/astro#18087); no author can act on it. Every other warning still shows.
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('"use astro:head-inject"')) return;
+          warn(warning);
+        },
+      },
+    },
   },
   devToolbar: { enabled: false },
 });
