@@ -56,6 +56,7 @@ export const documentSchema = z.strictObject({
 });
 
 export type DocumentData = z.infer<typeof documentSchema>;
+export type DocumentDate = DocumentData['date'];
 
 /** The front matter of a page about the site itself, such as the mirrors page. */
 export const pageSchema = z.strictObject({
@@ -66,7 +67,6 @@ export const pageSchema = z.strictObject({
 });
 
 export type PageData = z.infer<typeof pageSchema>;
-export type DocumentDate = DocumentData['date'];
 
 /** Documents are ordered by this date; `after: X` sorts as X. */
 export function sortableDate(date: DocumentDate): string {
