@@ -58,3 +58,26 @@ test('a script the build did not hash is blocked', async ({ page }) => {
   expect(await page.evaluate(() => 'injected' in window)).toBe(false);
   expect(violations.join('\n')).toMatch(/Content Security Policy/);
 });
+
+test('the 404 page at an address like //host/ looks for the site only on its own origin', async ({ page, baseURL }) => {
+  const origin = new URL(baseURL ?? '').origin;
+  const violations: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+  });
+  page.on('request', (request) => requests.push(request.url()));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`Refused to load by Content Security Policy: ${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  // The path, not a protocol-relative reference: the server answers it with the 404 page.
+  const response = await page.goto(`${origin}//evil.example/a/b/`);
+  expect(response?.status()).toBe(404);
+  // The probe walks up to the real root and rebases the links there.
+  await expect(page.locator('section[lang="en"] p a').last()).toHaveAttribute('href', `${origin}/en/`);
+  expect(requests.filter((url) => new URL(url).origin !== origin)).toEqual([]);
+  expect(requests).toContain(`${origin}//evil.example/a/SHA256SUMS`);
+  expect(violations).toEqual([]);
+});
