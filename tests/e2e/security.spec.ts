@@ -1,5 +1,10 @@
 import { expect, test } from '@playwright/test';
+import { localeCodes } from '../../src/i18n/locales';
+import { paths } from '../../src/lib/routes';
 import { sitePages } from './site';
+
+/** Only search compiles WebAssembly (Pagefind's); no other page may allow it. */
+const searchPaths = new Set(localeCodes.map(paths.search));
 
 for (const javaScriptEnabled of [true, false]) {
   test.describe(`with JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
@@ -26,6 +31,8 @@ for (const javaScriptEnabled of [true, false]) {
         expect(policy).toContain("base-uri 'none'");
         expect(policy).toContain("form-action 'self'");
         expect(policy).not.toContain('unsafe-inline');
+        if (searchPaths.has(path)) expect(policy).toContain("'wasm-unsafe-eval'");
+        else expect(policy).not.toContain('wasm-unsafe-eval');
         await expect(page.locator('meta[name="referrer"]')).toHaveAttribute('content', 'no-referrer');
         expect(violations).toEqual([]);
         expect(requests.filter((url) => new URL(url).origin !== origin)).toEqual([]);
