@@ -4,7 +4,7 @@ import type { AstroIntegration } from 'astro';
 import { localeCodes } from '../../src/i18n/locales.ts';
 import { useTranslations } from '../../src/i18n/ui.ts';
 import { paths } from '../../src/lib/routes.ts';
-import { absoluteUrl } from '../../src/lib/site-url.ts';
+import { absoluteUrl, siteUrl } from '../../src/lib/site-url.ts';
 import { escapeXml } from '../../src/lib/xml.ts';
 import { findBrokenLinks } from '../build/check-links.ts';
 import { addContentSecurityPolicy, siteScripts } from '../build/content-security-policy.ts';
@@ -55,7 +55,11 @@ export function postBuild(): AstroIntegration {
         addSingleFiles(pages, await singleFileSources(root));
         addContentSecurityPolicy(pages, await siteScripts());
         logger.info('every page carries its Content-Security-Policy; no inline code but the site’s own');
-        const broken = await findBrokenLinks(distDir, pages, new Set([paths.siteArchive().slice(1)]));
+        const broken = await findBrokenLinks(distDir, {
+          pages,
+          writtenLater: new Set([paths.siteArchive().slice(1)]),
+          siteUrl,
+        });
         if (broken.length > 0) throw new Error(`Broken internal links:\n  ${broken.join('\n  ')}`);
         logger.info('every internal link and anchor resolves');
         await writePages(distDir, pages);
