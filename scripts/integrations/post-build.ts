@@ -9,6 +9,7 @@ import { escapeXml } from '../../src/lib/xml.ts';
 import { findBrokenLinks } from '../build/check-links.ts';
 import { addContentSecurityPolicy, siteScripts } from '../build/content-security-policy.ts';
 import { markExternalLinksIn } from '../build/external-links.ts';
+import { pagesOverBudget } from '../build/page-budget.ts';
 import { relativiseSite } from '../build/relative-urls.ts';
 import { writeSearchIndex } from '../build/search-index.ts';
 import { writeHeadersFile } from '../build/security-headers.ts';
@@ -62,6 +63,9 @@ export function postBuild(): AstroIntegration {
         });
         if (broken.length > 0) throw new Error(`Broken internal links:\n  ${broken.join('\n  ')}`);
         logger.info('every internal link and anchor resolves');
+        const overBudget = pagesOverBudget(pages);
+        if (overBudget.length > 0) throw new Error(`Pages over their byte budget:\n  ${overBudget.join('\n  ')}`);
+        logger.info('every page’s HTML fits the first-visit budget');
         await writePages(distDir, pages);
         await writeHeadersFile(distDir);
         const { pages: indexed } = await writeSearchIndex(distDir);
