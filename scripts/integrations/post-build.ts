@@ -21,8 +21,8 @@ async function singleFileSources(root: URL): Promise<SingleFileSource[]> {
   const sources: SingleFileSource[] = [];
   for (const lang of localeCodes) {
     const folder = new URL(`src/content/documents/${lang}/`, root);
-    for (const file of (await readdir(folder)).filter((name) => /\.mdx?$/.test(name)).sort()) {
-      const slug = file.replace(/\.mdx?$/, '');
+    for (const file of (await readdir(folder)).filter((name) => /\.mdx$/.test(name)).sort()) {
+      const slug = file.replace(/\.mdx$/, '');
       const url = escapeXml(absoluteUrl(paths.document(lang, slug)));
       const originLine = useTranslations(lang)('downloads.origin', { url: `<a href="${url}">${url}</a>` });
       sources.push({ lang, slug, originLine });
