@@ -395,6 +395,12 @@ describe('content check: content is data', () => {
     ]);
   });
 
+  it('refuses a javascript: link written with a character reference', async () => {
+    expect(await checkBody('[Read](&#106;avascript:alert(1))\n')).toEqual([
+      { file: bodyFile, line: bodyLine, problem: expect.stringMatching(/^a link to "javascript:alert\(1\)" — /) },
+    ]);
+  });
+
   it('refuses a link definition to javascript:', async () => {
     expect(await checkBody('[Read][x]\n\n[x]: javascript:alert(1)\n')).toEqual([
       { file: bodyFile, line: bodyLine + 2, problem: expect.stringMatching(/^a link to "javascript:alert\(1\)" — /) },
