@@ -16,6 +16,8 @@ export default defineConfig({
     inlineStylesheets: 'always',
   },
   trailingSlash: 'always',
+  // `npm run dev` listens where PORT says, like `npm start` and `npm run serve`.
+  server: { port: Number(process.env.PORT ?? 4321) },
   markdown: {
     // Astro's own compiler, with the features the content check parses with and a guard that refuses code in content.
     processor: satteri({

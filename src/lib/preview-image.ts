@@ -271,8 +271,8 @@ function pngChunk(type: string, data: Uint8Array): Buffer {
 // ---------------------------------------------------------------------------
 // Cache
 
-/** Where rendered images are kept between builds, with the other tools' caches. */
-export const defaultCacheDir = path.resolve('node_modules/.cache/preview-images');
+/** Where rendered images are kept between builds: the project's own cache folder, which git ignores. */
+export const defaultCacheDir = path.resolve('.cache/preview-images');
 
 /** Raise when the PNG encoding changes; the layout, fonts and renderers are hashed directly. */
 const encoderVersion = 1;
