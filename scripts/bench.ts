@@ -192,16 +192,31 @@ async function measureSearches(browser: Browser, origin: string, distDir: string
   return results;
 }
 
+async function writeResults(figures: Record<string, unknown>): Promise<void> {
+  const { commit, label } = revision();
+  const results = { commit, measuredAt: new Date().toISOString(), node: process.version, ...figures };
+  await mkdir('bench-results', { recursive: true });
+  const resultsFile = path.join('bench-results', `${label}.json`);
+  await writeFile(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nFigures written to ${resultsFile}`);
+}
+
 const { values } = parseArgs({
   options: {
     'out-dir': { type: 'string', default: 'dist' },
     compare: { type: 'string' },
     runs: { type: 'string', default: '3' },
     scales: { type: 'string', default: '1,10' },
+    /** Only the build section: no pages, no search. */
+    'builds-only': { type: 'boolean', default: false },
   },
 });
 const distDir = values['out-dir'];
 const builds = await measureBuilds(values.compare, values.scales.split(',').map(Number), Number(values.runs));
+if (values['builds-only']) {
+  await writeResults({ builds });
+  process.exit(0);
+}
 
 console.log(`Building the site into ${distDir}…`);
 const buildMs = buildSite(distDir);
@@ -225,11 +240,7 @@ try {
   console.log(breaches.length === 0 ? '\nEvery page is within its budgets.' : '\nOver budget:');
   for (const breach of breaches) console.log(`  ${describeBreach(breach)}`);
 
-  const { commit, label } = revision();
-  const results = {
-    commit,
-    measuredAt: new Date().toISOString(),
-    node: process.version,
+  await writeResults({
     chromium: browser.version(),
     viewport,
     budgets,
@@ -239,11 +250,7 @@ try {
     pages,
     search,
     breaches: breaches.map(describeBreach),
-  };
-  await mkdir('bench-results', { recursive: true });
-  const resultsFile = path.join('bench-results', `${label}.json`);
-  await writeFile(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`\nFigures written to ${resultsFile}`);
+  });
 } finally {
   await browser.close();
   server.close();

@@ -27,7 +27,7 @@ test('a build from a `git archive` of the commit equals the build from the clone
   const keyDir = temporary('keys');
   const keyPath = path.join(keyDir, 'release.key');
   writeFileSync(keyPath, keys.secretKeyFile);
-  const environment = { ...process.env, MINISIGN_SECRET_KEY: keyPath };
+  const environment: NodeJS.ProcessEnv = { ...process.env, MINISIGN_SECRET_KEY: keyPath };
   delete environment['SOURCE_DATE_EPOCH'];
 
   // As "Download ZIP" gives it: no .git, the revision file filled in by `git archive`.
