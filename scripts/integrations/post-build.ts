@@ -1,4 +1,5 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, rename, rmdir } from 'node:fs/promises';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { localeCodes } from '../../src/i18n/locales.ts';
@@ -10,6 +11,7 @@ import { findBrokenLinks } from '../build/check-links.ts';
 import { addContentSecurityPolicy, siteScripts } from '../build/content-security-policy.ts';
 import { markExternalLinksIn } from '../build/external-links.ts';
 import { pagesOverBudget } from '../build/page-budget.ts';
+import { fillFileSizes } from '../build/file-sizes.ts';
 import { relativiseSite } from '../build/relative-urls.ts';
 import { writeSearchIndex } from '../build/search-index.ts';
 import { writeHeadersFile } from '../build/security-headers.ts';
@@ -32,6 +34,18 @@ async function singleFileSources(root: URL): Promise<SingleFileSource[]> {
 }
 
 /**
+ * Astro writes a page at /be/404 as be/404/index.html; hosts that serve the
+ * nearest 404 page look for be/404.html.
+ */
+async function placeNotFoundPages(distDir: string): Promise<void> {
+  for (const lang of localeCodes) {
+    const target = path.join(distDir, paths.notFound(lang));
+    await rename(path.join(path.dirname(target), '404', 'index.html'), target);
+    await rmdir(path.join(path.dirname(target), '404'));
+  }
+}
+
+/**
  * Turns Astro's output into the site a release is made of: relative URLs (one
  * build works under any prefix and from disk), safe external links, the search
  * index, the take-away copies, each page's Content-Security-Policy (after the
@@ -48,6 +62,7 @@ export function postBuild(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const distDir = fileURLToPath(dir);
+        await placeNotFoundPages(distDir);
         // Each page is parsed once; every step below works on the same trees, written back once.
         const pages = await readPages(distDir);
         await relativiseSite(distDir, pages);
@@ -56,6 +71,9 @@ export function postBuild(): AstroIntegration {
         addSingleFiles(pages, await singleFileSources(root));
         addContentSecurityPolicy(pages, await siteScripts());
         logger.info('every page carries its Content-Security-Policy; no inline code but the site’s own');
+        // After the last change to the single-file copies, whose sizes the document pages give.
+        await fillFileSizes(distDir, pages, new Set([paths.siteArchive()]));
+        logger.info('every file a page offers is there, and the page gives its size');
         const broken = await findBrokenLinks(distDir, {
           pages,
           writtenLater: new Set([paths.siteArchive().slice(1)]),

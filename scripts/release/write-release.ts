@@ -8,10 +8,11 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { paths } from '../../src/lib/routes.ts';
+import { packWithOwnSize } from '../build/file-sizes.ts';
 import { siteArchive } from '../build/take-away.ts';
 import type { ReleaseRevision } from '../build/release-revision.ts';
 import { checksumEntries, compareBytewise, readSiteFiles, sha256Hex, type SiteFile } from './checksums.ts';
-import { releaseFiles } from './release-format.ts';
+import { checksumsFile, releaseFiles } from './release-format.ts';
 import { signRelease } from './sign.ts';
 
 export interface WriteReleaseOptions {
@@ -42,14 +43,29 @@ export async function writeRelease(distDir: string, options: WriteReleaseOptions
   const sign = { canonicalOrigin, secretKeyPath, timestamp: revision?.timestamp, log };
   const archivePath = paths.siteArchive().slice(1);
   const files = (await readSiteFiles(distDir)).filter((file) => file.path !== archivePath);
-  const entries = checksumEntries(files);
 
-  // The archive's own signed list, which travels inside it, so that an unzipped copy verifies too.
-  await signRelease(distDir, { ...sign, entries });
   const releaseDate = revision === undefined ? undefined : new Date(revision.timestamp * 1000);
-  const archive = siteArchive(
-    [...files, ...(await presentReleaseFiles(distDir))].sort((a, b) => compareBytewise(a.path, b.path)),
-    releaseDate,
+  // The archive carries its own signed list, so that an unzipped copy verifies too. The downloads pages
+  // it carries give its size, so it is packed again until the size they give is its own.
+  let packings = 0;
+  const pack = async () => {
+    packings += 1;
+    // Said once, for the packing that is kept.
+    await signRelease(distDir, { ...sign, entries: checksumEntries(files), log: () => undefined });
+    return siteArchive(
+      [...files, ...(await presentReleaseFiles(distDir))].sort((a, b) => compareBytewise(a.path, b.path)),
+      releaseDate,
+    );
+  };
+  const sizedPages = files.filter((file) => file.path.endsWith('.html'));
+  const before = new Map(sizedPages.map((file) => [file.path, file.bytes]));
+  const archive = await packWithOwnSize(files, `/${archivePath}`, pack);
+  for (const file of sizedPages) {
+    if (file.bytes !== before.get(file.path)) await writeFile(path.join(distDir, file.path), file.bytes);
+  }
+  const entries = checksumEntries(files);
+  log(
+    `${checksumsFile} inside the archive lists ${entries.length} files (packed ${packings} times to give its own size)`,
   );
   await mkdir(path.dirname(path.join(distDir, archivePath)), { recursive: true });
   await writeFile(path.join(distDir, archivePath), archive);
