@@ -254,7 +254,9 @@ function checkAcrossLanguages(documents: ParsedDocument[]): ContentProblem[] {
 function knownPaths(files: ContentFile[]): Set<string> {
   const known = new Set<string>([paths.languageChooser(), paths.siteArchive(), paths.sitemap()]);
   for (const lang of localeCodes) {
-    for (const page of [paths.home, paths.search, paths.downloads, paths.mirrors, paths.feed]) known.add(page(lang));
+    for (const page of [paths.home, paths.search, paths.downloads, paths.mirrors, paths.about, paths.feed]) {
+      known.add(page(lang));
+    }
   }
   for (const file of files) {
     known.add(collections[file.collection].path(file.lang, file.slug));

@@ -1,0 +1,125 @@
+import { statSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { locales, localeCodes } from '../../src/i18n/locales';
+import { uiStrings } from '../../src/i18n/ui';
+import { formatFileSize } from '../../src/lib/file-size';
+import { siteSections } from '../../src/lib/navigation';
+import { paths } from '../../src/lib/routes';
+import { siteUrl } from '../../src/lib/site-url';
+import { readDocument } from '../support/content';
+import { mainSite } from './mirrors';
+import { sitePages, slugs } from './site';
+import { sortableDate } from '../../src/content/schema';
+
+/** A link's target on the served copy: the site's absolute addresses (on 404 pages) are mapped onto it. */
+function onCopy(href: string): string {
+  return href.startsWith(siteUrl.href) ? new URL(href.slice(siteUrl.href.length), mainSite).href : href;
+}
+
+const sizeOf = (sitePath: string, lang: (typeof localeCodes)[number]) =>
+  formatFileSize(statSync(`dist${sitePath}`).size, lang);
+
+/** Pages in one language; the chooser and the root 404 page speak all three and carry each one's links instead. */
+const oneLanguagePages = sitePages.filter(({ path }) => path !== paths.languageChooser() && path !== paths.notFound());
+
+test.describe('the footer', () => {
+  for (const { path, lang } of oneLanguagePages) {
+    test(`${path}: the same short footer, every link of which leads to a page`, async ({ page, request }) => {
+      await page.goto(path);
+      const footer = page.getByRole('navigation', { name: uiStrings[lang].nav.site });
+      const links = footer.locator('a');
+      const expected = [
+        ...siteSections(lang).map(({ label }) => label),
+        ...localeCodes.filter((code) => code !== lang).map((code) => locales[code].name),
+      ];
+      await expect(links).toHaveText(expected);
+      for (const href of await links.evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href))) {
+        expect((await request.get(onCopy(href))).status(), href).toBe(200);
+      }
+      const note = page.locator('.site-footer').getByRole('link', { name: uiStrings[lang].footer.note });
+      expect(
+        (await request.get(onCopy(String(await note.evaluate((a) => (a as HTMLAnchorElement).href))))).status(),
+      ).toBe(200);
+    });
+  }
+});
+
+test.describe('the end of every document', () => {
+  for (const lang of localeCodes) {
+    const ordered = slugs
+      .map((slug) => ({ slug, data: readDocument(lang, slug).data }))
+      .sort((a, b) => sortableDate(a.data.date).localeCompare(sortableDate(b.data.date)));
+    ordered.forEach(({ slug }, index) => {
+      test(`${lang}/${slug} ends with the documents before and after it by date, and the ways on`, async ({ page }) => {
+        await page.goto(paths.document(lang, slug));
+        const nav = page.getByRole('navigation', { name: uiStrings[lang].documentNav.heading });
+        await expect(page.locator('main > :last-child')).toHaveClass(/document-nav/);
+        const before = ordered[index - 1];
+        const after = ordered[index + 1];
+        for (const [rel, neighbour] of [
+          ['prev', before],
+          ['next', after],
+        ] as const) {
+          const link = nav.locator(`a[rel="${rel}"]`);
+          if (neighbour === undefined) {
+            await expect(link).toHaveCount(0);
+          } else {
+            await expect(link).toHaveText(neighbour.data.title);
+            expect(new URL(String(await link.getAttribute('href')), page.url()).pathname).toBe(
+              paths.document(lang, neighbour.slug),
+            );
+          }
+        }
+        await expect(nav.getByRole('link', { name: uiStrings[lang].nav.home })).toHaveAttribute('href', '../');
+        const single = nav.getByRole('link', { name: uiStrings[lang].documentNav.singleFile });
+        expect(new URL(String(await single.getAttribute('href')), page.url()).pathname).toBe(
+          paths.singleFile(lang, slug),
+        );
+        await expect(nav.locator('.single-file-link')).toContainText(
+          `HTML, ${sizeOf(paths.singleFile(lang, slug), lang)}`,
+        );
+        await expect(nav.getByRole('link', { name: uiStrings[lang].documentNav.mirrors })).toHaveAttribute(
+          'href',
+          '../mirrors/',
+        );
+      });
+    });
+  }
+
+  test('a single-file copy keeps the ways on, as absolute addresses, and does not offer itself', async ({ page }) => {
+    await page.goto(paths.singleFile('ru', slugs[0] ?? ''));
+    const nav = page.locator('.document-nav');
+    await expect(nav.locator('.single-file-link')).toHaveCount(0);
+    for (const href of await nav.locator('a').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')))) {
+      expect(String(href).startsWith(siteUrl.href), String(href)).toBe(true);
+    }
+  });
+});
+
+test.describe('downloads', () => {
+  for (const lang of localeCodes) {
+    test(`${lang}: every document in every language, with its language, format and size, and the whole site as a button with its size`, async ({
+      page,
+    }) => {
+      await page.goto(paths.downloads(lang));
+      const archive = page.locator('a.button[download]');
+      await expect(archive).toContainText(uiStrings[lang].downloads.archiveButton);
+      await expect(archive).toContainText(`ZIP, ${sizeOf(paths.siteArchive(), lang)}`);
+      expect(new URL(String(await archive.getAttribute('href')), page.url()).pathname).toBe(paths.siteArchive());
+      const items = page.locator('.download-list > li');
+      await expect(items).toHaveCount(slugs.length);
+      for (const slug of slugs) {
+        const item = items.filter({ has: page.getByRole('heading', { name: readDocument(lang, slug).data.title }) });
+        for (const code of localeCodes) {
+          const row = item.locator('.download-files > li').filter({ hasText: locales[code].name });
+          const link = row.locator('a[download]');
+          await expect(link).toHaveText(`${locales[code].name}, HTML`);
+          expect(new URL(String(await link.getAttribute('href')), page.url()).pathname).toBe(
+            paths.singleFile(code, slug),
+          );
+          await expect(row).toContainText(sizeOf(paths.singleFile(code, slug), lang));
+        }
+      }
+    });
+  }
+});
