@@ -8,10 +8,13 @@ export const paths = {
   languageChooser: () => '/',
   home: (lang: Locale) => `/${lang}/`,
   document: (lang: Locale, slug: string) => `/${lang}/${slug}/`,
-  notFound: () => '/404.html',
+  /** The page a server answers for a missing address: at the root in every language, or in one language's folder. */
+  notFound: (lang?: Locale) => (lang ? `/${lang}/404.html` : '/404.html'),
   search: (lang: Locale) => `/${lang}/search/`,
   downloads: (lang: Locale) => `/${lang}/downloads/`,
   mirrors: (lang: Locale) => `/${lang}/mirrors/`,
+  /** The note for readers in Belarus: what the site does and does not do, and how to keep reading it. */
+  about: (lang: Locale) => `/${lang}/about/`,
   /** The whole site in one archive, for USB sticks and messengers. */
   siteArchive: () => '/downloads/belarus-unions-record.zip',
   /** One document as a single self-contained HTML file. */
@@ -22,6 +25,8 @@ export const paths = {
   sitemap: () => '/sitemap.xml',
   /** The link-preview image of a language's home page, or of one document. */
   previewImage: (lang: Locale, slug?: string) => `/og/${lang}/${slug ?? 'index'}.png`,
+  /** The link-preview image of the language chooser, in every language. */
+  chooserPreviewImage: () => '/og/index.png',
 };
 
 /** The path of the folder a page lives in: `/en/x/` for `/en/x/`, `/` for `/404.html`. */
