@@ -19,6 +19,10 @@ export default defineConfig({
   },
   vite: {
     plugins: [tailwindcss()],
+    build: {
+      // One request per page, as for stylesheets: the site's few scripts are small and page-specific.
+      assetsInlineLimit: (file) => (file.endsWith('.js') ? true : undefined),
+    },
   },
   devToolbar: { enabled: false },
 });
