@@ -36,7 +36,7 @@ for (const lang of localeCodes) {
       expect(bare).toEqual([]);
     });
 
-    for (const forms of paradigms[lang]) {
+    for (const { forms } of paradigms[lang]) {
       it(`of every form of «${forms[0]}» begin every other form`, () => {
         const misses = forms.flatMap((query) =>
           forms
@@ -53,7 +53,7 @@ describe('the paradigms', () => {
   it('each have a form that is in the documents, so the search tests can find it', () => {
     for (const lang of localeCodes) {
       const words = new Set(documentWords(lang).map(searchForm));
-      const absent = paradigms[lang].filter((forms) => !forms.some((form) => words.has(searchForm(form))));
+      const absent = paradigms[lang].filter(({ forms }) => !forms.some((form) => words.has(searchForm(form))));
       expect(absent, lang).toEqual([]);
     }
   });
