@@ -1,6 +1,4 @@
-// Runs in the head, before the page is first drawn. Unless the page was opened from a folder on disk, where
-// search cannot work, it hides the notice that search needs JavaScript, and fetches together the files a
-// first search needs (listed by the build) when the page opens with a query or the search box is focused.
+// Before the first paint: hides the notice (except on disk), fetches what search needs at once when wanted.
 (() => {
   if (location.protocol === 'file:') return;
   const script = document.currentScript;
@@ -19,7 +17,6 @@
     for (const href of JSON.parse(script.dataset.fetched)) link('preload', href);
   };
   if (new URLSearchParams(location.search).get('q')?.trim()) {
-    // Until the results are in, the list of every document waits: the results push nothing down.
     classList.add('search-pending');
     preload();
   } else {
