@@ -2,12 +2,14 @@
  * How long a reader on a slow phone and a slow network waits for a search's
  * first result. Only `npm run bench` measures time; the tests measure bytes.
  */
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { Server } from 'node:http';
 import type { Browser, BrowserContextOptions, Page } from '@playwright/test';
 import { listFiles } from '../build/site-files.ts';
+import { serve } from '../serve.ts';
 import { brotliCompress } from './page-cost.ts';
 
 /** A network and a phone, as Chromium's DevTools protocol emulates them. */
@@ -45,6 +47,8 @@ export interface SlowSearchTiming {
   firstResultMs: number;
   /** Requests the page had started by then. */
   requests: number;
+  /** Bytes of those responses as they came over the network (compressed), without headers. */
+  bytes: number;
 }
 
 const readyMark = 'slow-network:first-result';
@@ -79,11 +83,14 @@ export async function timeToFirstResult(browser: Browser, options: SlowSearchOpt
     });
     const firstResultMs = Number(await handle.jsonValue());
     // The page itself, and every file it had asked for by then.
-    const requests = await page.evaluate(
-      (cutOff) => 1 + performance.getEntriesByType('resource').filter(({ startTime }) => startTime <= cutOff).length,
-      firstResultMs,
-    );
-    return { profile, firstResultMs: Math.round(firstResultMs), requests };
+    const { requests, bytes } = await page.evaluate((cutOff) => {
+      const entries = [
+        ...performance.getEntriesByType('navigation'),
+        ...performance.getEntriesByType('resource').filter(({ startTime }) => startTime <= cutOff),
+      ] as PerformanceResourceTiming[];
+      return { requests: entries.length, bytes: entries.reduce((sum, entry) => sum + entry.encodedBodySize, 0) };
+    }, firstResultMs);
+    return { profile, firstResultMs: Math.round(firstResultMs), requests, bytes };
   } finally {
     await context.close();
   }
@@ -118,4 +125,88 @@ export async function compressedCopy(siteDir: string): Promise<string> {
     await writeFile(`${full}.gz`, gzipSync(body, { level: 9 }));
   }
   return copy;
+}
+
+/** A search to time: where it starts, what shows its first result, and what a reader does first. */
+export interface TimedSearch {
+  label: string;
+  /** The path to open, from the site's root. */
+  path: string;
+  firstResult: string;
+  type?: (page: Page) => Promise<void>;
+}
+
+/** A built site and the searches to time on it. */
+export interface TimedSite {
+  site: string;
+  dir: string;
+  searches: TimedSearch[];
+}
+
+export interface TimedSearchFigures {
+  site: string;
+  label: string;
+  /** The median of the runs, which are listed in the order they ran. */
+  firstResultMs: number;
+  runsMs: number[];
+  requests: number;
+  bytes: number;
+}
+
+/**
+ * Times every search of every site, `runs` times each, from a cold cache
+ * under `profile`. The runs take turns across sites and searches, so that a
+ * machine busy with something else slows each of them alike.
+ */
+export async function timeSearches(
+  browser: Browser,
+  sites: TimedSite[],
+  { runs = 5, profile = slow3g, context }: { runs?: number; profile?: SlowProfile; context?: BrowserContextOptions },
+): Promise<TimedSearchFigures[]> {
+  const served: { copy: string; server: Server }[] = [];
+  try {
+    for (const site of sites) {
+      const copy = await compressedCopy(site.dir);
+      const server = await serve({ dir: copy, port: 0, prefix: '/', precompressed: true });
+      served.push({ copy, server });
+      const address = server.address();
+      if (address === null || typeof address === 'string') throw new Error('the timing server has no TCP port');
+    }
+    const searches = sites.flatMap((site, index) => {
+      const address = served[index]?.server.address();
+      const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+      return site.searches.map((search) => ({ site: site.site, origin, search, timings: [] as SlowSearchTiming[] }));
+    });
+    for (let run = 0; run < runs; run += 1) {
+      for (const { origin, search, timings } of searches) {
+        timings.push(
+          await timeToFirstResult(browser, {
+            url: origin + search.path,
+            firstResult: search.firstResult,
+            ...(search.type ? { type: search.type } : {}),
+            profile,
+            ...(context ? { context } : {}),
+          }),
+        );
+      }
+    }
+    return searches.map(({ site, search, timings }) => {
+      const median = timings.toSorted((a, b) => a.firstResultMs - b.firstResultMs)[
+        Math.floor((timings.length - 1) / 2)
+      ];
+      return {
+        site,
+        label: search.label,
+        firstResultMs: median?.firstResultMs ?? Number.NaN,
+        runsMs: timings.map(({ firstResultMs }) => firstResultMs),
+        requests: median?.requests ?? 0,
+        bytes: median?.bytes ?? 0,
+      };
+    });
+  } finally {
+    for (const { copy, server } of served) {
+      server.close();
+      await rm(copy, { recursive: true, force: true });
+    }
+  }
 }
