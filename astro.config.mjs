@@ -30,8 +30,6 @@ export default defineConfig({
   vite: {
     plugins: [tailwindcss()],
     build: {
-      // One request per page, as for stylesheets: the site's few scripts are small and page-specific.
-      assetsInlineLimit: (file) => (file.endsWith('.js') ? true : undefined),
       rolldownOptions: {
         onwarn(warning, warn) {
           // Astro marks MDX modules with this directive itself, and the bundler warns about every one of them
