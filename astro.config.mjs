@@ -7,6 +7,7 @@ import { contentCheck } from './scripts/integrations/content-check.ts';
 import { contentGuard } from './scripts/integrations/content-guard.ts';
 import { postBuild } from './scripts/integrations/post-build.ts';
 import { mdxFeatures } from './src/lib/mdx.ts';
+import { paragraphIdsPlugin } from './src/lib/paragraph-ids.ts';
 
 export default defineConfig({
   integrations: [contentCheck(), mdx(), postBuild()],
@@ -23,6 +24,7 @@ export default defineConfig({
     processor: satteri({
       features: mdxFeatures,
       mdastPlugins: [contentGuard(new URL('./src/content/', import.meta.url))],
+      hastPlugins: [paragraphIdsPlugin],
     }),
     // Highlighting writes inline style attributes, which the Content-Security-Policy rightly blocks.
     syntaxHighlight: false,

@@ -254,7 +254,15 @@ function checkAcrossLanguages(documents: ParsedDocument[]): ContentProblem[] {
 function knownPaths(files: ContentFile[]): Set<string> {
   const known = new Set<string>([paths.languageChooser(), paths.siteArchive(), paths.sitemap()]);
   for (const lang of localeCodes) {
-    for (const page of [paths.home, paths.search, paths.downloads, paths.mirrors, paths.about, paths.feed]) {
+    for (const page of [
+      paths.home,
+      paths.search,
+      paths.downloads,
+      paths.mirrors,
+      paths.timeline,
+      paths.names,
+      paths.feed,
+    ]) {
       known.add(page(lang));
     }
   }

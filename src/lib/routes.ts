@@ -13,6 +13,14 @@ export const paths = {
   search: (lang: Locale) => `/${lang}/search/`,
   downloads: (lang: Locale) => `/${lang}/downloads/`,
   mirrors: (lang: Locale) => `/${lang}/mirrors/`,
+  /** What the documents are, who wrote them to whom, and why they matter. */
+  introduction: (lang: Locale) => `/${lang}/introduction/`,
+  /** The events the documents report, in date order. */
+  timeline: (lang: Locale) => `/${lang}/timeline/`,
+  /** The people, organisations and places the documents name. */
+  names: (lang: Locale) => `/${lang}/names/`,
+  /** A paragraph of a document: `/be/petition-to-the-ilo/#p-12`. */
+  paragraph: (lang: Locale, slug: string, number: number) => `/${lang}/${slug}/#p-${number}`,
   /** The note for readers in Belarus: what the site does and does not do, and how to keep reading it. */
   about: (lang: Locale) => `/${lang}/about/`,
   /** The whole site in one archive, for USB sticks and messengers. */

@@ -11,7 +11,16 @@ export const GET: APIRoute = async () => {
   const documents = await documentsIn(firstLanguage);
   const pages = [
     { versions: inEveryLanguage(paths.home), multilingual: paths.languageChooser() },
-    ...[paths.home, paths.search, paths.downloads, paths.mirrors, paths.about].map((path) => ({
+    ...[
+      paths.home,
+      paths.introduction,
+      paths.timeline,
+      paths.names,
+      paths.search,
+      paths.downloads,
+      paths.mirrors,
+      paths.about,
+    ].map((path) => ({
       versions: inEveryLanguage(path),
     })),
     ...documents.map((document) => ({

@@ -20,6 +20,9 @@ export const sitePages: SitePage[] = [
   ...localeCodes.flatMap((lang): SitePage[] => [
     { path: paths.notFound(lang), lang, notFound: true },
     { path: paths.home(lang), lang },
+    { path: paths.introduction(lang), lang },
+    { path: paths.timeline(lang), lang },
+    { path: paths.names(lang), lang },
     { path: paths.search(lang), lang },
     { path: paths.downloads(lang), lang },
     { path: paths.mirrors(lang), lang },

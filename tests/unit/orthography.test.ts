@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { timeline } from '../../src/data/timeline';
+import { glossary } from '../../src/i18n/glossary';
 import { localeCodes } from '../../src/i18n/locales';
 import { formatFinding, orthographyFindings, withoutCode } from '../../src/lib/orthography';
 
@@ -63,6 +65,12 @@ function textsIn(lang: string): { file: string; text: string }[] {
   return [
     ...mdx.map((file) => ({ file, text: withoutCode(readFileSync(file, 'utf8')) })),
     { file: `src/i18n/strings/${lang}.json`, text: readFileSync(`src/i18n/strings/${lang}.json`, 'utf8') },
+    // Written for the site, not extracted: the timeline's lines and the index's names and roles.
+    { file: `src/data/timeline.ts (${lang})`, text: timeline.map((event) => event.text[lang]).join('\n') },
+    {
+      file: `src/i18n/glossary.ts (${lang} names and roles)`,
+      text: glossary.flatMap(({ index }) => (index ? [index.name[lang], index.role?.[lang] ?? ''] : [])).join('\n'),
+    },
   ];
 }
 
