@@ -29,7 +29,7 @@ function addressOf(server: Server): string {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-/** Serves `dir` as a mirror would, under `prefix`. sirv lists the folder once: alter it before, never after. */
+/** Serves `dir` as a mirror would, under `prefix`. */
 async function mirror(dir: string): Promise<string> {
   return `${addressOf(await serve({ dir, port: 0, prefix }))}${prefix}`;
 }
