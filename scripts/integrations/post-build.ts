@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { localeCodes } from '../../src/i18n/locales.ts';
@@ -14,7 +14,8 @@ import { relativiseSite } from '../build/relative-urls.ts';
 import { writeSearchIndex } from '../build/search-index.ts';
 import { writeHeadersFile } from '../build/security-headers.ts';
 import { writeSingleFiles, writeSiteArchive, type SingleFileSource } from '../build/take-away.ts';
-import { signRelease } from '../release/sign.ts';
+import { bundles } from '../release/release-format.ts';
+import { signBundle, signRelease } from '../release/sign.ts';
 
 /** Every document in every language, from the content folder. */
 async function singleFileSources(root: URL): Promise<SingleFileSource[]> {
@@ -42,6 +43,15 @@ function releaseTimestamp(root: URL): number | undefined {
     return Number(execFileSync('git', ['log', '-1', '--format=%ct'], { cwd: root, encoding: 'utf8' }).trim());
   } catch {
     return undefined;
+  }
+}
+
+/** The commit the release is built from, or `unknown` outside a git checkout. */
+function releaseCommit(root: URL): string {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
   }
 }
 
@@ -75,13 +85,19 @@ export function postBuild(): AstroIntegration {
           canonicalOrigin: siteUrl.href,
           secretKeyPath: process.env['MINISIGN_SECRET_KEY'],
           timestamp: releaseTimestamp(root),
+          commit: releaseCommit(root),
+          pinnedPublicKey: await readFile(new URL('release/minisign.pub', root), 'utf8'),
           log: (message: string) => logger.info(message),
+          warn: (message: string) => logger.warn(message),
         };
         // The archive carries the site with its own signed list of files, so an unzipped copy verifies too.
         await signRelease(distDir, sign);
         const archive = await writeSiteArchive(distDir);
         logger.info(`site archive written: ${archive}`);
         await signRelease(distDir, sign);
+        for (const bundle of bundles.filter((candidate) => candidate.path === archive)) {
+          await signBundle(distDir, bundle, sign);
+        }
 
         const broken = await findBrokenLinks(distDir);
         if (broken.length > 0) throw new Error(`Broken internal links:\n  ${broken.join('\n  ')}`);

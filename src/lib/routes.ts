@@ -14,6 +14,10 @@ export const paths = {
   mirrors: (lang: Locale) => `/${lang}/mirrors/`,
   /** The whole site in one archive, for USB sticks and messengers. */
   siteArchive: () => '/downloads/belarus-unions-record.zip',
+  /** The same files as one IPFS CAR, to import into an IPFS node. */
+  siteCar: () => '/downloads/belarus-unions-record.car',
+  /** The standalone verifier: one file that Node 18 or newer runs with no install. */
+  verifier: () => '/downloads/verify.mjs',
   /** One document as a single self-contained HTML file. */
   singleFile: (lang: Locale, slug: string) => `/downloads/${lang}/${slug}.html`,
   /** Where the build writes the search index and Pagefind's engine. */
