@@ -5,6 +5,7 @@ import type { AstroIntegration } from 'astro';
 import { localeCodes } from '../../src/i18n/locales.ts';
 import { useTranslations } from '../../src/i18n/ui.ts';
 import { paths } from '../../src/lib/routes.ts';
+import { assertReleaseIdentity, identity } from '../../src/lib/identity.ts';
 import { absoluteUrl, siteUrl } from '../../src/lib/site-url.ts';
 import { escapeXml } from '../../src/lib/xml.ts';
 import { findBrokenLinks } from '../build/check-links.ts';
@@ -81,6 +82,8 @@ export function postBuild(): AstroIntegration {
         await writeHeadersFile(distDir);
         logger.info('every page carries its Content-Security-Policy');
 
+        // A signed release must not send volunteers and readers to addresses nobody owns.
+        if (process.env['MINISIGN_SECRET_KEY']) assertReleaseIdentity(identity);
         const sign = {
           canonicalOrigin: siteUrl.href,
           secretKeyPath: process.env['MINISIGN_SECRET_KEY'],
