@@ -13,6 +13,7 @@ import { addContentSecurityPolicy } from '../build/content-security-policy.ts';
 import { markExternalLinksInSite } from '../build/external-links.ts';
 import { relativiseSite } from '../build/relative-urls.ts';
 import { writeSearchIndex } from '../build/search-index.ts';
+import { writeHostConfigs } from '../build/host-configs.ts';
 import { writeHeadersFile } from '../build/security-headers.ts';
 import { writeSingleFiles, writeSiteArchive, type SingleFileSource } from '../build/take-away.ts';
 import { bundles } from '../release/release-format.ts';
@@ -80,6 +81,8 @@ export function postBuild(): AstroIntegration {
         await writeSingleFiles(distDir, await singleFileSources(root));
         await addContentSecurityPolicy(distDir);
         await writeHeadersFile(distDir);
+        // A volunteer with only the archive has the host configurations too.
+        await writeHostConfigs(fileURLToPath(new URL('deploy/', root)), distDir, identity);
         logger.info('every page carries its Content-Security-Policy');
 
         // A signed release must not send volunteers and readers to addresses nobody owns.

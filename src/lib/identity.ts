@@ -91,8 +91,12 @@ function parseOnionAddress(value: string): string {
 
 /** The identity, with each value the environment sets in place of the configured one; throws naming a malformed one. */
 export function readIdentity(environment: Readonly<Record<string, string | undefined>>): Identity {
-  const value = (key: keyof Identity) => environment[identityVariables[key]] ?? configuredIdentity[key];
-  const onion = value('onionAddress')?.trim();
+  // An empty variable (as CI writes an unset one) leaves the configured value; for the onion address it means none.
+  const value = (key: keyof Identity) => {
+    const set = environment[identityVariables[key]]?.trim();
+    return set === undefined || (set === '' && key !== 'onionAddress') ? configuredIdentity[key] : set;
+  };
+  const onion = value('onionAddress');
   return {
     siteUrl: parseSiteUrl(value('siteUrl') ?? '').href,
     repositoryUrl: parseRepositoryUrl(value('repositoryUrl') ?? ''),
