@@ -13,12 +13,24 @@ export default defineConfig({
     inlineStylesheets: 'always',
   },
   trailingSlash: 'always',
+  // `npm run dev` listens where PORT says, like `npm start` and `npm run serve`.
+  server: { port: Number(process.env.PORT ?? 4321) },
   markdown: {
     // Highlighting writes inline style attributes, which the Content-Security-Policy rightly blocks.
     syntaxHighlight: false,
   },
   vite: {
     plugins: [tailwindcss()],
+    build: {
+      rolldownOptions: {
+        onwarn(warning, warn) {
+          // Astro marks MDX modules with this directive itself, and the bundler warns about every one of them
+          // (withastro/astro#18087); no author can act on it. Every other warning still shows.
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('"use astro:head-inject"')) return;
+          warn(warning);
+        },
+      },
+    },
   },
   devToolbar: { enabled: false },
 });

@@ -1,8 +1,6 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse, type HTMLElement } from 'node-html-parser';
-import { listFiles, pagePathOf } from './site-files.ts';
+import { pagePathOf, readPages, type ParsedPages } from './site-files.ts';
 
 const origin = 'https://site.invalid';
 
@@ -17,11 +15,13 @@ function fileOf(sitePath: string): string {
  * points at no file, or at an anchor its page does not have, as
  * `page: href (why)`. External and `mailto:` links are not followed.
  */
-export async function findBrokenLinks(distDir: string): Promise<string[]> {
-  const pages = new Map<string, HTMLElement>();
-  for (const file of (await listFiles(distDir)).filter((name) => name.endsWith('.html'))) {
-    pages.set(file, parse(await readFile(path.join(distDir, file), 'utf8')));
-  }
+export async function findBrokenLinks(
+  distDir: string,
+  pages?: ParsedPages,
+  /** Files the release step adds after this check, such as the site archive. */
+  writtenLater: ReadonlySet<string> = new Set(),
+): Promise<string[]> {
+  pages ??= await readPages(distDir);
   const broken: string[] = [];
   for (const [file, document] of pages) {
     const page = new URL(pagePathOf(file), origin);
@@ -36,7 +36,7 @@ export async function findBrokenLinks(distDir: string): Promise<string[]> {
       const target = new URL(reference, page);
       if (target.origin !== origin) continue;
       const targetFile = fileOf(target.pathname);
-      if (!existsSync(path.join(distDir, targetFile))) {
+      if (!pages.has(targetFile) && !writtenLater.has(targetFile) && !existsSync(path.join(distDir, targetFile))) {
         broken.push(`${file}: ${reference} (no file ${targetFile})`);
         continue;
       }

@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { parse, type HTMLElement } from 'node-html-parser';
-import { listFiles } from './site-files.ts';
+import type { HTMLElement } from 'node-html-parser';
+import type { ParsedPages } from './site-files.ts';
 
 /**
  * The policy every page carries. Only the site's own files may load; inline
@@ -34,10 +32,8 @@ export function policyFor(document: HTMLElement): string {
 }
 
 /** Adds the policy as the first element of `<head>` of every page, so it governs everything after it. */
-export async function addContentSecurityPolicy(distDir: string): Promise<void> {
-  for (const file of (await listFiles(distDir)).filter((name) => name.endsWith('.html'))) {
-    const fullPath = path.join(distDir, file);
-    const document = parse(await readFile(fullPath, 'utf8'), { comment: true });
+export function addContentSecurityPolicy(pages: ParsedPages): void {
+  for (const [file, document] of pages) {
     const head = document.querySelector('head');
     if (!head) throw new Error(`${file} has no <head> for its Content-Security-Policy`);
     head.querySelector('meta[http-equiv="Content-Security-Policy"]')?.remove();
@@ -45,6 +41,5 @@ export async function addContentSecurityPolicy(distDir: string): Promise<void> {
     const meta = `<meta http-equiv="Content-Security-Policy" content="${policyFor(document)}">`;
     if (charset) charset.insertAdjacentHTML('afterend', meta);
     else head.insertAdjacentHTML('afterbegin', meta);
-    await writeFile(fullPath, document.toString());
   }
 }

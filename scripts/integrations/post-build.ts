@@ -1,23 +1,19 @@
-import { execFileSync } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { localeCodes } from '../../src/i18n/locales.ts';
 import { useTranslations } from '../../src/i18n/ui.ts';
 import { paths } from '../../src/lib/routes.ts';
-import { assertReleaseIdentity, identity } from '../../src/lib/identity.ts';
-import { absoluteUrl, siteUrl } from '../../src/lib/site-url.ts';
+import { absoluteUrl } from '../../src/lib/site-url.ts';
 import { escapeXml } from '../../src/lib/xml.ts';
 import { findBrokenLinks } from '../build/check-links.ts';
 import { addContentSecurityPolicy } from '../build/content-security-policy.ts';
-import { markExternalLinksInSite } from '../build/external-links.ts';
+import { markExternalLinksIn } from '../build/external-links.ts';
 import { relativiseSite } from '../build/relative-urls.ts';
 import { writeSearchIndex } from '../build/search-index.ts';
-import { writeHostConfigs } from '../build/host-configs.ts';
 import { writeHeadersFile } from '../build/security-headers.ts';
-import { writeSingleFiles, writeSiteArchive, type SingleFileSource } from '../build/take-away.ts';
-import { bundles } from '../release/release-format.ts';
-import { signBundle, signRelease } from '../release/sign.ts';
+import { readPages, writePages } from '../build/site-files.ts';
+import { addSingleFiles, type SingleFileSource } from '../build/take-away.ts';
 
 /** Every document in every language, from the content folder. */
 async function singleFileSources(root: URL): Promise<SingleFileSource[]> {
@@ -35,33 +31,11 @@ async function singleFileSources(root: URL): Promise<SingleFileSource[]> {
 }
 
 /**
- * The release's date: SOURCE_DATE_EPOCH when set, else the commit's, so that
- * two builds of one commit sign the same statement.
- */
-function releaseTimestamp(root: URL): number | undefined {
-  const fromEnvironment = process.env['SOURCE_DATE_EPOCH'];
-  if (fromEnvironment) return Number(fromEnvironment);
-  try {
-    return Number(execFileSync('git', ['log', '-1', '--format=%ct'], { cwd: root, encoding: 'utf8' }).trim());
-  } catch {
-    return undefined;
-  }
-}
-
-/** The commit the release is built from, or `unknown` outside a git checkout. */
-function releaseCommit(root: URL): string {
-  try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
-  } catch {
-    return 'unknown';
-  }
-}
-
-/**
- * Turns Astro's output into a release: relative URLs (one build works under
- * any prefix and from disk), safe external links, the search index, the
- * take-away copies, each page's Content-Security-Policy (after the last change
- * to a page, so it hashes the final inline code), and the signed list of files.
+ * Turns Astro's output into the site a release is made of: relative URLs (one
+ * build works under any prefix and from disk), safe external links, the search
+ * index, the take-away copies, each page's Content-Security-Policy (after the
+ * last change to a page, so it hashes the final inline code), and the checks.
+ * Hashing and signing come after, in scripts/build.ts, outside this process.
  */
 export function postBuild(): AstroIntegration {
   let root: URL;
@@ -73,41 +47,25 @@ export function postBuild(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const distDir = fileURLToPath(dir);
-        await relativiseSite(distDir);
-        await markExternalLinksInSite(distDir);
+        // Each page is parsed once; every step below works on the same trees, written back once.
+        const pages = await readPages(distDir);
+        await relativiseSite(distDir, pages);
+        for (const document of pages.values()) markExternalLinksIn(document);
         logger.info('every internal URL is relative; external links carry noopener noreferrer');
-        const { pages } = await writeSearchIndex(distDir);
-        logger.info(`search index written for ${pages} pages`);
-        await writeSingleFiles(distDir, await singleFileSources(root));
-        await addContentSecurityPolicy(distDir);
-        await writeHeadersFile(distDir);
-        // A volunteer with only the archive has the host configurations too.
-        await writeHostConfigs(fileURLToPath(new URL('deploy/', root)), distDir, identity);
+        addSingleFiles(pages, await singleFileSources(root));
+        addContentSecurityPolicy(pages);
         logger.info('every page carries its Content-Security-Policy');
-
-        // A signed release must not send volunteers and readers to addresses nobody owns.
-        if (process.env['MINISIGN_SECRET_KEY']) assertReleaseIdentity(identity);
-        const sign = {
-          canonicalOrigin: siteUrl.href,
-          secretKeyPath: process.env['MINISIGN_SECRET_KEY'],
-          timestamp: releaseTimestamp(root),
-          commit: releaseCommit(root),
-          pinnedPublicKey: await readFile(new URL('release/minisign.pub', root), 'utf8'),
-          log: (message: string) => logger.info(message),
-          warn: (message: string) => logger.warn(message),
-        };
-        // The archive carries the site with its own signed list of files, so an unzipped copy verifies too.
-        await signRelease(distDir, sign);
-        const archive = await writeSiteArchive(distDir);
-        logger.info(`site archive written: ${archive}`);
-        await signRelease(distDir, sign);
-        for (const bundle of bundles.filter((candidate) => candidate.path === archive)) {
-          await signBundle(distDir, bundle, sign);
-        }
-
-        const broken = await findBrokenLinks(distDir);
+        const broken = await findBrokenLinks(
+          distDir,
+          pages,
+          new Set([paths.siteArchive(), paths.siteCar(), paths.verifier()].map((file) => file.slice(1))),
+        );
         if (broken.length > 0) throw new Error(`Broken internal links:\n  ${broken.join('\n  ')}`);
         logger.info('every internal link and anchor resolves');
+        await writePages(distDir, pages);
+        await writeHeadersFile(distDir);
+        const { pages: indexed } = await writeSearchIndex(distDir);
+        logger.info(`search index written for ${indexed} pages`);
       },
     },
   };

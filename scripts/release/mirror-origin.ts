@@ -27,7 +27,7 @@
  * trustworthy. A hostile copy can point its link previews, share links and QR
  * codes at any website, so `verify` prints the address for the reader to judge.
  */
-import { qrCodeSvg } from '../../src/lib/qr-code.ts';
+import { qrCodeMarkup } from '../../src/lib/qr-code.ts';
 import { sitePathProblem } from './checksums.ts';
 import { parseSiteAddress } from './site-address.ts';
 
@@ -126,8 +126,8 @@ async function redrawQrCodes(text: string, canonical: string, from: string, to: 
   const paths = [...new Set([...urls].map((match) => match[0].slice(canonical.length)))].slice(0, maxQrCandidates);
   let result = text;
   for (const sitePath of paths) {
-    const drawn = await qrCodeSvg(from + sitePath);
-    if (result.includes(drawn)) result = result.replaceAll(drawn, await qrCodeSvg(to + sitePath));
+    const drawn = qrCodeMarkup(from + sitePath);
+    if (result.includes(drawn)) result = result.replaceAll(drawn, qrCodeMarkup(to + sitePath));
   }
   return result;
 }

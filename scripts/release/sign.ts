@@ -7,7 +7,8 @@
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeChecksums } from './checksums.ts';
+import { writeChecksums, type ChecksumEntry } from './checksums.ts';
+import { carRootCid } from './ipfs-car.ts';
 import { keyIdHex, parsePublicKey, parseSecretKey, signMinisig, type SecretKey } from './minisign.ts';
 import {
   checksumsFile,
@@ -38,6 +39,8 @@ export interface SignReleaseOptions {
   log?: (message: string) => void;
   /** Where a warning goes. */
   warn?: (message: string) => void;
+  /** What SHA256SUMS lists, when the caller has hashed the files already; by default every file of the site. */
+  entries?: readonly ChecksumEntry[] | undefined;
 }
 
 export interface SignedRelease {
@@ -86,7 +89,7 @@ function statementFor(options: SignReleaseOptions, kind: ReleaseStatement['kind'
 export async function signRelease(distDir: string, options: SignReleaseOptions): Promise<SignedRelease> {
   const { secretKeyPath, log = console.log, warn = console.warn } = options;
   const statement = statementFor(options, 'site', checksumsFile);
-  const entries = await writeChecksums(distDir);
+  const entries = await writeChecksums(distDir, options.entries);
   const signaturePath = path.join(distDir, signatureFile);
   if (secretKeyPath === undefined || secretKeyPath === '') {
     // A signature left from an earlier run would no longer match.
@@ -112,18 +115,16 @@ export async function signRelease(distDir: string, options: SignReleaseOptions):
  * Signs a bundle of the signed site (`downloads/…zip`, `downloads/…car`) into
  * `<bundle>.minisig`, or removes a stale signature when there is no key.
  */
-export async function signBundle(
-  distDir: string,
-  bundle: Bundle,
-  options: SignReleaseOptions & { cid?: string | undefined },
-): Promise<void> {
+export async function signBundle(distDir: string, bundle: Bundle, options: SignReleaseOptions): Promise<void> {
   const signaturePath = path.join(distDir, signatureOf(bundle.path));
   if (options.secretKeyPath === undefined || options.secretKeyPath === '') {
     await rm(signaturePath, { force: true });
     return;
   }
   const secretKey = await readSecretKey(options.secretKeyPath);
-  const statement = { ...statementFor(options, bundle.kind, path.posix.basename(bundle.path)), cid: options.cid };
   const bytes = await readFile(path.join(distDir, bundle.path));
+  // A CAR's signature also states its root CID, which `ipfs dag import` prints.
+  const cid = bundle.kind === 'car' ? await carRootCid(bytes) : undefined;
+  const statement = { ...statementFor(options, bundle.kind, path.posix.basename(bundle.path)), cid };
   await writeFile(signaturePath, signMinisig(bytes, secretKey, formatTrustedComment(statement)));
 }

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { localeCodes, type Locale } from '../i18n/locales';
+import { localeCodes, type Locale } from '../i18n/locales.ts';
 
 /** The kinds of document the record holds; each has a label in the UI strings. */
 export const documentKinds = ['petition', 'letter', 'news', 'resolution'] as const;

@@ -1,6 +1,6 @@
 import type { DocumentDate } from '../content/schema';
-import { locales, type Locale } from '../i18n/locales';
-import { useTranslations } from '../i18n/ui';
+import { locales, type Locale } from '../i18n/locales.ts';
+import { useTranslations } from '../i18n/ui.ts';
 
 function formatDay(isoDate: string, lang: Locale): string {
   return new Intl.DateTimeFormat(locales[lang].dateFormat, {

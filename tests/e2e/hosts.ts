@@ -22,7 +22,13 @@ export async function signedCopyOfDist(): Promise<{ dir: string; publicKey: Publ
   const keys = generateKeyPair();
   const keyDir = temporary('keys');
   writeFileSync(path.join(keyDir, 'test.key'), keys.secretKeyFile);
-  const sign = { canonicalOrigin: siteUrl.href, secretKeyPath: path.join(keyDir, 'test.key'), log: () => {} };
+  // One date for the list and the bundles, as a build signs them.
+  const sign = {
+    canonicalOrigin: siteUrl.href,
+    secretKeyPath: path.join(keyDir, 'test.key'),
+    timestamp: Math.floor(Date.now() / 1000),
+    log: () => {},
+  };
   await signRelease(dir, sign);
   for (const bundle of bundles.filter((candidate) => existsSync(path.join(dir, candidate.path)))) {
     await signBundle(dir, bundle, sign);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { headersFile } from '../../../scripts/build/security-headers.ts';
 import { generateKeyPair, type GeneratedKeyPair } from '../../../scripts/release/minisign.ts';
 import { signRelease } from '../../../scripts/release/sign.ts';
-import { qrCodeSvg } from '../../../src/lib/qr-code.ts';
+import { qrCodeMarkup } from '../../../src/lib/qr-code.ts';
 
 export const canonicalOrigin = 'https://belarus-unions.example/';
 /** The address the fixture's mirror tests use, which the fixture's mirrors page already lists. */
@@ -48,7 +48,7 @@ const siteFiles: Record<string, string | Buffer> = {
     '/en/petition/',
     '<a href="../">English</a> <a href="../../">Languages</a>' +
       `<p class="print-url">${canonicalOrigin}en/petition/</p>` +
-      `<figure class="qr-code">${await qrCodeSvg(`${canonicalOrigin}en/petition/`)}<figcaption>Scan</figcaption></figure>` +
+      `<figure class="qr-code">${qrCodeMarkup(`${canonicalOrigin}en/petition/`)}<figcaption>Scan</figcaption></figure>` +
       `<a href="https://t.me/share/url?url=${encodeURIComponent(`${canonicalOrigin}en/petition/`)}">Telegram</a>`,
   ),
   // The mirrors page lists mirrors, and shows an example address: a mirror's address can be there before any rewrite.

@@ -6,7 +6,7 @@ import {
   pointAtMirror,
   restoreRelease,
 } from '../../../scripts/release/mirror-origin.ts';
-import { qrCodeSvg } from '../../../src/lib/qr-code.ts';
+import { qrCodeMarkup } from '../../../src/lib/qr-code.ts';
 
 const canonical = 'https://a.example/';
 
@@ -70,16 +70,16 @@ describe('pointing a file at a mirror and back', () => {
 
   it('redraws a QR code of a canonical URL for the same path at the mirror, and back', async () => {
     const mirror = 'https://m.example/x/';
-    const signed = Buffer.from(`<p>${canonical}en/doc/</p><figure>${await qrCodeSvg(`${canonical}en/doc/`)}</figure>`);
+    const signed = Buffer.from(`<p>${canonical}en/doc/</p><figure>${qrCodeMarkup(`${canonical}en/doc/`)}</figure>`);
     const { bytes } = await pointAtMirror(signed, 'en/doc/index.html', canonical, mirror);
-    expect(bytes.toString()).toBe(`<p>${mirror}en/doc/</p><figure>${await qrCodeSvg(`${mirror}en/doc/`)}</figure>`);
+    expect(bytes.toString()).toBe(`<p>${mirror}en/doc/</p><figure>${qrCodeMarkup(`${mirror}en/doc/`)}</figure>`);
     const restored = await restoreRelease(bytes, 'en/doc/index.html', canonical, { address: mirror, kept: new Map() });
     expect(restored.equals(signed)).toBe(true);
   });
 
   it('does not redraw a QR code that opens some other address', async () => {
     const mirror = 'https://m.example/x/';
-    const elsewhere = await qrCodeSvg('https://phish.example/en/doc/');
+    const elsewhere = qrCodeMarkup('https://phish.example/en/doc/');
     const served = Buffer.from(`<p>${mirror}en/doc/</p><figure>${elsewhere}</figure>`);
     const restored = await restoreRelease(served, 'en/doc/index.html', canonical, { address: mirror, kept: new Map() });
     expect(restored.toString()).toContain(elsewhere);

@@ -157,10 +157,10 @@ describe('the headers a web mirror sends', () => {
 
   it('fail when a copy’s _headers sends readers to another site, even where the host hides the file', async () => {
     const copy = await copySite(release);
-    await appendFile(
-      path.join(copy, '_headers'),
-      '  Refresh: 0; url=https://phish.example/\n  Link: <https://third.example/t.js>; rel=preload; as=script\n',
-    );
+    const headers = path.join(copy, '_headers');
+    const added =
+      '  Refresh: 0; url=https://phish.example/\n  Link: <https://third.example/t.js>; rel=preload; as=script\n';
+    await writeFile(headers, (await readFile(headers, 'utf8')).replace('/*\n', `/*\n${added}`));
     const report = await verify(await staticHost(copy, true));
     expect(isExactCopy(report)).toBe(false);
     const text = formatReport(report);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatChecksums, parseChecksums, sha256Hex } from '../../../scripts/release/checksums.ts';
 import { signMinisig } from '../../../scripts/release/minisign.ts';
 import { rewriteOrigin } from '../../../scripts/release/rewrite-origin.ts';
-import { qrCodeSvg } from '../../../src/lib/qr-code.ts';
+import { qrCodeMarkup } from '../../../src/lib/qr-code.ts';
 import { signBundle, signRelease } from '../../../scripts/release/sign.ts';
 import { formatReport, isExactCopy, verifyMirror, type VerifyReport } from '../../../scripts/release/verify.ts';
 import {
@@ -310,10 +310,7 @@ describe('a copy rewritten for its link previews, to an address the site itself 
       `${mirrorAddress}\nen/mirrors/index.html\t5 6 7\n`,
     );
     const pageUrl = (origin: string) => `${origin}en/petition/`;
-    const [canonicalQr, mirrorQr] = await Promise.all([
-      qrCodeSvg(pageUrl(canonicalOrigin)),
-      qrCodeSvg(pageUrl(mirrorAddress)),
-    ]);
+    const [canonicalQr, mirrorQr] = [qrCodeMarkup(pageUrl(canonicalOrigin)), qrCodeMarkup(pageUrl(mirrorAddress))];
     for (const file of await listedFiles(rewritten)) {
       const [before, after] = await Promise.all([
         readFile(path.join(release, file), 'latin1'),
