@@ -1,9 +1,12 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import tailwindcss from '@tailwindcss/vite';
 import { contentCheck } from './scripts/integrations/content-check.ts';
+import { contentGuard } from './scripts/integrations/content-guard.ts';
 import { postBuild } from './scripts/integrations/post-build.ts';
+import { mdxFeatures } from './src/lib/mdx.ts';
 
 export default defineConfig({
   integrations: [contentCheck(), mdx(), postBuild()],
@@ -16,6 +19,11 @@ export default defineConfig({
   // `npm run dev` listens where PORT says, like `npm start` and `npm run serve`.
   server: { port: Number(process.env.PORT ?? 4321) },
   markdown: {
+    // Astro's own compiler, with the features the content check parses with and a guard that refuses code in content.
+    processor: satteri({
+      features: mdxFeatures,
+      mdastPlugins: [contentGuard(new URL('./src/content/', import.meta.url))],
+    }),
     // Highlighting writes inline style attributes, which the Content-Security-Policy rightly blocks.
     syntaxHighlight: false,
   },

@@ -60,18 +60,21 @@ async function measureBuilds(compare: string | undefined, scales: number[], runs
   const megabytes = (kb: number | null) => (kb === null ? 'n/a' : (kb / 1024).toFixed(0));
   console.log(`\nBuild time and peak memory (median of ${runs} fresh copies; cold: no caches, warm: built before)`);
   printTable(
-    ['project', 'scale', 'documents', 'cold s', 'warm s', 'cold peak MB', 'warm peak MB'],
+    ['project', 'scale', 'documents', 'cold s', 'warm s', 'cold cpu s', 'warm cpu s', 'cold peak MB', 'warm peak MB'],
     figures.map((row) => [
       row.project,
       `${row.scale}×`,
       row.documents,
       seconds(row.coldMs),
       seconds(row.warmMs),
+      row.coldCpuMs === null ? 'n/a' : seconds(row.coldCpuMs),
+      row.warmCpuMs === null ? 'n/a' : seconds(row.warmCpuMs),
       megabytes(row.coldPeakKb),
       megabytes(row.warmPeakKb),
     ]),
   );
-  if (figures.some((row) => row.coldPeakKb === null)) console.log('(peak memory needs GNU time: apt install time)');
+  if (figures.some((row) => row.coldPeakKb === null))
+    console.log('(cpu and peak memory need GNU time: apt install time)');
   return figures;
 }
 

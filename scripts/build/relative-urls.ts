@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse, type HTMLElement } from 'node-html-parser';
+import { parse, TextNode, type HTMLElement } from 'node-html-parser';
 import { relativeUrl } from '../../src/lib/routes.ts';
 import { listFiles, pagePathOf, type ParsedPages } from './site-files.ts';
 
@@ -17,6 +17,10 @@ function relativise(fromPath: string, url: string): string {
 }
 
 export function relativiseDocument(root: HTMLElement, pagePath: string): void {
+  // Inline stylesheets too: a font or image written from the root would break every mirror under a prefix.
+  for (const style of root.querySelectorAll('style')) {
+    style.childNodes = [new TextNode(relativiseCss(style.rawText, pagePath), style)];
+  }
   for (const element of root.querySelectorAll('*')) {
     for (const name of urlAttributes) {
       const value = element.getAttribute(name);
@@ -42,13 +46,23 @@ export function relativiseHtml(html: string, pagePath: string): string {
 }
 
 export function relativiseCss(css: string, cssPath: string): string {
-  return css.replace(/url\(\s*(['"]?)(\/(?!\/)[^'")]*)\1\s*\)/g, (_match, quote: string, url: string) => {
-    return `url(${quote}${relativeUrl(cssPath, url)}${quote})`;
-  });
+  return css
+    .replace(/url\(\s*(['"]?)(\/(?!\/)[^'")]*)\1\s*\)/g, (_match, quote: string, url: string) => {
+      return `url(${quote}${relativeUrl(cssPath, url)}${quote})`;
+    })
+    .replace(/@import\s+(['"])(\/(?!\/)[^'"]*)\1/g, (_match, quote: string, url: string) => {
+      return `@import ${quote}${relativeUrl(cssPath, url)}${quote}`;
+    });
 }
+
+/** `url(/…)` or `@import "/…"` in CSS: a URL from the site's root, which works only at the root of a server. */
+const rootCssUrl = /(?:url\(\s*['"]?|@import\s+['"])\/(?!\/)[^'")]*/g;
 
 function rootRelativeUrlsIn(file: string, root: HTMLElement): string[] {
   const found: string[] = [];
+  for (const style of root.querySelectorAll('style')) {
+    for (const [url] of style.rawText.matchAll(rootCssUrl)) found.push(`${file}: <style> ${url}`);
+  }
   for (const element of root.querySelectorAll('*')) {
     for (const name of [...urlAttributes, 'srcset']) {
       const value = element.getAttribute(name);
@@ -71,7 +85,7 @@ export async function relativiseSite(distDir: string, pages: ParsedPages): Promi
     const fullPath = path.join(distDir, file);
     const css = relativiseCss(await readFile(fullPath, 'utf8'), `/${file}`);
     await writeFile(fullPath, css);
-    for (const [url] of css.matchAll(/url\(\s*['"]?\/(?!\/)[^'")]*/g)) left.push(`${file}: ${url}`);
+    for (const [url] of css.matchAll(rootCssUrl)) left.push(`${file}: ${url}`);
   }
   if (left.length > 0) {
     throw new Error(`Root-relative URLs would break mirrors under a path prefix:\n  ${left.join('\n  ')}`);

@@ -4,11 +4,12 @@ import type { AstroIntegration } from 'astro';
 import { localeCodes } from '../../src/i18n/locales.ts';
 import { useTranslations } from '../../src/i18n/ui.ts';
 import { paths } from '../../src/lib/routes.ts';
-import { absoluteUrl } from '../../src/lib/site-url.ts';
+import { absoluteUrl, siteUrl } from '../../src/lib/site-url.ts';
 import { escapeXml } from '../../src/lib/xml.ts';
 import { findBrokenLinks } from '../build/check-links.ts';
-import { addContentSecurityPolicy } from '../build/content-security-policy.ts';
+import { addContentSecurityPolicy, siteScripts } from '../build/content-security-policy.ts';
 import { markExternalLinksIn } from '../build/external-links.ts';
+import { pagesOverBudget } from '../build/page-budget.ts';
 import { relativiseSite } from '../build/relative-urls.ts';
 import { writeSearchIndex } from '../build/search-index.ts';
 import { writeHeadersFile } from '../build/security-headers.ts';
@@ -20,8 +21,8 @@ async function singleFileSources(root: URL): Promise<SingleFileSource[]> {
   const sources: SingleFileSource[] = [];
   for (const lang of localeCodes) {
     const folder = new URL(`src/content/documents/${lang}/`, root);
-    for (const file of (await readdir(folder)).filter((name) => /\.mdx?$/.test(name)).sort()) {
-      const slug = file.replace(/\.mdx?$/, '');
+    for (const file of (await readdir(folder)).filter((name) => /\.mdx$/.test(name)).sort()) {
+      const slug = file.replace(/\.mdx$/, '');
       const url = escapeXml(absoluteUrl(paths.document(lang, slug)));
       const originLine = useTranslations(lang)('downloads.origin', { url: `<a href="${url}">${url}</a>` });
       sources.push({ lang, slug, originLine });
@@ -53,6 +54,7 @@ export function postBuild(): AstroIntegration {
         for (const document of pages.values()) markExternalLinksIn(document);
         logger.info('every internal URL is relative; external links carry noopener noreferrer');
         addSingleFiles(pages, await singleFileSources(root));
+<<<<<<< HEAD
         addContentSecurityPolicy(pages);
         logger.info('every page carries its Content-Security-Policy');
         const broken = await findBrokenLinks(
@@ -60,8 +62,20 @@ export function postBuild(): AstroIntegration {
           pages,
           new Set([paths.siteArchive(), paths.siteCar(), paths.verifier()].map((file) => file.slice(1))),
         );
+=======
+        addContentSecurityPolicy(pages, await siteScripts());
+        logger.info('every page carries its Content-Security-Policy; no inline code but the site’s own');
+        const broken = await findBrokenLinks(distDir, {
+          pages,
+          writtenLater: new Set([paths.siteArchive().slice(1)]),
+          siteUrl,
+        });
+>>>>>>> main
         if (broken.length > 0) throw new Error(`Broken internal links:\n  ${broken.join('\n  ')}`);
         logger.info('every internal link and anchor resolves');
+        const overBudget = pagesOverBudget(pages);
+        if (overBudget.length > 0) throw new Error(`Pages over their byte budget:\n  ${overBudget.join('\n  ')}`);
+        logger.info('every page’s HTML fits the first-visit budget');
         await writePages(distDir, pages);
         await writeHeadersFile(distDir);
         const { pages: indexed } = await writeSearchIndex(distDir);

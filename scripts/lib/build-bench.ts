@@ -5,14 +5,13 @@
  * documents as they are and multiplied tenfold.
  *
  * Every measurement builds a fresh copy of the project in a temporary folder
- * whose node_modules links to the real packages one by one, so that the
- * copy's caches (Astro's, Vite's, the preview images') start empty for the
- * cold build and are there for the warm one, and the real project's are never
- * touched.
+ * with a node_modules of its own, so that the copy's caches (Astro's, Vite's,
+ * the preview images') start empty for the cold build and are there for the
+ * warm one, and the real project's are never touched.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -35,6 +34,9 @@ export interface BuildFigures {
   /** The largest resident set of any process of the build, in kilobytes; null without GNU time. */
   coldPeakKb: number | null;
   warmPeakKb: number | null;
+  /** Processor time (user and system, all processes), in milliseconds: steadier than wall time on a busy machine. */
+  coldCpuMs: number | null;
+  warmCpuMs: number | null;
   runs: number;
 }
 
@@ -42,7 +44,12 @@ const gnuTime = '/usr/bin/time';
 /** What never goes into a copy: the packages (linked instead), caches, outputs and the repository itself. */
 const skipped = new Set(['node_modules', '.git', 'dist', '.astro', '.cache', 'bench-results', 'test-results']);
 
-/** A copy of the project to build, with a node_modules of its own whose entries link to the real packages. */
+/**
+ * A copy of the project to build, with a node_modules of its own whose files
+ * are hard links to the real packages': fast and small, and, unlike symbolic
+ * links, every package is inside the copy, as Astro expects of components
+ * shipped in packages (Starlight's).
+ */
 async function copyProject(project: BuildProject): Promise<string> {
   const copy = await mkdtemp(path.join(tmpdir(), `bench-${project.name.replace(/\W+/g, '-')}-`));
   for (const entry of await readdir(project.root)) {
@@ -51,10 +58,13 @@ async function copyProject(project: BuildProject): Promise<string> {
   }
   const modules = path.join(project.root, 'node_modules');
   await mkdir(path.join(copy, 'node_modules'));
-  for (const entry of await readdir(modules)) {
-    if (entry.startsWith('.') && entry !== '.bin') continue;
-    await symlink(path.join(modules, entry), path.join(copy, 'node_modules', entry));
-  }
+  const entries = (await readdir(modules)).filter((entry) => !entry.startsWith('.') || entry === '.bin');
+  const linked = spawnSync('cp', [
+    '-al',
+    ...entries.map((entry) => path.join(modules, entry)),
+    path.join(copy, 'node_modules'),
+  ]);
+  if (linked.status !== 0) throw new Error(`cannot link ${modules} into ${copy}: ${linked.stderr.toString()}`);
   return copy;
 }
 
@@ -83,20 +93,27 @@ async function multiplyDocuments(copy: string, project: BuildProject, scale: num
   return documents;
 }
 
-function timedBuild(project: BuildProject, copy: string): { ms: number; peakKb: number | null } {
+interface Timing {
+  ms: number;
+  peakKb: number | null;
+  cpuMs: number | null;
+}
+
+function timedBuild(project: BuildProject, copy: string): Timing {
   const [command = '', ...args] = project.command;
   const withTime = existsSync(gnuTime);
   const started = performance.now();
   const result = withTime
-    ? spawnSync(gnuTime, ['-f', 'peak-kb:%M', command, ...args], { cwd: copy, encoding: 'utf8' })
+    ? spawnSync(gnuTime, ['-f', 'peak-kb:%M cpu-s:%U+%S', command, ...args], { cwd: copy, encoding: 'utf8' })
     : spawnSync(command, args, { cwd: copy, encoding: 'utf8' });
   const ms = performance.now() - started;
   if (result.status !== 0) {
     process.stderr.write(`${result.stdout}${result.stderr}`);
     throw new Error(`${project.name}: ${project.command.join(' ')} failed in ${copy}`);
   }
-  const peak = /peak-kb:(\d+)/.exec(result.stderr)?.[1];
-  return { ms, peakKb: peak === undefined ? null : Number(peak) };
+  const measured = /peak-kb:(\d+) cpu-s:([\d.]+)\+([\d.]+)/.exec(result.stderr);
+  if (measured === null) return { ms, peakKb: null, cpuMs: null };
+  return { ms, peakKb: Number(measured[1]), cpuMs: Math.round((Number(measured[2]) + Number(measured[3])) * 1000) };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
@@ -105,8 +122,8 @@ const medianOrNull = (values: (number | null)[]) =>
 
 /** `runs` fresh copies of the project at `scale`, each built twice: cold, then warm. */
 export async function benchBuild(project: BuildProject, scale: number, runs: number): Promise<BuildFigures> {
-  const cold: { ms: number; peakKb: number | null }[] = [];
-  const warm: { ms: number; peakKb: number | null }[] = [];
+  const cold: Timing[] = [];
+  const warm: Timing[] = [];
   let documents = 0;
   for (let run = 0; run < runs; run += 1) {
     const copy = await copyProject(project);
@@ -126,6 +143,8 @@ export async function benchBuild(project: BuildProject, scale: number, runs: num
     warmMs: Math.round(median(warm.map((run) => run.ms))),
     coldPeakKb: medianOrNull(cold.map((run) => run.peakKb)),
     warmPeakKb: medianOrNull(warm.map((run) => run.peakKb)),
+    coldCpuMs: medianOrNull(cold.map((run) => run.cpuMs)),
+    warmCpuMs: medianOrNull(warm.map((run) => run.cpuMs)),
     runs,
   };
 }
@@ -141,14 +160,15 @@ export function thisProject(root: string): BuildProject {
 }
 
 /** Another Astro project, such as the Starlight reference, built with its own `astro build`. */
-export function otherProject(root: string): BuildProject {
+export function otherProject(folder: string): BuildProject {
+  const root = path.resolve(folder);
   const astro = path.join(root, 'node_modules/astro/bin/astro.mjs');
   if (!existsSync(astro)) {
     throw new Error(`${root} has no node_modules/astro: install and build it first (see ../shared/anchors/README.md)`);
   }
   return {
-    name: path.basename(path.resolve(root)),
-    root: path.resolve(root),
+    name: path.basename(root),
+    root,
     command: [process.execPath, astro, 'build'],
     documentFolders: ['src/content/docs'],
   };
