@@ -67,7 +67,7 @@ describe('signRelease', () => {
   });
 });
 
-describe('a fork’s own key', { timeout: 30_000 }, () => {
+describe('a fork’s own key', () => {
   it('npm run new-release-key writes a key pair that minisign signs and verifies with, and never overwrites a key', async () => {
     const dir = await makeTempDir();
     const secret = path.join(dir, 'release.key');

@@ -407,7 +407,7 @@ describe('a copy rewritten for its link previews, to an address the site itself 
   });
 });
 
-describe('the command line', { timeout: 30_000 }, () => {
+describe('the command line', () => {
   const node = (script: string, ...args: string[]) => run(process.execPath, [script, ...args]);
 
   it('exits 0 on a genuine copy and 1 on an altered one, ending with a summary line', async () => {
