@@ -23,12 +23,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { assertReleaseIdentity, identity } from '../src/lib/identity.ts';
-import { paths } from '../src/lib/routes.ts';
 import { siteUrl } from '../src/lib/site-url.ts';
 import { writeHostConfigs } from './build/host-configs.ts';
 import { drawPreviewImages, previewImages, writePreviewImages } from './build/preview-images.ts';
 import { releaseRevision } from './build/release-revision.ts';
-import { verifierBundle } from './release/verifier-bundle.ts';
+import { standaloneTools } from './release/verifier-bundle.ts';
 import { writeRelease } from './release/write-release.ts';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -64,10 +63,12 @@ export interface BuildOptions {
 /** What the release carries for volunteers beside the site: the host configurations and the standalone verifier. */
 async function writeVolunteerFiles(distDir: string, log: (message: string) => void): Promise<void> {
   await writeHostConfigs(path.join(projectRoot, 'deploy'), distDir, identity);
-  const verifier = path.join(distDir, paths.verifier());
-  await mkdir(path.dirname(verifier), { recursive: true });
-  await writeFile(verifier, await verifierBundle());
-  log(`host configurations in deploy/, and the standalone verifier ${paths.verifier().slice(1)}`);
+  const tools = await standaloneTools();
+  for (const [file, bytes] of Object.entries(tools)) {
+    await mkdir(path.dirname(path.join(distDir, file)), { recursive: true });
+    await writeFile(path.join(distDir, file), bytes);
+  }
+  log(`host configurations in deploy/, and the standalone ${Object.keys(tools).join(' and ')}`);
 }
 
 export async function build({

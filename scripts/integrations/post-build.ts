@@ -54,23 +54,17 @@ export function postBuild(): AstroIntegration {
         for (const document of pages.values()) markExternalLinksIn(document);
         logger.info('every internal URL is relative; external links carry noopener noreferrer');
         addSingleFiles(pages, await singleFileSources(root));
-<<<<<<< HEAD
-        addContentSecurityPolicy(pages);
-        logger.info('every page carries its Content-Security-Policy');
-        const broken = await findBrokenLinks(
-          distDir,
-          pages,
-          new Set([paths.siteArchive(), paths.siteCar(), paths.verifier()].map((file) => file.slice(1))),
-        );
-=======
         addContentSecurityPolicy(pages, await siteScripts());
         logger.info('every page carries its Content-Security-Policy; no inline code but the site’s own');
         const broken = await findBrokenLinks(distDir, {
           pages,
-          writtenLater: new Set([paths.siteArchive().slice(1)]),
+          writtenLater: new Set(
+            [paths.siteArchive(), paths.siteCar(), paths.verifier(), paths.rewriteOriginTool()].map((file) =>
+              file.slice(1),
+            ),
+          ),
           siteUrl,
         });
->>>>>>> main
         if (broken.length > 0) throw new Error(`Broken internal links:\n  ${broken.join('\n  ')}`);
         logger.info('every internal link and anchor resolves');
         const overBudget = pagesOverBudget(pages);

@@ -18,6 +18,8 @@ export const paths = {
   siteCar: () => '/downloads/belarus-unions-record.car',
   /** The standalone verifier: one file that Node 18 or newer runs with no install. */
   verifier: () => '/downloads/verify.mjs',
+  /** The standalone rewrite-origin, for a mirror's link previews. */
+  rewriteOriginTool: () => '/downloads/rewrite-origin.mjs',
   /** One document as a single self-contained HTML file. */
   singleFile: (lang: Locale, slug: string) => `/downloads/${lang}/${slug}.html`,
   /** Where the build writes the search index and Pagefind's engine. */
