@@ -47,7 +47,7 @@ export function readmeGuide(mdx: string, publicKeyFile: string): string {
       if (inCode || line.startsWith('```')) return line;
       return line
         .replace(/^(#{2,5}) /, '#$1 ')
-        .replaceAll(/<([A-Z]\w*) \/>/g, (tag, name: string) => {
+        .replaceAll(/<([A-Z]\w*) \/>/g, (_, name: string) => {
           const markdown = components[name];
           if (markdown === undefined)
             throw new Error(`the guide uses <${name} />, which scripts/readme.ts cannot write`);
