@@ -21,6 +21,8 @@ export const verifierNodeTarget = 'node18.17';
 async function bundle(entryPoint: string, pinnedKey: string): Promise<Uint8Array> {
   const result = await build({
     absWorkingDir: projectRoot,
+    // A build from a source archive links node_modules from elsewhere: the bundle must name its files the same.
+    preserveSymlinks: true,
     entryPoints: [entryPoint],
     bundle: true,
     platform: 'node',
