@@ -8,11 +8,14 @@
  * links break otherwise), nothing outside the folder is served — not even
  * through a symbolic link — and a missing file gets the site's own 404 page.
  * `send` does the HTTP work: ranges, conditional requests, content types.
+ * With `precompressed`, a file's `.br` or `.gz` twin is sent instead when the
+ * browser accepts it, as a host that compresses ahead of time would.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { contentType } from 'mime-types';
 import send from 'send';
 
 export interface ServeOptions {
@@ -21,6 +24,23 @@ export interface ServeOptions {
   /** Where the site lives on this server: `/` or `/mirror/a/`. */
   prefix: string;
   host?: string;
+  /** Send the `.br` or `.gz` file beside a file, when there is one and the browser accepts it. */
+  precompressed?: boolean;
+}
+
+/** The encodings a precompressed twin may have, best first. */
+const encodings = [
+  { name: 'br', extension: '.br' },
+  { name: 'gzip', extension: '.gz' },
+] as const;
+
+/** Whether an Accept-Encoding header accepts `name` (not with q=0). */
+function accepts(acceptEncoding: string | undefined, name: string): boolean {
+  return (acceptEncoding ?? '').split(',').some((part) => {
+    const [coding = '', ...parameters] = part.trim().toLowerCase().split(';');
+    const q = parameters.map((parameter) => /^\s*q=([\d.]+)\s*$/.exec(parameter)?.[1]).find(Boolean);
+    return coding.trim() === name && (q === undefined || Number(q) > 0);
+  });
 }
 
 /** Files whose names say nothing of their type, but which are text a reader may open. */
@@ -59,7 +79,13 @@ async function realPathInside(root: string, file: string): Promise<string | unde
   }
 }
 
-export async function serve({ dir, port, prefix, host = '127.0.0.1' }: ServeOptions): Promise<Server> {
+export async function serve({
+  dir,
+  port,
+  prefix,
+  host = '127.0.0.1',
+  precompressed = false,
+}: ServeOptions): Promise<Server> {
   const sitePrefix = normalisePrefix(prefix);
   const root = await realpath(dir);
   const notFoundPage = await readFile(path.join(root, '404.html'));
@@ -89,12 +115,28 @@ export async function serve({ dir, port, prefix, host = '127.0.0.1' }: ServeOpti
       file = await realPathInside(root, path.join(file, 'index.html'));
       if (file === undefined || !(await stat(file)).isFile()) return notFound(request, response);
     }
+    const original = file;
+    let encoding: string | undefined;
+    if (precompressed) {
+      for (const candidate of encodings) {
+        if (!accepts(request.headers['accept-encoding'], candidate.name)) continue;
+        const twin = await realPathInside(root, `${file}${candidate.extension}`);
+        if (twin !== undefined && (await stat(twin)).isFile()) {
+          file = twin;
+          encoding = candidate.name;
+          break;
+        }
+      }
+      response.setHeader('vary', 'Accept-Encoding');
+    }
     const relative = path.relative(root, file).split(path.sep).map(encodeURIComponent).join('/');
     send(request, `/${relative}`, { root, index: false, dotfiles: 'allow', etag: true })
-      .on('headers', (res: ServerResponse, filePath: string) => {
-        if (plainTextFiles.test(filePath.split(path.sep).join('/'))) {
-          res.setHeader('content-type', 'text/plain; charset=utf-8');
-        }
+      .on('headers', (res: ServerResponse) => {
+        const type = plainTextFiles.test(original.split(path.sep).join('/'))
+          ? 'text/plain; charset=utf-8'
+          : contentType(path.extname(original));
+        if (type) res.setHeader('content-type', type);
+        if (encoding !== undefined) res.setHeader('content-encoding', encoding);
       })
       .on('error', (error: { status?: number; headers?: Record<string, string> }) => {
         const status = error.status ?? 500;

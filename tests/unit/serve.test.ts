@@ -18,6 +18,26 @@ interface Answer {
   body: string;
 }
 
+/** A GET of `url` with these headers, its body undecoded. */
+function fetchRaw(url: string, headers: Record<string, string>): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(url, { headers });
+    request.on('response', (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () =>
+        resolve({
+          status: response.statusCode ?? 0,
+          headers: response.headers,
+          body: Buffer.concat(chunks).toString(),
+        }),
+      );
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
 /** One request with exactly these method and headers (fetch() would refuse some of them). */
 function ask(pathname: string, options: { method?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
@@ -119,6 +139,27 @@ describe('npm run serve', () => {
     expect(answer.status).toBe(200);
     expect(answer.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(answer.body).toBe('');
+  });
+
+  it('sends a precompressed twin only when asked to and the browser accepts it, with the original’s type', async () => {
+    const site = folders[1] ?? '';
+    await writeFile(path.join(site, 'en', 'index.html.br'), 'brotli bytes');
+    const compressing = await serve({ dir: site, port: 0, prefix: '/', precompressed: true });
+    try {
+      const at = `http://127.0.0.1:${(compressing.address() as AddressInfo).port}`;
+      const asked = await fetchRaw(`${at}/en/`, { 'accept-encoding': 'gzip, br' });
+      expect(asked.headers['content-encoding']).toBe('br');
+      expect(asked.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(asked.body).toBe('brotli bytes');
+      const refused = await fetchRaw(`${at}/en/`, { 'accept-encoding': 'br;q=0, gzip' });
+      expect(refused.headers['content-encoding']).toBeUndefined();
+      expect(refused.body).toContain('<title>English</title>');
+    } finally {
+      await new Promise((resolve) => compressing.close(resolve));
+    }
+    expect(
+      (await ask(`${prefix}en/`, { headers: { 'accept-encoding': 'br' } })).headers['content-encoding'],
+    ).toBeUndefined();
   });
 
   it('gives SHA256SUMS a text content type', async () => {
