@@ -13,7 +13,11 @@ kind: letter
 author: A union
 date: "2021-03-01"
 originalLanguage: en
-${translated ? 'translated: true\n' : ''}---
+${translated ? 'translated: true\n' : ''}provenance:
+  publisher: A union
+  form: signed-letter
+  artefactsRemoved: [letterhead]
+${translated ? '  translationReviewed: "2026-11-30"\n' : ''}---
 
 ${body}`;
 }
@@ -87,10 +91,101 @@ describe('content check', () => {
   });
 
   it('names a translation that does not say it is one', async () => {
-    expect(await check({ ...validFixture, 'be/b-letter.mdx': validDocument(false) })).toEqual([
+    const unmarked = validDocument(true).replace('translated: true\n', '');
+    expect(await check({ ...validFixture, 'be/b-letter.mdx': unmarked })).toEqual([
       {
         file: 'src/content/documents/be/b-letter.mdx',
         problem: 'is a translation from "en" and must say "translated: true"',
+      },
+    ]);
+  });
+
+  it('names a translation that does not say when it was reviewed, and an original that says it', async () => {
+    const unreviewed = validDocument(true).replace('  translationReviewed: "2026-11-30"\n', '');
+    const reviewedOriginal = validDocument(false).replace(
+      '  artefactsRemoved: [letterhead]\n',
+      '  artefactsRemoved: [letterhead]\n  translationReviewed: "2026-11-30"\n',
+    );
+    expect(
+      await check({ ...validFixture, 'ru/a-letter.mdx': unreviewed, 'en/b-letter.mdx': reviewedOriginal }),
+    ).toEqual([
+      {
+        file: 'src/content/documents/en/b-letter.mdx',
+        problem:
+          'is the original (en) and must not have "provenance.translationReviewed": only a translation is reviewed',
+      },
+      {
+        file: 'src/content/documents/ru/a-letter.mdx',
+        problem:
+          'is a translation and must say when fluent editors reviewed it: "provenance.translationReviewed" with "YYYY-MM-DD"',
+      },
+    ]);
+  });
+
+  it('names a document without provenance, and a provenance field that is wrong, by its full name', async () => {
+    const without = validDocument(false).replace(/provenance:\n(?: {2}.*\n)+/, '');
+    const badForm = validDocument(true).replace('form: signed-letter', 'form: fax');
+    const misspelt = validDocument(true).replace(
+      'form: signed-letter',
+      'form: signed-letter\n  adress: https://example.org/',
+    );
+    expect(
+      await check({
+        ...validFixture,
+        'en/b-letter.mdx': without,
+        'be/b-letter.mdx': badForm,
+        'ru/b-letter.mdx': misspelt,
+      }),
+    ).toEqual([
+      {
+        file: 'src/content/documents/be/b-letter.mdx',
+        problem:
+          'front matter "provenance.form" must be one of: web-article, signed-letter, online-petition, congress-resolution',
+      },
+      {
+        file: 'src/content/documents/en/b-letter.mdx',
+        problem: expect.stringMatching(
+          /^front matter "provenance" is required: where and how the original was published/,
+        ),
+      },
+      { file: 'src/content/documents/ru/b-letter.mdx', problem: 'has unknown front matter field "provenance.adress"' },
+    ]);
+  });
+
+  it('names a translation whose original is described differently from the original’s own page', async () => {
+    const otherForm = validDocument(true).replace('form: signed-letter', 'form: web-article');
+    const otherArtefacts = validDocument(true).replace('[letterhead]', '[letterhead, page-footer]');
+    const withAddress = validDocument(true).replace(
+      'form: signed-letter',
+      'form: signed-letter\n  url: https://example.org/letter',
+    );
+    expect(
+      await check({
+        ...validFixture,
+        'ru/a-letter.mdx': otherForm,
+        'ru/b-letter.mdx': otherArtefacts,
+        'be/b-letter.mdx': withAddress,
+      }),
+    ).toEqual([
+      {
+        file: 'src/content/documents/ru/a-letter.mdx',
+        problem:
+          'has a different "provenance.form" from src/content/documents/be/a-letter.mdx: it describes the same original',
+      },
+      {
+        file: 'src/content/documents/en/b-letter.mdx',
+        problem:
+          'has a different "provenance.url" from src/content/documents/be/b-letter.mdx: it describes the same original',
+      },
+      {
+        file: 'src/content/documents/ru/b-letter.mdx',
+        problem:
+          'has a different "provenance.url" from src/content/documents/be/b-letter.mdx: it describes the same original',
+      },
+      {
+        file: 'src/content/documents/ru/b-letter.mdx',
+        problem:
+          'has a different "provenance.artefactsRemoved" from src/content/documents/be/b-letter.mdx: it describes the same original',
       },
     ]);
   });
@@ -120,6 +215,29 @@ describe('content check', () => {
       {
         file: 'src/content/documents/en/b-letter.mdx',
         problem: 'links to "../no-such-letter/", which is /en/no-such-letter/ — no page of the site has that address',
+      },
+    ]);
+  });
+
+  it('names an undated document that does not say why it has the date it has', async () => {
+    const undated = (translated: boolean) =>
+      validDocument(translated).replace(
+        'date: "2021-03-01"',
+        'date:\n  after: "2020-11-12"\n  basis: latest-date-mentioned',
+      );
+    const withoutBasis = undated(true).replace('\n  basis: latest-date-mentioned', '');
+    expect(
+      await check({
+        ...validFixture,
+        'en/b-letter.mdx': undated(false),
+        'be/b-letter.mdx': undated(true),
+        'ru/b-letter.mdx': withoutBasis,
+      }),
+    ).toEqual([
+      {
+        file: 'src/content/documents/ru/b-letter.mdx',
+        problem:
+          'front matter "date" must be "YYYY-MM-DD", or, where the text gives no date, "after:" with "YYYY-MM-DD" and "basis:" with one of: latest-date-mentioned, latest-event-mentioned',
       },
     ]);
   });
