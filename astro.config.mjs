@@ -4,29 +4,44 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import tailwindcss from '@tailwindcss/vite';
 import { contentCheck } from './scripts/integrations/content-check.ts';
+import { contentGuard } from './scripts/integrations/content-guard.ts';
 import { postBuild } from './scripts/integrations/post-build.ts';
-import { markdownFeatures } from './src/lib/markdown.ts';
+import { mdxFeatures } from './src/lib/mdx.ts';
 import { paragraphIdsPlugin } from './src/lib/paragraph-ids.ts';
 
 export default defineConfig({
-  integrations: [
-    contentCheck(),
-    // Every paragraph and list item of a document gets its citable id (`p-12`) as it is compiled.
-    mdx({ processor: satteri({ features: markdownFeatures, hastPlugins: [paragraphIdsPlugin] }) }),
-    postBuild(),
-  ],
+  integrations: [contentCheck(), mdx(), postBuild()],
   build: {
     format: 'directory',
     // One request per page: readers on throttled links wait for each round trip.
     inlineStylesheets: 'always',
   },
   trailingSlash: 'always',
+  // `npm run dev` listens where PORT says, like `npm start` and `npm run serve`.
+  server: { port: Number(process.env.PORT ?? 4321) },
   markdown: {
+    // Astro's own compiler, with the features the content check parses with and a guard that refuses code in content;
+    // every paragraph and list item of a document gets its citable id (`p-12`) as it is compiled.
+    processor: satteri({
+      features: mdxFeatures,
+      mdastPlugins: [contentGuard(new URL('./src/content/', import.meta.url))],
+      hastPlugins: [paragraphIdsPlugin],
+    }),
     // Highlighting writes inline style attributes, which the Content-Security-Policy rightly blocks.
     syntaxHighlight: false,
   },
   vite: {
     plugins: [tailwindcss()],
+    build: {
+      rolldownOptions: {
+        onwarn(warning, warn) {
+          // Astro marks MDX modules with this directive itself, and the bundler warns about every one of them
+          // (withastro/astro#18087); no author can act on it. Every other warning still shows.
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('"use astro:head-inject"')) return;
+          warn(warning);
+        },
+      },
+    },
   },
   devToolbar: { enabled: false },
 });

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, chromiumExecutablePath } from './scripts/lib/chromium';
 import { mainSite, mirrorSettings } from './tests/e2e/mirrors';
@@ -5,6 +6,8 @@ import { mainSite, mirrorSettings } from './tests/e2e/mirrors';
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
+  // One browser per core: the tests wait on pages, not on each other.
+  workers: availableParallelism(),
   forbidOnly: Boolean(process.env['CI']),
   reporter: process.env['CI'] ? 'line' : 'list',
   use: {

@@ -1,8 +1,11 @@
 /**
- * `npm run bench`: builds the site, then measures what each page costs a
- * reader on a first visit and what a search costs until its first result, and
- * writes the figures to `bench-results/{commit}.json` to compare commits.
- * `node scripts/bench.ts [--out-dir dist]`
+ * `npm run bench`: measures the build (cold and warm, at 1× and 10× the
+ * documents, beside another Astro project given with `--compare`), then builds
+ * the site and measures what each page costs a reader on a first visit and
+ * what a search costs until its first result, and writes the figures to
+ * `bench-results/{commit}.json` to compare commits.
+ *
+ *   npm run bench -- [--out-dir dist] [--compare ../anchor-starlight] [--runs 3] [--scales 1,10]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -29,18 +32,50 @@ import {
 } from './lib/page-cost.ts';
 import { serve } from './serve.ts';
 import { chromiumArgs, chromiumExecutablePath } from './lib/chromium.ts';
+import { benchBuild, otherProject, thisProject, type BuildFigures } from './lib/build-bench.ts';
 
 /** A common phone, a little larger than the tests' smallest one. */
 const viewport = { width: 390, height: 844 };
 function buildSite(outDir: string): number {
   const started = performance.now();
-  const result = spawnSync('npx', ['astro', 'build', '--outDir', outDir], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['scripts/build.ts', '--out-dir', outDir], { encoding: 'utf8' });
   const buildMs = performance.now() - started;
   if (result.status !== 0) {
     process.stderr.write(`${result.stdout}${result.stderr}`);
-    throw new Error(`astro build failed (${result.error?.message ?? `exit code ${result.status}`})`);
+    throw new Error(`the build failed (${result.error?.message ?? `exit code ${result.status}`})`);
   }
   return buildMs;
+}
+
+async function measureBuilds(compare: string | undefined, scales: number[], runs: number): Promise<BuildFigures[]> {
+  const projects = [thisProject(process.cwd()), ...(compare === undefined ? [] : [otherProject(compare)])];
+  const figures: BuildFigures[] = [];
+  for (const scale of scales) {
+    for (const project of projects) {
+      console.log(`Building ${project.name} at ${scale}× the documents, ${runs} time(s) cold and warm…`);
+      figures.push(await benchBuild(project, scale, runs));
+    }
+  }
+  const seconds = (ms: number) => (ms / 1000).toFixed(2);
+  const megabytes = (kb: number | null) => (kb === null ? 'n/a' : (kb / 1024).toFixed(0));
+  console.log(`\nBuild time and peak memory (median of ${runs} fresh copies; cold: no caches, warm: built before)`);
+  printTable(
+    ['project', 'scale', 'documents', 'cold s', 'warm s', 'cold cpu s', 'warm cpu s', 'cold peak MB', 'warm peak MB'],
+    figures.map((row) => [
+      row.project,
+      `${row.scale}×`,
+      row.documents,
+      seconds(row.coldMs),
+      seconds(row.warmMs),
+      row.coldCpuMs === null ? 'n/a' : seconds(row.coldCpuMs),
+      row.warmCpuMs === null ? 'n/a' : seconds(row.warmCpuMs),
+      megabytes(row.coldPeakKb),
+      megabytes(row.warmPeakKb),
+    ]),
+  );
+  if (figures.some((row) => row.coldPeakKb === null))
+    console.log('(cpu and peak memory need GNU time: apt install time)');
+  return figures;
 }
 
 /**
@@ -160,8 +195,31 @@ async function measureSearches(browser: Browser, origin: string, distDir: string
   return results;
 }
 
-const { values } = parseArgs({ options: { 'out-dir': { type: 'string', default: 'dist' } } });
+async function writeResults(figures: Record<string, unknown>): Promise<void> {
+  const { commit, label } = revision();
+  const results = { commit, measuredAt: new Date().toISOString(), node: process.version, ...figures };
+  await mkdir('bench-results', { recursive: true });
+  const resultsFile = path.join('bench-results', `${label}.json`);
+  await writeFile(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nFigures written to ${resultsFile}`);
+}
+
+const { values } = parseArgs({
+  options: {
+    'out-dir': { type: 'string', default: 'dist' },
+    compare: { type: 'string' },
+    runs: { type: 'string', default: '3' },
+    scales: { type: 'string', default: '1,10' },
+    /** Only the build section: no pages, no search. */
+    'builds-only': { type: 'boolean', default: false },
+  },
+});
 const distDir = values['out-dir'];
+const builds = await measureBuilds(values.compare, values.scales.split(',').map(Number), Number(values.runs));
+if (values['builds-only']) {
+  await writeResults({ builds });
+  process.exit(0);
+}
 
 console.log(`Building the site into ${distDir}…`);
 const buildMs = buildSite(distDir);
@@ -185,24 +243,17 @@ try {
   console.log(breaches.length === 0 ? '\nEvery page is within its budgets.' : '\nOver budget:');
   for (const breach of breaches) console.log(`  ${describeBreach(breach)}`);
 
-  const { commit, label } = revision();
-  const results = {
-    commit,
-    measuredAt: new Date().toISOString(),
-    node: process.version,
+  await writeResults({
     chromium: browser.version(),
     viewport,
     budgets,
     buildMs: Math.round(buildMs),
+    builds,
     siteCss: { brotliBytes: cssBytes, sources: cssSources },
     pages,
     search,
     breaches: breaches.map(describeBreach),
-  };
-  await mkdir('bench-results', { recursive: true });
-  const resultsFile = path.join('bench-results', `${label}.json`);
-  await writeFile(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`\nFigures written to ${resultsFile}`);
+  });
 } finally {
   await browser.close();
   server.close();

@@ -35,14 +35,15 @@ export async function serve({ dir, port, prefix, host = '127.0.0.1' }: ServeOpti
   return server;
 }
 
+/** The command line of `npm run serve` and `npm start`. */
+export const serveOptions = {
+  port: { type: 'string', default: process.env['PORT'] ?? '4321' },
+  prefix: { type: 'string', default: '/' },
+  dir: { type: 'string', default: 'dist' },
+} as const;
+
 if (import.meta.main) {
-  const { values } = parseArgs({
-    options: {
-      port: { type: 'string', default: process.env['PORT'] ?? '4321' },
-      prefix: { type: 'string', default: '/' },
-      dir: { type: 'string', default: 'dist' },
-    },
-  });
+  const { values } = parseArgs({ options: serveOptions });
   const port = Number(values.port);
   await serve({ dir: values.dir, port, prefix: values.prefix });
   console.log(`Serving ${values.dir} at http://127.0.0.1:${port}${values.prefix}`);

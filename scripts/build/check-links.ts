@@ -1,8 +1,6 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse, type HTMLElement } from 'node-html-parser';
-import { listFiles, pagePathOf } from './site-files.ts';
+import { pagePathOf, readPages, type ParsedPages } from './site-files.ts';
 
 const origin = 'https://site.invalid';
 
@@ -12,16 +10,37 @@ function fileOf(sitePath: string): string {
   return decoded === '' || decoded.endsWith('/') ? `${decoded}index.html` : decoded;
 }
 
+export interface LinkCheckOptions {
+  /** The pages, already parsed; read from `distDir` if not given. */
+  pages?: ParsedPages;
+  /** Files the release step adds after this check, such as the site archive. */
+  writtenLater?: ReadonlySet<string>;
+  /** The site's public address: an absolute link to it must lead to a file of the site too. */
+  siteUrl?: URL;
+}
+
 /**
- * Every internal link, stylesheet, script and image of the built site that
- * points at no file, or at an anchor its page does not have, as
- * `page: href (why)`. External and `mailto:` links are not followed.
+ * The site path an absolute URL on the site's own public address leads to,
+ * resolved on `origin` like any internal link; undefined for any other URL.
  */
-export async function findBrokenLinks(distDir: string): Promise<string[]> {
-  const pages = new Map<string, HTMLElement>();
-  for (const file of (await listFiles(distDir)).filter((name) => name.endsWith('.html'))) {
-    pages.set(file, parse(await readFile(path.join(distDir, file), 'utf8')));
+function ownAddress(reference: string, siteUrl: URL | undefined): URL | undefined {
+  if (siteUrl === undefined || !URL.canParse(reference)) return undefined;
+  const url = new URL(reference);
+  if (!/^https?:$/.test(url.protocol) || url.host !== siteUrl.host || !url.pathname.startsWith(siteUrl.pathname)) {
+    return undefined;
   }
+  return new URL(`/${url.pathname.slice(siteUrl.pathname.length)}${url.search}${url.hash}`, origin);
+}
+
+/**
+ * Every internal link, stylesheet, script and image of the built site, and
+ * every absolute link to the site's own address, that points at no file, or
+ * at an anchor its page does not have, as `page: href (why)`. External and
+ * `mailto:` links are not followed.
+ */
+export async function findBrokenLinks(distDir: string, options: LinkCheckOptions = {}): Promise<string[]> {
+  const { writtenLater = new Set(), siteUrl } = options;
+  const pages = options.pages ?? (await readPages(distDir));
   const broken: string[] = [];
   for (const [file, document] of pages) {
     const page = new URL(pagePathOf(file), origin);
@@ -32,11 +51,12 @@ export async function findBrokenLinks(distDir: string): Promise<string[]> {
           element.getAttribute('href') ?? element.getAttribute('src') ?? element.getAttribute('action') ?? '',
       );
     for (const reference of references) {
-      if (/^[a-z][a-z\d+.-]*:/i.test(reference) || reference.startsWith('//')) continue;
-      const target = new URL(reference, page);
+      const own = ownAddress(reference, siteUrl);
+      if (!own && (/^[a-z][a-z\d+.-]*:/i.test(reference) || reference.startsWith('//'))) continue;
+      const target = own ?? new URL(reference, page);
       if (target.origin !== origin) continue;
       const targetFile = fileOf(target.pathname);
-      if (!existsSync(path.join(distDir, targetFile))) {
+      if (!pages.has(targetFile) && !writtenLater.has(targetFile) && !existsSync(path.join(distDir, targetFile))) {
         broken.push(`${file}: ${reference} (no file ${targetFile})`);
         continue;
       }

@@ -1,8 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse } from 'node-html-parser';
+import { parse, TextNode, type HTMLElement } from 'node-html-parser';
 import { relativeUrl } from '../../src/lib/routes.ts';
-import { listFiles, pagePathOf } from './site-files.ts';
+import { listFiles, pagePathOf, type ParsedPages } from './site-files.ts';
 
 /**
  * Astro writes site-root paths (`/_astro/x.css`) for what it bundles. A copy of
@@ -16,8 +16,11 @@ function relativise(fromPath: string, url: string): string {
   return rootPath.test(url) ? relativeUrl(fromPath, url) : url;
 }
 
-export function relativiseHtml(html: string, pagePath: string): string {
-  const root = parse(html, { comment: true });
+export function relativiseDocument(root: HTMLElement, pagePath: string): void {
+  // Inline stylesheets too: a font or image written from the root would break every mirror under a prefix.
+  for (const style of root.querySelectorAll('style')) {
+    style.childNodes = [new TextNode(relativiseCss(style.rawText, pagePath), style)];
+  }
   for (const element of root.querySelectorAll('*')) {
     for (const name of urlAttributes) {
       const value = element.getAttribute(name);
@@ -34,48 +37,56 @@ export function relativiseHtml(html: string, pagePath: string): string {
       );
     }
   }
+}
+
+export function relativiseHtml(html: string, pagePath: string): string {
+  const root = parse(html, { comment: true });
+  relativiseDocument(root, pagePath);
   return root.toString();
 }
 
 export function relativiseCss(css: string, cssPath: string): string {
-  return css.replace(/url\(\s*(['"]?)(\/(?!\/)[^'")]*)\1\s*\)/g, (_match, quote: string, url: string) => {
-    return `url(${quote}${relativeUrl(cssPath, url)}${quote})`;
-  });
+  return css
+    .replace(/url\(\s*(['"]?)(\/(?!\/)[^'")]*)\1\s*\)/g, (_match, quote: string, url: string) => {
+      return `url(${quote}${relativeUrl(cssPath, url)}${quote})`;
+    })
+    .replace(/@import\s+(['"])(\/(?!\/)[^'"]*)\1/g, (_match, quote: string, url: string) => {
+      return `@import ${quote}${relativeUrl(cssPath, url)}${quote}`;
+    });
 }
 
-/** Every root-relative URL left in the built site, as `file: url`. */
-export async function findRootRelativeUrls(distDir: string): Promise<string[]> {
+/** `url(/…)` or `@import "/…"` in CSS: a URL from the site's root, which works only at the root of a server. */
+const rootCssUrl = /(?:url\(\s*['"]?|@import\s+['"])\/(?!\/)[^'")]*/g;
+
+function rootRelativeUrlsIn(file: string, root: HTMLElement): string[] {
   const found: string[] = [];
-  for (const file of await listFiles(distDir)) {
-    const text =
-      file.endsWith('.html') || file.endsWith('.css') ? await readFile(path.join(distDir, file), 'utf8') : '';
-    if (file.endsWith('.html')) {
-      for (const element of parse(text).querySelectorAll('*')) {
-        for (const name of [...urlAttributes, 'srcset']) {
-          const value = element.getAttribute(name);
-          if (value !== undefined && value.split(',').some((part) => rootPath.test(part.trim()))) {
-            found.push(`${file}: ${name}="${value}"`);
-          }
-        }
+  for (const style of root.querySelectorAll('style')) {
+    for (const [url] of style.rawText.matchAll(rootCssUrl)) found.push(`${file}: <style> ${url}`);
+  }
+  for (const element of root.querySelectorAll('*')) {
+    for (const name of [...urlAttributes, 'srcset']) {
+      const value = element.getAttribute(name);
+      if (value !== undefined && value.split(',').some((part) => rootPath.test(part.trim()))) {
+        found.push(`${file}: ${name}="${value}"`);
       }
-    }
-    if (file.endsWith('.css')) {
-      for (const [url] of text.matchAll(/url\(\s*['"]?\/(?!\/)[^'")]*/g)) found.push(`${file}: ${url}`);
     }
   }
   return found;
 }
 
-export async function relativiseSite(distDir: string): Promise<void> {
-  for (const file of await listFiles(distDir)) {
-    const fullPath = path.join(distDir, file);
-    if (file.endsWith('.html')) {
-      await writeFile(fullPath, relativiseHtml(await readFile(fullPath, 'utf8'), pagePathOf(file)));
-    } else if (file.endsWith('.css')) {
-      await writeFile(fullPath, relativiseCss(await readFile(fullPath, 'utf8'), `/${file}`));
-    }
+/** Makes every root-relative URL of the pages and stylesheets relative; fails naming any that is left. */
+export async function relativiseSite(distDir: string, pages: ParsedPages): Promise<void> {
+  const left: string[] = [];
+  for (const [file, root] of pages) {
+    relativiseDocument(root, pagePathOf(file));
+    left.push(...rootRelativeUrlsIn(file, root));
   }
-  const left = await findRootRelativeUrls(distDir);
+  for (const file of (await listFiles(distDir)).filter((name) => name.endsWith('.css'))) {
+    const fullPath = path.join(distDir, file);
+    const css = relativiseCss(await readFile(fullPath, 'utf8'), `/${file}`);
+    await writeFile(fullPath, css);
+    for (const [url] of css.matchAll(rootCssUrl)) left.push(`${file}: ${url}`);
+  }
   if (left.length > 0) {
     throw new Error(`Root-relative URLs would break mirrors under a path prefix:\n  ${left.join('\n  ')}`);
   }

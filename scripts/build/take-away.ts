@@ -1,31 +1,32 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
-import { parse } from 'node-html-parser';
+import { parse, type HTMLElement } from 'node-html-parser';
 import type { Locale } from '../../src/i18n/locales.ts';
 import { paths } from '../../src/lib/routes.ts';
 import { absoluteUrl } from '../../src/lib/site-url.ts';
-import { listFiles } from './site-files.ts';
+import type { ParsedPages } from './site-files.ts';
 
 /**
  * A document page as one file to pass around: its styles are already inline;
  * scripts, share links and links to the rest of the site's files go, links to
  * other pages become absolute, and a line at the top says where it came from.
  */
-export function singleFileCopy(pageHtml: string, pagePath: string, originLine: string): string {
+export function singleFileCopy(pageHtml: string, pagePath: string, originLine: string): HTMLElement {
   const document = parse(pageHtml, { comment: true });
   for (const element of document.querySelectorAll(
     'script, link[rel="alternate"], link[rel="icon"], .skip-link, .search-link, .share',
   )) {
     element.remove();
   }
+  // A copy is not a page of the site: search must not list it beside the page it copies.
+  for (const element of document.querySelectorAll('[data-pagefind-body]'))
+    element.removeAttribute('data-pagefind-body');
   const page = new URL(pagePath.replace(/^\//, ''), absoluteUrl('/'));
   for (const link of document.querySelectorAll('a[href]')) {
     const href = link.getAttribute('href') ?? '';
     if (!href.startsWith('#')) link.setAttribute('href', new URL(href, page).href);
   }
   document.querySelector('main')?.insertAdjacentHTML('afterbegin', `<p class="take-away-origin">${originLine}</p>`);
-  return document.toString();
+  return document;
 }
 
 export interface SingleFileSource {
@@ -35,28 +36,55 @@ export interface SingleFileSource {
   originLine: string;
 }
 
-export async function writeSingleFiles(distDir: string, sources: SingleFileSource[]): Promise<void> {
+/** Adds each document's single-file copy to the site's pages, made from its finished page. */
+export function addSingleFiles(pages: ParsedPages, sources: SingleFileSource[]): void {
   for (const { lang, slug, originLine } of sources) {
     const pagePath = paths.document(lang, slug);
-    const html = await readFile(path.join(distDir, pagePath, 'index.html'), 'utf8');
-    const target = path.join(distDir, paths.singleFile(lang, slug));
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, singleFileCopy(html, pagePath, originLine));
+    const page = pages.get(`${pagePath.slice(1)}index.html`);
+    if (page === undefined) throw new Error(`${pagePath} was not built, so it has no single-file copy`);
+    pages.set(paths.singleFile(lang, slug).slice(1), singleFileCopy(page.toString(), pagePath, originLine));
   }
 }
 
-/** Zip's earliest date, in local time as zip stores it: every entry gets it, so every build gives the same bytes. */
-const fixedTime = new Date(1980, 0, 1);
+/**
+ * A zip entry's date as zip stores it, in the local time of whoever unpacks
+ * it: the release date's UTC fields, so that every machine, in any time zone,
+ * writes the same bytes. Zip's earliest date when the release has none.
+ */
+function zipTime(releaseDate: Date | undefined): Date {
+  if (releaseDate === undefined) return new Date(1980, 0, 1);
+  const d = releaseDate;
+  return new Date(
+    d.getUTCFullYear(),
+    d.getUTCMonth(),
+    d.getUTCDate(),
+    d.getUTCHours(),
+    d.getUTCMinutes(),
+    d.getUTCSeconds(),
+  );
+}
 
-/** The whole site, but for the archive itself, as one deterministic zip: sorted entries, fixed dates and compression. */
-export async function writeSiteArchive(distDir: string): Promise<string> {
-  const archivePath = paths.siteArchive().slice(1);
+/** Formats that are compressed already: deflating them again costs time and saves nothing. */
+const compressedSignatures = [
+  Buffer.from([0x1f, 0x8b]), // gzip: Pagefind's index, fragments and WebAssembly
+  Buffer.from([0x89, 0x50, 0x4e, 0x47]), // PNG
+  Buffer.from('PK\x03\x04', 'latin1'), // zip
+  Buffer.from('wOF2', 'latin1'), // WOFF2
+];
+
+export function isCompressed(bytes: Uint8Array): boolean {
+  return compressedSignatures.some((signature) => Buffer.from(bytes.subarray(0, signature.length)).equals(signature));
+}
+
+/**
+ * The whole site as one deterministic zip: entries in the given (sorted)
+ * order, one date for all, text deflated and compressed formats stored.
+ */
+export function siteArchive(files: readonly { path: string; bytes: Uint8Array }[], releaseDate?: Date): Uint8Array {
+  const mtime = zipTime(releaseDate);
   const entries: Zippable = {};
-  for (const file of await listFiles(distDir)) {
-    if (file === archivePath) continue;
-    entries[file] = [new Uint8Array(await readFile(path.join(distDir, file))), { mtime: fixedTime }];
+  for (const file of files) {
+    entries[file.path] = [file.bytes, { mtime, level: isCompressed(file.bytes) ? 0 : 9 }];
   }
-  await mkdir(path.dirname(path.join(distDir, archivePath)), { recursive: true });
-  await writeFile(path.join(distDir, archivePath), zipSync(entries, { level: 9 }));
-  return archivePath;
+  return zipSync(entries);
 }

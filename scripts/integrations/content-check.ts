@@ -3,9 +3,12 @@ import type { AstroIntegration } from 'astro';
 import { checkContent, formatProblems } from '../../src/lib/content-check';
 
 /**
- * Stops `astro build`, `astro dev` and `astro check` before any page is made
- * when the documents are inconsistent: a missing translation, an unknown
- * language, a bad field, a duplicate slug, a link to no page.
+ * Stops `astro build`, `astro dev` and `astro check` before any content is
+ * compiled when the documents or the site's pages are inconsistent or unsafe:
+ * a missing translation, an unknown language, a bad field, a link to no page,
+ * or anything in a file that is not Markdown and the site's components (MDX
+ * runs `import`, `export` and `{…}` as JavaScript while the release is built).
+ * It is the first integration, so its setup runs before the MDX integration's.
  */
 export function contentCheck(): AstroIntegration {
   return {
@@ -13,14 +16,16 @@ export function contentCheck(): AstroIntegration {
     hooks: {
       'astro:config:setup': async ({ config, logger }) => {
         const root = fileURLToPath(config.root);
-        const documentsDir = fileURLToPath(new URL('src/content/documents/', config.root));
-        const problems = await checkContent(documentsDir, root);
+        const contentDir = fileURLToPath(new URL('src/content/', config.root));
+        const problems = await checkContent(contentDir, { projectRoot: root });
         if (problems.length > 0) {
           // Listed through the logger: Astro replaces the hint of any thrown error whose text says "document".
           logger.error(`the content has ${problems.length} problem(s):\n${formatProblems(problems)}`);
           throw new Error(`Content check failed with ${problems.length} problem(s), listed above.`);
         }
-        logger.info('documents checked: every language, field and link is in order');
+        logger.info(
+          'content checked: only Markdown and the site’s components; every language, field and link in order',
+        );
       },
     },
   };

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -8,21 +7,22 @@ import { paths } from '../../src/lib/routes.ts';
 import { absoluteUrl, siteUrl } from '../../src/lib/site-url.ts';
 import { escapeXml } from '../../src/lib/xml.ts';
 import { findBrokenLinks } from '../build/check-links.ts';
-import { addContentSecurityPolicy } from '../build/content-security-policy.ts';
-import { markExternalLinksInSite } from '../build/external-links.ts';
+import { addContentSecurityPolicy, siteScripts } from '../build/content-security-policy.ts';
+import { markExternalLinksIn } from '../build/external-links.ts';
+import { pagesOverBudget } from '../build/page-budget.ts';
 import { relativiseSite } from '../build/relative-urls.ts';
 import { writeSearchIndex } from '../build/search-index.ts';
 import { writeHeadersFile } from '../build/security-headers.ts';
-import { writeSingleFiles, writeSiteArchive, type SingleFileSource } from '../build/take-away.ts';
-import { signRelease } from '../release/sign.ts';
+import { readPages, writePages } from '../build/site-files.ts';
+import { addSingleFiles, type SingleFileSource } from '../build/take-away.ts';
 
 /** Every document in every language, from the content folder. */
 async function singleFileSources(root: URL): Promise<SingleFileSource[]> {
   const sources: SingleFileSource[] = [];
   for (const lang of localeCodes) {
     const folder = new URL(`src/content/documents/${lang}/`, root);
-    for (const file of (await readdir(folder)).filter((name) => /\.mdx?$/.test(name)).sort()) {
-      const slug = file.replace(/\.mdx?$/, '');
+    for (const file of (await readdir(folder)).filter((name) => /\.mdx$/.test(name)).sort()) {
+      const slug = file.replace(/\.mdx$/, '');
       const url = escapeXml(absoluteUrl(paths.document(lang, slug)));
       const originLine = useTranslations(lang)('downloads.origin', { url: `<a href="${url}">${url}</a>` });
       sources.push({ lang, slug, originLine });
@@ -32,24 +32,11 @@ async function singleFileSources(root: URL): Promise<SingleFileSource[]> {
 }
 
 /**
- * The release's date: SOURCE_DATE_EPOCH when set, else the commit's, so that
- * two builds of one commit sign the same statement.
- */
-function releaseTimestamp(root: URL): number | undefined {
-  const fromEnvironment = process.env['SOURCE_DATE_EPOCH'];
-  if (fromEnvironment) return Number(fromEnvironment);
-  try {
-    return Number(execFileSync('git', ['log', '-1', '--format=%ct'], { cwd: root, encoding: 'utf8' }).trim());
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Turns Astro's output into a release: relative URLs (one build works under
- * any prefix and from disk), safe external links, the search index, the
- * take-away copies, each page's Content-Security-Policy (after the last change
- * to a page, so it hashes the final inline code), and the signed list of files.
+ * Turns Astro's output into the site a release is made of: relative URLs (one
+ * build works under any prefix and from disk), safe external links, the search
+ * index, the take-away copies, each page's Content-Security-Policy (after the
+ * last change to a page, so it hashes the final inline code), and the checks.
+ * Hashing and signing come after, in scripts/build.ts, outside this process.
  */
 export function postBuild(): AstroIntegration {
   let root: URL;
@@ -61,31 +48,28 @@ export function postBuild(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const distDir = fileURLToPath(dir);
-        await relativiseSite(distDir);
-        await markExternalLinksInSite(distDir);
+        // Each page is parsed once; every step below works on the same trees, written back once.
+        const pages = await readPages(distDir);
+        await relativiseSite(distDir, pages);
+        for (const document of pages.values()) markExternalLinksIn(document);
         logger.info('every internal URL is relative; external links carry noopener noreferrer');
-        const { pages } = await writeSearchIndex(distDir);
-        logger.info(`search index written for ${pages} pages`);
-        await writeSingleFiles(distDir, await singleFileSources(root));
-        await addContentSecurityPolicy(distDir);
-        await writeHeadersFile(distDir);
-        logger.info('every page carries its Content-Security-Policy');
-
-        const sign = {
-          canonicalOrigin: siteUrl.href,
-          secretKeyPath: process.env['MINISIGN_SECRET_KEY'],
-          timestamp: releaseTimestamp(root),
-          log: (message: string) => logger.info(message),
-        };
-        // The archive carries the site with its own signed list of files, so an unzipped copy verifies too.
-        await signRelease(distDir, sign);
-        const archive = await writeSiteArchive(distDir);
-        logger.info(`site archive written: ${archive}`);
-        await signRelease(distDir, sign);
-
-        const broken = await findBrokenLinks(distDir);
+        addSingleFiles(pages, await singleFileSources(root));
+        addContentSecurityPolicy(pages, await siteScripts());
+        logger.info('every page carries its Content-Security-Policy; no inline code but the site’s own');
+        const broken = await findBrokenLinks(distDir, {
+          pages,
+          writtenLater: new Set([paths.siteArchive().slice(1)]),
+          siteUrl,
+        });
         if (broken.length > 0) throw new Error(`Broken internal links:\n  ${broken.join('\n  ')}`);
         logger.info('every internal link and anchor resolves');
+        const overBudget = pagesOverBudget(pages);
+        if (overBudget.length > 0) throw new Error(`Pages over their byte budget:\n  ${overBudget.join('\n  ')}`);
+        logger.info('every page’s HTML fits the first-visit budget');
+        await writePages(distDir, pages);
+        await writeHeadersFile(distDir);
+        const { pages: indexed } = await writeSearchIndex(distDir);
+        logger.info(`search index written for ${indexed} pages`);
       },
     },
   };

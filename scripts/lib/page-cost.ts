@@ -347,12 +347,15 @@ function isPageFolder(name: string): boolean {
   return !name.startsWith('_') && name !== 'downloads';
 }
 
+/** Whether a file of the built site (`en/x/index.html`) is a page a reader browses, which the budgets govern. */
+export function isSitePage(file: string): boolean {
+  return file.endsWith('.html') && file.split('/').slice(0, -1).every(isPageFolder);
+}
+
 /** Every page of the built site in `distDir`, as paths from the site's root (`/`, `/en/x/`, `/404.html`). */
 export async function sitePagePaths(distDir: string): Promise<string[]> {
   const files = await listSite(distDir);
-  const pages = files
-    .filter((file) => file.endsWith('.html') && file.split('/').slice(0, -1).every(isPageFolder))
-    .map(pagePathOf);
+  const pages = files.filter(isSitePage).map(pagePathOf);
   if (pages.length === 0) throw new Error(`${distDir} holds no pages: build the site first`);
   return pages;
 }

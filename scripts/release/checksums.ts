@@ -94,9 +94,18 @@ export function parseChecksums(text: string): ChecksumEntry[] {
   });
 }
 
-/** Writes `distDir/SHA256SUMS` for every file of the site and returns its entries. */
-export async function writeChecksums(distDir: string): Promise<ChecksumEntry[]> {
-  const entries: ChecksumEntry[] = [];
+export interface SiteFile {
+  /** Relative to the site's root, with forward slashes. */
+  path: string;
+  bytes: Buffer;
+}
+
+/**
+ * Every file of the site that SHA256SUMS lists, read once: the release step
+ * hashes them and packs the same bytes into the archive.
+ */
+export async function readSiteFiles(distDir: string): Promise<SiteFile[]> {
+  const files: SiteFile[] = [];
   for (const entry of await walkDirectory(distDir)) {
     if (releaseFiles.has(entry.path)) continue;
     if (!entry.isFile) {
@@ -108,8 +117,18 @@ export async function writeChecksums(distDir: string): Promise<ChecksumEntry[]> 
     if (problem !== undefined) {
       throw new Error(`${path.join(distDir, entry.path)} cannot be listed in ${checksumsFile}: its name ${problem}`);
     }
-    entries.push({ path: entry.path, sha256: sha256Hex(await readFile(path.join(distDir, entry.path))) });
+    files.push({ path: entry.path, bytes: await readFile(path.join(distDir, entry.path)) });
   }
-  await writeFile(path.join(distDir, checksumsFile), formatChecksums(entries));
-  return entries;
+  return files;
+}
+
+export function checksumEntries(files: readonly SiteFile[]): ChecksumEntry[] {
+  return files.map((file) => ({ path: file.path, sha256: sha256Hex(file.bytes) }));
+}
+
+/** Writes `distDir/SHA256SUMS` for `entries`, or for every file of the site, and returns what it lists. */
+export async function writeChecksums(distDir: string, entries?: readonly ChecksumEntry[]): Promise<ChecksumEntry[]> {
+  const listed = entries ?? checksumEntries(await readSiteFiles(distDir));
+  await writeFile(path.join(distDir, checksumsFile), formatChecksums(listed));
+  return [...listed];
 }

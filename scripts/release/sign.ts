@@ -5,7 +5,7 @@
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeChecksums } from './checksums.ts';
+import { writeChecksums, type ChecksumEntry } from './checksums.ts';
 import { keyIdHex, parseSecretKey, signMinisig } from './minisign.ts';
 import { checksumsFile, formatTrustedComment, signatureFile } from './release-format.ts';
 import { parseSiteAddress, withTrailingSlash } from './site-address.ts';
@@ -19,6 +19,8 @@ export interface SignReleaseOptions {
   timestamp?: number | undefined;
   /** Where the one-line outcome goes. */
   log?: (message: string) => void;
+  /** What SHA256SUMS lists, when the caller has hashed the files already; by default every file of the site. */
+  entries?: readonly ChecksumEntry[] | undefined;
 }
 
 export interface SignedRelease {
@@ -31,7 +33,7 @@ export interface SignedRelease {
 export async function signRelease(distDir: string, options: SignReleaseOptions): Promise<SignedRelease> {
   const { secretKeyPath, log = console.log } = options;
   const origin = parseSiteAddress(withTrailingSlash(options.canonicalOrigin), 'the canonical origin');
-  const entries = await writeChecksums(distDir);
+  const entries = await writeChecksums(distDir, options.entries);
   const signaturePath = path.join(distDir, signatureFile);
   if (secretKeyPath === undefined || secretKeyPath === '') {
     // A signature left from an earlier run would no longer match.

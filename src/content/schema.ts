@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { localeCodes, type Locale } from '../i18n/locales';
+import { localeCodes, type Locale } from '../i18n/locales.ts';
 
 /** The kinds of document the record holds; each has a label in the UI strings. */
 export const documentKinds = ['petition', 'letter', 'news', 'resolution'] as const;
@@ -131,6 +131,16 @@ export const documentSchema = z.strictObject({
 
 export type DocumentData = z.infer<typeof documentSchema>;
 export type DocumentDate = DocumentData['date'];
+
+/** The front matter of a page about the site itself, such as the mirrors page. */
+export const pageSchema = z.strictObject({
+  title: oneLine('the page’s title'),
+  description: oneLine('a one-sentence summary')
+    .min(50, 'must be at least 50 characters')
+    .max(160, 'must be at most 160 characters'),
+});
+
+export type PageData = z.infer<typeof pageSchema>;
 
 /** Documents are ordered by this date; `after: X` sorts as X. */
 export function sortableDate(date: DocumentDate): string {

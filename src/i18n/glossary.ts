@@ -5,9 +5,12 @@ import type { Locale } from './locales';
  *
  * The English form is matched case-insensitively as a whole word. In the other
  * forms a `|` marks where an inflected ending may follow, so `Лукашэнк|` stands
- * for Лукашэнка, Лукашэнку, Лукашэнкам… The unit test `glossary.test.ts` checks
- * that every term used in an English document appears in this form in each of
- * its translations.
+ * for Лукашэнка, Лукашэнку, Лукашэнкам… Where only some endings are right, a
+ * word ends in the list of them instead: `Капшул{ь,я,ю,ем,е}` stands for
+ * Капшуль, Капшуля… and rules out Капшул and Капшула, which no translation may
+ * then use anywhere (so the stem before a list must begin no other word).
+ * The unit test `glossary.test.ts` checks that every term used in an English
+ * document appears in this form in each of its translations.
  */
 export type GlossaryEntry = Record<Locale, string>;
 
@@ -20,6 +23,12 @@ export const glossary: readonly GlossaryEntry[] = [
     ru: 'Международн| организаци| труда',
   },
   { en: 'International Labour Office', be: 'Міжнародн| бюро працы', ru: 'Международн| бюро труда' },
+  // The Office is not the Organisation: МБП/МБТ after its name, never МАП/МОТ.
+  {
+    en: 'International Labour Office (ILO)',
+    be: 'Міжнародн| бюро працы (МБП)',
+    ru: 'Международн| бюро труда (МБТ)',
+  },
   { en: 'Governing Body', be: 'Адміністрацыйн| савет|', ru: 'Административн| совет|' },
   {
     en: 'Committee on Freedom of Association',
@@ -96,32 +105,47 @@ export const glossary: readonly GlossaryEntry[] = [
   { en: 'Novopolotsk', be: 'Наваполацк|', ru: 'Новополоцк|' },
   { en: 'Zhlobin', be: 'Жлобін|', ru: 'Жлобин|' },
   { en: 'Geneva', be: 'Жэнев|', ru: 'Женев|' },
-  // People
+  // People. First names are entries too, with their endings, so that a first
+  // name in any case is checked: Кемаль, Кемаля, Кемалю.
+  { en: 'Alexander Lukashenko', be: 'Аляксандр| Лукашэнк|', ru: 'Александр| Лукашенко' },
   { en: 'Lukashenko', be: 'Лукашэнк|', ru: 'Лукашенко' },
   { en: 'Lukashenka', be: 'Лукашэнк|', ru: 'Лукашенко' },
+  { en: 'Guy Ryder', be: 'Га| Райдэр|', ru: 'Га| Райдер|' },
   { en: 'Ryder', be: 'Райдэр|', ru: 'Райдер|' },
   { en: 'Valter Sanchez', be: 'Вальтэр| Санчэс|', ru: 'Вальтер| Санчес|' },
   { en: 'Roman Bondarenko', be: 'Раман| Бандарэнк|', ru: 'Роман| Бондаренко' },
-  { en: 'Pavarau', be: 'Павар|', ru: 'Поваров|' },
-  { en: 'Povarau', be: 'Павар|', ru: 'Поваров|' },
-  { en: 'Babrou', be: 'Бабр|', ru: 'Бобров|' },
-  { en: 'Hovar', be: 'Говар|', ru: 'Говор|' },
+  { en: 'Ihar Pavarau', be: 'Ігар| Павар|', ru: 'Игор| Поваров|' },
+  { en: 'Ihar Povarau', be: 'Ігар| Павар|', ru: 'Игор| Поваров|' },
+  { en: 'Aliaksandr Babrou', be: 'Аляксандр| Бабр|', ru: 'Александр| Бобров|' },
+  { en: 'Yauhen Hovar', be: 'Яўген| Говар|', ru: 'Евгени| Говор|' },
   { en: 'Vladimir Maley', be: 'Уладзімір| Мале|', ru: 'Владимир| Мале|' },
-  { en: 'Komlik-Yamatin', be: 'Комлік|-Яматын|', ru: 'Комлик|-Яматин|' },
+  { en: 'Andrei Komlik-Yamatin', be: 'Андрэ| Комлік|-Яматын|', ru: 'Андре| Комлик|-Яматин|' },
   { en: 'Vasily Zavadsky', be: 'Васіл| Завадск|', ru: 'Васили| Завадск|' },
-  { en: 'Mikhnevich', be: 'Міхневіч|', ru: 'Михневич|' },
-  { en: 'Zimin', be: 'Зімін|', ru: 'Зимин|' },
+  { en: 'Aleksandr Mikhnevich', be: 'Аляксандр| Міхневіч|', ru: 'Александр| Михневич|' },
+  { en: 'Nikolay Zimin', be: 'Мікала| Зімін|', ru: 'Никола| Зимин|' },
   { en: 'Maksim Sereda', be: 'Максім| Серад|', ru: 'Максим| Серед|' },
   { en: 'Sergei Dylevsky', be: 'Сярге| Дылеўск|', ru: 'Серге| Дылевск|' },
   { en: 'Sergei Cherkasov', be: 'Сярге| Чаркас|', ru: 'Серге| Черкасов|' },
   { en: 'Anatoly Bokun', be: 'Анатол| Бокун|', ru: 'Анатоли| Бокун|' },
   { en: 'Sergei Lapunov', be: 'Сярге| Лапун|', ru: 'Серге| Лапунов|' },
   { en: 'Andrei Shkirenko', be: 'Андрэ| Шкірэнк|', ru: 'Андре| Шкиренко' },
-  { en: 'Alexander Kapshul', be: 'Аляксандр| Капшул|', ru: 'Александр| Капшул|' },
-  { en: 'Kalupakho', be: 'Калупах|', ru: 'Калупахо' },
+  // Капшуль, genitive Капшуля: the л is soft, as in Łacinka «Kapšul».
+  { en: 'Alexander Kapshul', be: 'Аляксандр| Капшул{ь,я,ю,ем}', ru: 'Александр| Капшул{ь,я,ю,ем,е}' },
+  // Hanna is Ганна in Belarusian and Анна in Russian.
+  { en: 'Hanna Kalupakho', be: 'Ганн| Калупах|', ru: 'Анн| Калупахо' },
   { en: 'Maryja Kalesnikawa', be: 'Мары| Калеснікав|', ru: 'Мари| Колесников|' },
-  { en: 'Kemal Özkan', be: 'Кемаль Озкан|', ru: 'Кемаль Озкан|' },
+  { en: 'Kemal Özkan', be: 'Кемал{ь,я,ю,ем} Озкан|', ru: 'Кемал{ь,я,ю,ем,е} Озкан|' },
+  // The petition's workers, whose names were changed on purpose.
+  { en: 'Slavomir', be: 'Славамір|', ru: 'Славомир|' },
+  { en: 'Maria', be: 'Мары|', ru: 'Мари|' },
+  { en: 'Nadezhda', be: 'Надзе|', ru: 'Надежд|' },
+  // The signatories of the ITUC letter.
   { en: 'Sharan Burrow', be: 'Шаран| Бароў', ru: 'Шаран| Барроу' },
+  { en: 'Marc Leemans', be: 'Марк| Леманс|', ru: 'Марк| Леманс|' },
+  { en: 'Thierry Bodson', be: 'Цьеры Бадсон|', ru: 'Тьерри Бодсон|' },
+  { en: 'Olivier Valentin', be: 'Алівье Валантэн|', ru: 'Оливье Валантен|' },
+  { en: 'Luca Visentini', be: 'Лук| Візенціні', ru: 'Лук| Визентини' },
+  { en: 'Anthony Bellanger', be: 'Антані Беланжэ', ru: 'Энтони Беланже' },
 ];
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -136,9 +160,55 @@ export function englishTermPattern(term: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(normaliseForGlossary(term))}(?![\\p{L}\\p{N}])`, 'iu');
 }
 
-/** Matches a translated form, where each `|` allows an inflected ending: `Лукашэнк|` finds Лукашэнку. */
+/** The endings a word of a translated form allows, when it lists them: `Капшул{ь,я}` → stem Капшул, endings ь and я. */
+interface ListedEndings {
+  stem: string;
+  endings: string[];
+}
+
+const listedEndingsPattern = /([\p{L}'-]*)\{([^{}]*)\}/gu;
+
+function listedEndings(form: string): ListedEndings[] {
+  return Array.from(normaliseForGlossary(form).matchAll(listedEndingsPattern), ([, stem = '', endings = '']) => ({
+    stem,
+    endings: endings.split(',').map((ending) => ending.trim()),
+  }));
+}
+
+/**
+ * Matches a translated form, where each `|` allows any inflected ending (`Лукашэнк|` finds Лукашэнку) and a
+ * list in braces allows only its endings (`Капшул{ь,я}` finds Капшуля but not Капшула).
+ */
 export function translatedFormPattern(form: string): RegExp {
-  const body = normaliseForGlossary(form).split('|').map(escapeRegExp).join('\\p{L}*');
-  const end = form.endsWith('|') ? '' : '(?![\\p{L}\\p{N}])';
+  const body = normaliseForGlossary(form)
+    .split(/(\||\{[^{}]*\})/u)
+    .map((part) => {
+      if (part === '|') return '\\p{L}*';
+      if (part.startsWith('{')) {
+        const endings = part
+          .slice(1, -1)
+          .split(',')
+          .map((ending) => escapeRegExp(ending.trim()));
+        return `(?:${endings.join('|')})(?![\\p{L}\\p{N}])`;
+      }
+      return escapeRegExp(part);
+    })
+    .join('');
+  const end = /[|}]$/.test(form) ? '' : '(?![\\p{L}\\p{N}])';
   return new RegExp(`(?<![\\p{L}\\p{N}])${body}${end}`, 'u');
+}
+
+/**
+ * The words of a text that begin like a form's word with listed endings but end otherwise, such as Капшула for
+ * `Капшул{ь,я}`: a name given the wrong declension.
+ */
+export function wrongEndings(form: string, text: string): string[] {
+  const found = new Set<string>();
+  for (const { stem, endings } of listedEndings(form)) {
+    const word = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(stem)}(\\p{L}*)`, 'gu');
+    for (const [whole, ending = ''] of normaliseForGlossary(text).matchAll(word)) {
+      if (!endings.includes(ending)) found.add(whole);
+    }
+  }
+  return [...found];
 }

@@ -2,7 +2,7 @@ import i18next, { type TFunction } from 'i18next';
 import be from './strings/be.json' with { type: 'json' };
 import en from './strings/en.json' with { type: 'json' };
 import ru from './strings/ru.json' with { type: 'json' };
-import { localeCodes, type Locale } from './locales';
+import { localeCodes, type Locale } from './locales.ts';
 
 /** The English strings define the keys; every other locale must have exactly the same. */
 export type UiStrings = typeof en;

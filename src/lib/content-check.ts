@@ -1,44 +1,110 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'astro/zod';
-import { documentSchema, type DocumentData } from '../content/schema';
+import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { documentSchema, pageSchema, type DocumentData } from '../content/schema';
 import { isLocale, localeCodes, type Locale } from '../i18n/locales';
-import { linkTargets, parseMdxBody, splitFrontMatter } from './mdx';
+import { contentComponents, unsafeContent, type ContentCollection } from './content-safety';
+import { parseMdx, splitFrontMatter } from './mdx';
 import { paths } from './routes';
+import { siteUrl as publicSiteUrl } from './site-url';
 
 export interface ContentProblem {
   /** The file (or folder) at fault, relative to the project root. */
   file: string;
+  /** The line of the file, where there is one to name. */
+  line?: number;
   problem: string;
 }
 
-const contentExtensions = new Set(['.md', '.mdx']);
+export interface CheckOptions {
+  /** Files are named relative to it. */
+  projectRoot?: string;
+  /** The site's public address: links to it are checked like links inside the site. */
+  siteUrl?: URL;
+}
+
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-interface DocumentFile {
+const collections = {
+  documents: { schema: documentSchema, path: paths.document, noun: 'document' },
+  /** Each page file is served at `/{lang}/{name}/` by its own route in src/pages/[lang]/. */
+  pages: { schema: pageSchema, path: (lang: Locale, name: string) => `/${lang}/${name}/`, noun: 'page' },
+} satisfies Record<
+  ContentCollection,
+  { schema: z.ZodType; path: (lang: Locale, slug: string) => string; noun: string }
+>;
+
+interface ContentFile {
+  collection: ContentCollection;
   file: string;
   lang: Locale;
   slug: string;
 }
 
-interface ParsedDocument extends DocumentFile {
+interface LinkTarget {
+  url: string;
+  line: number | undefined;
+}
+
+interface ParsedFile extends ContentFile {
+  data: unknown;
+  links: LinkTarget[];
+}
+
+interface ParsedDocument extends ParsedFile {
   data: DocumentData;
-  links: string[];
 }
 
 /**
- * Checks the documents folder as a whole: what the schema of one file cannot
- * see. Every problem names its file, so an author knows what to fix.
+ * Checks the content folder as a whole: the documents and the site's own
+ * pages, each file's front matter and body, and what the schema of one file
+ * cannot see. Every problem names its file, and its line where it has one, so
+ * an author knows what to fix.
  */
-export async function checkContent(documentsDir: string, projectRoot = process.cwd()): Promise<ContentProblem[]> {
-  const problems: ContentProblem[] = [];
+export async function checkContent(contentDir: string, options: CheckOptions = {}): Promise<ContentProblem[]> {
+  const projectRoot = options.projectRoot ?? process.cwd();
   const relative = (file: string) => path.relative(projectRoot, file).split(path.sep).join('/');
-  /** Every document file, valid or not: a broken file is reported once, not also as missing. */
-  const files: DocumentFile[] = [];
-  const documents: ParsedDocument[] = [];
+  const problems: ContentProblem[] = [];
+  /** Every content file, valid or not: a broken file is reported once, not also as missing. */
+  const files: ContentFile[] = [];
+  const parsed: ParsedFile[] = [];
 
-  for (const folder of await readdir(documentsDir, { withFileTypes: true })) {
-    const folderPath = path.join(documentsDir, folder.name);
+  for (const collection of Object.keys(collections) as ContentCollection[]) {
+    const collectionDir = path.join(contentDir, collection);
+    const found = await listFiles(collection, collectionDir, relative, problems);
+    files.push(...found);
+    for (const file of found) {
+      const result = await parseFile(file, path.join(projectRoot, file.file), problems);
+      if (result) parsed.push(result);
+    }
+    problems.push(...checkEveryLanguage(found, collectionDir, relative));
+  }
+
+  const documents = parsed.filter((file): file is ParsedDocument => file.collection === 'documents');
+  problems.push(...checkTranslations(documents));
+  problems.push(...checkAcrossLanguages(documents));
+  problems.push(...checkInternalLinks(parsed, files, options.siteUrl ?? publicSiteUrl));
+  return problems;
+}
+
+async function listFiles(
+  collection: ContentCollection,
+  collectionDir: string,
+  relative: (file: string) => string,
+  problems: ContentProblem[],
+): Promise<ContentFile[]> {
+  const files: ContentFile[] = [];
+  let folders;
+  try {
+    folders = await readdir(collectionDir, { withFileTypes: true });
+  } catch {
+    problems.push({ file: relative(collectionDir), problem: `is missing: the site's ${collection} live there` });
+    return files;
+  }
+  for (const folder of folders) {
+    const folderPath = path.join(collectionDir, folder.name);
     if (!folder.isDirectory()) {
       problems.push({ file: relative(folderPath), problem: `is not in a language folder (${localeCodes.join(', ')})` });
       continue;
@@ -51,15 +117,18 @@ export async function checkContent(documentsDir: string, projectRoot = process.c
       continue;
     }
     const lang = folder.name;
-    const seenSlugs = new Map<string, string>();
     for (const entry of await readdir(folderPath, { withFileTypes: true })) {
       const file = path.join(folderPath, entry.name);
-      const extension = path.extname(entry.name);
-      if (!entry.isFile() || !contentExtensions.has(extension)) {
-        problems.push({ file: relative(file), problem: 'is not a .mdx or .md document' });
+      if (!entry.isFile() || path.extname(entry.name) !== '.mdx') {
+        problems.push({
+          file: relative(file),
+          problem: entry.name.endsWith('.md')
+            ? `is a .md file, whose raw HTML would pass unchecked — rename it to ${path.basename(entry.name, '.md')}.mdx`
+            : `is not a .mdx ${collections[collection].noun}`,
+        });
         continue;
       }
-      const slug = path.basename(entry.name, extension);
+      const slug = path.basename(entry.name, '.mdx');
       if (!slugPattern.test(slug)) {
         problems.push({
           file: relative(file),
@@ -67,77 +136,40 @@ export async function checkContent(documentsDir: string, projectRoot = process.c
         });
         continue;
       }
-      const earlier = seenSlugs.get(slug);
-      if (earlier) {
-        problems.push({ file: relative(file), problem: `has the same slug "${slug}" as ${relative(earlier)}` });
-        continue;
-      }
-      seenSlugs.set(slug, file);
-      files.push({ file: relative(file), lang, slug });
-      const parsed = await parseDocument(file, lang, slug, relative(file), problems);
-      if (parsed) documents.push(parsed);
+      files.push({ collection, file: relative(file), lang, slug });
     }
   }
-
-  problems.push(...checkEveryLanguage(files, documentsDir, relative));
-  problems.push(...checkAcrossLanguages(documents));
-  problems.push(...checkInternalLinks(documents, files));
-  return problems;
+  return files;
 }
 
-async function parseDocument(
-  file: string,
-  lang: Locale,
-  slug: string,
-  relativeFile: string,
-  problems: ContentProblem[],
-): Promise<ParsedDocument | undefined> {
+async function parseFile(file: ContentFile, absolutePath: string, problems: ContentProblem[]) {
   let split;
   try {
-    split = splitFrontMatter(await readFile(file, 'utf8'));
+    split = splitFrontMatter(await readFile(absolutePath, 'utf8'));
   } catch (error) {
-    problems.push({ file: relativeFile, problem: (error as Error).message });
+    problems.push({ file: file.file, problem: (error as Error).message });
     return undefined;
   }
-  const result = documentSchema.safeParse(split.frontMatter ?? {});
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      problems.push({ file: relativeFile, problem: describeIssue(issue) });
-    }
-    return undefined;
-  }
-  const data = result.data;
-  const isOriginal = data.originalLanguage === lang;
-  if (isOriginal && data.translated) {
-    problems.push({ file: relativeFile, problem: `says "translated: true" but is in the original language (${lang})` });
-  }
-  if (!isOriginal && !data.translated) {
-    problems.push({
-      file: relativeFile,
-      problem: `is a translation from "${data.originalLanguage}" and must say "translated: true"`,
-    });
-  }
-  if (isOriginal && data.provenance.translationReviewed) {
-    problems.push({
-      file: relativeFile,
-      problem: `is the original (${lang}) and must not have "provenance.translationReviewed": only a translation is reviewed`,
-    });
-  }
-  if (!isOriginal && !data.provenance.translationReviewed) {
-    problems.push({
-      file: relativeFile,
-      problem:
-        'is a translation and must say when fluent editors reviewed it: "provenance.translationReviewed" with "YYYY-MM-DD"',
-    });
-  }
-  let links: string[];
+  const result = collections[file.collection].schema.safeParse(split.frontMatter ?? {});
+  let tree;
   try {
-    links = linkTargets(parseMdxBody(split.body));
+    tree = parseMdx(split.body);
   } catch (error) {
-    problems.push({ file: relativeFile, problem: `is not valid MDX: ${(error as Error).message}` });
+    // The parser's message starts with the line and column: "12:5: Unexpected character…".
+    const [, line, message] = /^(\d+):\d+: ([\s\S]*)$/.exec((error as Error).message) ?? [];
+    const problem = `is not valid MDX: ${message ?? (error as Error).message}`;
+    problems.push(line === undefined ? { file: file.file, problem } : { file: file.file, line: Number(line), problem });
     return undefined;
   }
-  return { file: relativeFile, lang, slug, data, links };
+  const unsafe = unsafeContent(tree, contentComponents[file.collection]);
+  for (const { line, problem } of unsafe) {
+    problems.push(line === undefined ? { file: file.file, problem } : { file: file.file, line, problem });
+  }
+  if (!result.success) {
+    for (const issue of result.error.issues) problems.push({ file: file.file, problem: describeIssue(issue) });
+    return undefined;
+  }
+  return { ...file, data: result.data, links: linkTargets(tree) };
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
@@ -149,9 +181,20 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return `front matter "${field}" ${issue.message}`;
 }
 
+/** Every link target in the body, from Markdown links and reference definitions. */
+function linkTargets(tree: Root): LinkTarget[] {
+  const targets: LinkTarget[] = [];
+  visit(tree, (node) => {
+    if (node.type === 'link' || node.type === 'definition') {
+      targets.push({ url: node.url, line: node.position?.start.line });
+    }
+  });
+  return targets;
+}
+
 function checkEveryLanguage(
-  files: DocumentFile[],
-  documentsDir: string,
+  files: ContentFile[],
+  collectionDir: string,
   relative: (file: string) => string,
 ): ContentProblem[] {
   const problems: ContentProblem[] = [];
@@ -160,10 +203,40 @@ function checkEveryLanguage(
     for (const lang of localeCodes) {
       if (!present.includes(lang)) {
         problems.push({
-          file: relative(path.join(documentsDir, lang, `${slug}.mdx`)),
+          file: relative(path.join(collectionDir, lang, `${slug}.mdx`)),
           problem: `is missing: "${slug}" exists in ${present.join(', ')} but not in ${lang}`,
         });
       }
+    }
+  }
+  return problems;
+}
+
+function checkTranslations(documents: ParsedDocument[]): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  for (const { file, lang, data } of documents) {
+    const isOriginal = data.originalLanguage === lang;
+    if (isOriginal && data.translated) {
+      problems.push({ file, problem: `says "translated: true" but is in the original language (${lang})` });
+    }
+    if (!isOriginal && !data.translated) {
+      problems.push({
+        file,
+        problem: `is a translation from "${data.originalLanguage}" and must say "translated: true"`,
+      });
+    }
+    if (isOriginal && data.provenance.translationReviewed) {
+      problems.push({
+        file,
+        problem: `is the original (${lang}) and must not have "provenance.translationReviewed": only a translation is reviewed`,
+      });
+    }
+    if (!isOriginal && !data.provenance.translationReviewed) {
+      problems.push({
+        file,
+        problem:
+          'is a translation and must say when fluent editors reviewed it: "provenance.translationReviewed" with "YYYY-MM-DD"',
+      });
     }
   }
   return problems;
@@ -200,34 +273,55 @@ function checkAcrossLanguages(documents: ParsedDocument[]): ContentProblem[] {
   return problems;
 }
 
-/** Paths every link inside a document may point at. */
-function knownPaths(files: DocumentFile[]): Set<string> {
-  const known = new Set<string>([paths.languageChooser()]);
-  for (const lang of localeCodes) known.add(paths.home(lang)).add(paths.search(lang));
-  for (const file of files) known.add(paths.document(file.lang, file.slug));
+/** Paths every link inside a content file may point at. */
+function knownPaths(files: ContentFile[]): Set<string> {
+  const known = new Set<string>([paths.languageChooser(), paths.siteArchive(), paths.sitemap()]);
+  for (const lang of localeCodes) {
+    for (const page of [paths.home, paths.search, paths.downloads, paths.mirrors, paths.feed]) known.add(page(lang));
+  }
+  for (const file of files) {
+    known.add(collections[file.collection].path(file.lang, file.slug));
+    if (file.collection === 'documents') known.add(paths.singleFile(file.lang, file.slug));
+  }
   return known;
 }
 
-function checkInternalLinks(documents: ParsedDocument[], files: DocumentFile[]): ContentProblem[] {
-  const known = knownPaths(files);
+/**
+ * The site path a link leads to, or undefined for a link out of the site: a
+ * relative link, and an absolute one to the site's own public address, which
+ * a mirror would otherwise send its readers to.
+ */
+function sitePath(target: string, page: URL, siteUrl: URL): string | undefined {
+  if (URL.canParse(target)) {
+    const url = new URL(target);
+    const own =
+      /^https?:$/.test(url.protocol) && url.host === siteUrl.host && url.pathname.startsWith(siteUrl.pathname);
+    return own ? `/${url.pathname.slice(siteUrl.pathname.length)}` : undefined;
+  }
+  if (target.startsWith('#')) return undefined;
+  const resolved = new URL(target, page);
+  // An address without its scheme leaves the site; the safety rules report it.
+  return resolved.origin === page.origin ? resolved.pathname : undefined;
+}
+
+function checkInternalLinks(files: ParsedFile[], allFiles: ContentFile[], siteUrl: URL): ContentProblem[] {
+  const known = knownPaths(allFiles);
   const problems: ContentProblem[] = [];
   const origin = 'https://site.invalid';
-  for (const document of documents) {
-    const page = new URL(paths.document(document.lang, document.slug), origin);
-    for (const target of document.links) {
-      if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('//') || target.startsWith('#')) continue;
-      const resolved = new URL(target, page);
-      if (!known.has(resolved.pathname)) {
-        problems.push({
-          file: document.file,
-          problem: `links to "${target}", which is ${resolved.pathname} — no page of the site has that address`,
-        });
-      }
+  for (const file of files) {
+    const page = new URL(collections[file.collection].path(file.lang, file.slug), origin);
+    for (const { url, line } of file.links) {
+      const target = sitePath(url, page, siteUrl);
+      if (target === undefined || known.has(target)) continue;
+      const problem = `links to "${url}", which is ${target} — no page of the site has that address`;
+      problems.push(line === undefined ? { file: file.file, problem } : { file: file.file, line, problem });
     }
   }
   return problems;
 }
 
 export function formatProblems(problems: ContentProblem[]): string {
-  return problems.map(({ file, problem }) => `  ${file}: ${problem}`).join('\n');
+  return problems
+    .map(({ file, line, problem }) => `  ${file}${line === undefined ? '' : `:${line}`}: ${problem}`)
+    .join('\n');
 }

@@ -1,6 +1,6 @@
 import type { DocumentDate } from '../content/schema';
-import { locales, type Locale } from '../i18n/locales';
-import { useTranslations } from '../i18n/ui';
+import { locales, type Locale } from '../i18n/locales.ts';
+import { useTranslations } from '../i18n/ui.ts';
 
 /** A day as a reader of `lang` writes it: "1 March 2021", "1 сакавіка 2021 г.". */
 export function formatDay(isoDate: string, lang: Locale): string {

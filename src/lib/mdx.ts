@@ -1,34 +1,50 @@
-import { parse as parseYaml } from 'yaml';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkMdx from 'remark-mdx';
+import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
+import { mdxToMdast, type Features } from 'satteri';
 import { visit } from 'unist-util-visit';
 import type { Root } from 'mdast';
+
+/**
+ * The Markdown features the site's MDX is compiled with; astro.config.mjs gives
+ * Astro's compiler (Sätteri) the same, so the checks parse what the build compiles.
+ */
+export const mdxFeatures = { gfm: true, smartPunctuation: true } as const satisfies Features;
 
 export interface SplitMdx {
   /** The parsed YAML front matter. */
   frontMatter: unknown;
-  /** Everything after the closing `---`. */
+  /**
+   * The file as Astro hands it to the MDX compiler: the front matter blanked
+   * out with spaces, so that lines and columns stay those of the file.
+   */
   body: string;
 }
 
-/** Separates a content file's YAML front matter from its body. */
+/**
+ * Separates a content file's YAML front matter from its body, with the very
+ * function Astro's MDX integration uses, so that the body checked is the body
+ * compiled. Stricter than Astro in what it accepts: the file starts with a line
+ * `---` (after an optional byte-order mark, which editors on Windows add and
+ * Astro ignores) and the closing `---` stands alone on its line.
+ */
 export function splitFrontMatter(source: string): SplitMdx {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(source);
-  if (!match) throw new Error('has no front matter: it must start with a line "---"');
-  let frontMatter: unknown;
+  const text = source.replace(/^\uFEFF/, '');
+  if (!/^---\r?\n/.test(text)) throw new Error('has no front matter: its first line must be "---"');
+  let parsed;
   try {
-    frontMatter = parseYaml(match[1] ?? '');
+    parsed = parseFrontmatter(text, { frontmatter: 'empty-with-spaces' });
   } catch (error) {
     throw new Error(`has front matter that is not valid YAML: ${(error as Error).message}`, { cause: error });
   }
-  return { frontMatter, body: source.slice(match[0].length) };
+  const closed = `---${parsed.rawFrontmatter}---`.length;
+  if (!parsed.rawFrontmatter || !/^(?:\r?\n|$)/.test(text.slice(closed))) {
+    throw new Error('has front matter without an end: close it with a line that is only "---"');
+  }
+  return { frontMatter: parsed.frontmatter, body: parsed.content };
 }
 
-const processor = unified().use(remarkParse).use(remarkMdx);
-
-export function parseMdxBody(body: string): Root {
-  return processor.parse(body);
+/** Parses MDX with Astro's own MDX parser; positions are lines of the file. */
+export function parseMdx(body: string, features: Features = mdxFeatures): Root {
+  return mdxToMdast(body, { features }) as Root;
 }
 
 /** The blocks a faithful translation must keep one for one. */
@@ -78,22 +94,6 @@ export function outline(tree: Root): Outline {
     }
   });
   return result;
-}
-
-/** Every link target in the body, from Markdown links and from `href` attributes of elements. */
-export function linkTargets(tree: Root): string[] {
-  const targets: string[] = [];
-  visit(tree, (node) => {
-    if (node.type === 'link' || node.type === 'definition') targets.push(node.url);
-    if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
-      for (const attribute of node.attributes) {
-        if (attribute.type === 'mdxJsxAttribute' && attribute.name === 'href' && typeof attribute.value === 'string') {
-          targets.push(attribute.value);
-        }
-      }
-    }
-  });
-  return targets;
 }
 
 /** The readable text of each paragraph and heading, in order; line breaks become spaces. */

@@ -7,8 +7,8 @@ import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
 import type { DocumentData } from '../content/schema';
 import type { Locale } from '../i18n/locales';
-import { useTranslations } from '../i18n/ui';
-import { formatDocumentDate } from './dates';
+import { useTranslations } from '../i18n/ui.ts';
+import { formatDocumentDate } from './dates.ts';
 
 /*
  * Link-preview images: the 1200×630 PNG a messenger or social network shows
@@ -271,8 +271,8 @@ function pngChunk(type: string, data: Uint8Array): Buffer {
 // ---------------------------------------------------------------------------
 // Cache
 
-/** Where rendered images are kept between builds, with the other tools' caches. */
-export const defaultCacheDir = path.resolve('node_modules/.cache/preview-images');
+/** Where rendered images are kept between builds: the project's own cache folder, which git ignores. */
+export const defaultCacheDir = path.resolve('.cache/preview-images');
 
 /** Raise when the PNG encoding changes; the layout, fonts and renderers are hashed directly. */
 const encoderVersion = 1;
@@ -316,10 +316,4 @@ export async function cachedPreviewImage(card: PreviewCard, cacheDir = defaultCa
   await writeFile(partial, png);
   await rename(partial, file);
   return png;
-}
-
-/** The response of a preview-image route. */
-export async function previewImageResponse(card: PreviewCard): Promise<Response> {
-  // A Response body must be backed by an ArrayBuffer, which a Buffer's type does not promise: copy it into one.
-  return new Response(new Uint8Array(await cachedPreviewImage(card)), { headers: { 'Content-Type': 'image/png' } });
 }

@@ -8,13 +8,14 @@
 import type { Element, ElementContent, Nodes, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { mdxToHast } from 'satteri';
-import { markdownFeatures } from './markdown';
+import { mdxFeatures } from './mdx';
+import { allowedElements } from './content-safety';
 import { numberBlocks } from './paragraph-ids';
 import { relativeUrl } from './routes';
 
-/** One piece of a document's text as a side-by-side page shows it: a numbered block, or a heading. */
+/** One piece of a document's text as a side-by-side page shows it: a numbered block, or a heading, rule or the like. */
 export interface TextUnit {
-  /** The paragraph id of a numbered block; headings have none. */
+  /** The paragraph id of a numbered block; headings and the like have none. */
   id?: string;
   /** Where it sits, e.g. `blockquote > p`: a translation's must match the original's one for one. */
   shape: string;
@@ -42,9 +43,9 @@ const componentElements: Record<string, { tagName: string; className: string }> 
   SignatureBlock: { tagName: 'div', className: 'signature-block' },
 };
 
-/** Elements that only hold blocks: the units are found inside them. */
+/** Elements that only hold blocks: the units are found inside them. Any other element is a unit. */
 const containers = new Set(['ul', 'ol', 'blockquote']);
-const isHeading = (element: Element) => /^h[1-6]$/.test(element.tagName);
+const plainElements = new Set<string>(allowedElements);
 const isAbsolute = (href: string) => /^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//') || href.startsWith('#');
 
 /** Relative links are written from the document's page; the side-by-side page sits one folder deeper. */
@@ -57,6 +58,23 @@ function rewriteLinks(node: Nodes, from: string, to: string): void {
     }
   }
   if ('children' in node) for (const child of node.children) rewriteLinks(child, from, to);
+}
+
+/** The few HTML elements content may write in MDX (`<br />`, `<sup>`…) as the plain elements they render. */
+function withPlainElements(node: Nodes, file: string): void {
+  if (!('children' in node)) return;
+  node.children = node.children.map((child) => {
+    if ((child.type === 'mdxJsxTextElement' || child.type === 'mdxJsxFlowElement') && child.name) {
+      if (!plainElements.has(child.name)) {
+        throw new Error(
+          `${file}: <${child.name}> cannot be shown side by side; teach src/lib/side-by-side.ts its HTML`,
+        );
+      }
+      return { type: 'element', tagName: child.name, properties: {}, children: child.children } as ElementContent;
+    }
+    return child;
+  }) as typeof node.children;
+  for (const child of node.children) withPlainElements(child as Nodes, file);
 }
 
 function nameOf(node: Nodes): string {
@@ -96,14 +114,15 @@ function wrap(ancestor: Nodes, original: Nodes, child: ElementContent, file: str
 
 /** The document's text as units, with links made relative to the page at `pagePath`. */
 export function textUnits({ body, file, documentPath }: UnitSource, pagePath: string): TextUnit[] {
-  const root = mdxToHast(body, { features: markdownFeatures, position: false }) as Root;
+  const root = mdxToHast(body, { features: mdxFeatures, position: false }) as Root;
   const numbered = new Set<Nodes>(numberBlocks(root));
   const units: TextUnit[] = [];
 
   const visit = (node: Nodes, ancestors: Nodes[]) => {
-    if (node.type === 'element' && (numbered.has(node) || isHeading(node))) {
+    if (node.type === 'element' && (numbered.has(node) || !containers.has(node.tagName))) {
       const { id, ...properties } = node.properties;
       const unit: Element = structuredClone({ ...node, properties });
+      withPlainElements(unit, file);
       rewriteLinks(unit, documentPath, pagePath);
       const inside = ancestors.slice(1);
       const chain = [...inside, node];
@@ -126,7 +145,7 @@ export function textUnits({ body, file, documentPath }: UnitSource, pagePath: st
     }
     const isContainer =
       node.type === 'root' ||
-      (node.type === 'element' && containers.has(node.tagName)) ||
+      node.type === 'element' ||
       (node.type === 'mdxJsxFlowElement' && node.name !== null && node.name in componentElements);
     if (!isContainer) {
       throw new Error(

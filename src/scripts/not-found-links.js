@@ -3,11 +3,13 @@
 // the site's SHA256SUMS, and rebase the links on it.
 const folders = location.pathname.split('/').slice(0, -1);
 for (let depth = folders.length; depth > 0; depth -= 1) {
-  const root = `${folders.slice(0, depth).join('/')}/`;
-  const response = await fetch(`${root}SHA256SUMS`, { method: 'HEAD' }).catch(() => undefined);
+  // Set as a path, not resolved as a reference, which from an address like `//host/x/` would name another host.
+  const root = new URL(location.href);
+  root.pathname = `${folders.slice(0, depth).join('/')}/`;
+  const response = await fetch(new URL('SHA256SUMS', root), { method: 'HEAD' }).catch(() => undefined);
   if (response?.ok) {
     for (const link of document.querySelectorAll('a[href]:not([href^="#"])')) {
-      link.href = new URL(link.getAttribute('href'), `${location.origin}${root}`).href;
+      link.href = new URL(link.getAttribute('href'), root).href;
     }
     break;
   }

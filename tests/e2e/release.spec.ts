@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,23 +17,42 @@ import { slugs } from './site';
 
 const temporary = (name: string) => mkdtempSync(path.join(tmpdir(), `${name}-`));
 
-test('two clean builds of the same commit are byte for byte the same', async () => {
+/** Whether the working tree differs from HEAD, in which case `git archive HEAD` is not what dist/ was built from. */
+const uncommitted = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }) !== '';
+
+test('a build from a `git archive` of the commit equals the build from the clone, byte for byte, signature included', async () => {
+  test.skip(uncommitted, 'the working tree has uncommitted changes, so HEAD is not what this checkout builds');
   test.setTimeout(300_000);
-  const outputs = [temporary('build-a'), temporary('build-b')];
-  for (const outDir of outputs) {
-    execFileSync('npx', ['astro', 'build', '--outDir', outDir], {
-      stdio: 'ignore',
-      env: { ...process.env, MINISIGN_SECRET_KEY: '' },
-    });
-  }
-  const [first = '', second = ''] = outputs;
-  const files = await listFiles(first);
-  expect(await listFiles(second)).toEqual(files);
+  const keys = generateKeyPair();
+  const keyDir = temporary('keys');
+  const keyPath = path.join(keyDir, 'release.key');
+  writeFileSync(keyPath, keys.secretKeyFile);
+  const environment: NodeJS.ProcessEnv = { ...process.env, MINISIGN_SECRET_KEY: keyPath };
+  delete environment['SOURCE_DATE_EPOCH'];
+
+  // As "Download ZIP" gives it: no .git, the revision file filled in by `git archive`.
+  const source = temporary('source-archive');
+  execFileSync('sh', ['-c', `git archive --format=tar HEAD | tar -x -C "${source}"`]);
+  symlinkSync(path.resolve('node_modules'), path.join(source, 'node_modules'));
+  expect(readFileSync(path.join(source, 'release/revision'), 'utf8')).toMatch(/^[0-9a-f]{40} \d+\n$/);
+
+  const fromClone = temporary('build-from-clone');
+  const fromArchive = temporary('build-from-archive');
+  execFileSync(process.execPath, ['scripts/build.ts', '--out-dir', fromClone], { stdio: 'ignore', env: environment });
+  execFileSync(process.execPath, ['scripts/build.ts', '--out-dir', fromArchive], {
+    cwd: source,
+    stdio: 'ignore',
+    env: environment,
+  });
+
+  const files = await listFiles(fromClone);
+  expect(files).toContain('SHA256SUMS.minisig');
+  expect(await listFiles(fromArchive)).toEqual(files);
   const differing = files.filter(
-    (file) => !readFileSync(path.join(first, file)).equals(readFileSync(path.join(second, file))),
+    (file) => !readFileSync(path.join(fromClone, file)).equals(readFileSync(path.join(fromArchive, file))),
   );
   expect(differing).toEqual([]);
-  for (const dir of outputs) rmSync(dir, { recursive: true });
+  for (const dir of [keyDir, source, fromClone, fromArchive]) rmSync(dir, { recursive: true });
 });
 
 test('the built site, signed with a throwaway key, passes minisign, sha256sum and npm run verify under a prefix', async () => {

@@ -1,5 +1,10 @@
 import { expect, test } from '@playwright/test';
+import { localeCodes } from '../../src/i18n/locales';
+import { paths } from '../../src/lib/routes';
 import { sitePages } from './site';
+
+/** Only search compiles WebAssembly (Pagefind's); no other page may allow it. */
+const searchPaths = new Set(localeCodes.map(paths.search));
 
 for (const javaScriptEnabled of [true, false]) {
   test.describe(`with JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
@@ -26,6 +31,8 @@ for (const javaScriptEnabled of [true, false]) {
         expect(policy).toContain("base-uri 'none'");
         expect(policy).toContain("form-action 'self'");
         expect(policy).not.toContain('unsafe-inline');
+        if (searchPaths.has(path)) expect(policy).toContain("'wasm-unsafe-eval'");
+        else expect(policy).not.toContain('wasm-unsafe-eval');
         await expect(page.locator('meta[name="referrer"]')).toHaveAttribute('content', 'no-referrer');
         expect(violations).toEqual([]);
         expect(requests.filter((url) => new URL(url).origin !== origin)).toEqual([]);
@@ -57,4 +64,27 @@ test('a script the build did not hash is blocked', async ({ page }) => {
   });
   expect(await page.evaluate(() => 'injected' in window)).toBe(false);
   expect(violations.join('\n')).toMatch(/Content Security Policy/);
+});
+
+test('the 404 page at an address like //host/ looks for the site only on its own origin', async ({ page, baseURL }) => {
+  const origin = new URL(baseURL ?? '').origin;
+  const violations: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+  });
+  page.on('request', (request) => requests.push(request.url()));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`Refused to load by Content Security Policy: ${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  // The path, not a protocol-relative reference: the server answers it with the 404 page.
+  const response = await page.goto(`${origin}//evil.example/a/b/`);
+  expect(response?.status()).toBe(404);
+  // The probe walks up to the real root and rebases the links there.
+  await expect(page.locator('section[lang="en"] p a').last()).toHaveAttribute('href', `${origin}/en/`);
+  expect(requests.filter((url) => new URL(url).origin !== origin)).toEqual([]);
+  expect(requests).toContain(`${origin}//evil.example/a/SHA256SUMS`);
+  expect(violations).toEqual([]);
 });

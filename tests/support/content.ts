@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Root } from 'mdast';
 import { documentSchema, type DocumentData } from '../../src/content/schema';
 import { localeCodes, type Locale } from '../../src/i18n/locales';
-import { parseMdxBody, splitFrontMatter } from '../../src/lib/mdx';
+import { mdxFeatures, parseMdx, splitFrontMatter } from '../../src/lib/mdx';
 
 export const documentsDir = path.resolve('src/content/documents');
 
@@ -29,7 +29,8 @@ export function readDocument(lang: Locale, slug: string): DocumentFile {
     slug,
     file: path.relative(process.cwd(), file),
     data: documentSchema.parse(frontMatter),
-    tree: parseMdxBody(body),
+    // The text as written: the build's typographic quotes would hide a changed character.
+    tree: parseMdx(body, { ...mdxFeatures, smartPunctuation: false }),
   };
 }
 

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/lib/content-check';
+import { checkContent, formatProblems } from '../../src/lib/content-check';
 
 /** A small, valid set of documents; each test breaks it in one way. */
 function validDocument(translated: boolean, body = 'A paragraph.\n') {
@@ -22,37 +22,73 @@ ${translated ? '  translationReviewed: "2026-11-30"\n' : ''}---
 ${body}`;
 }
 
+/** The body of an original `validDocument` starts on line 14 (a translation's, on line 16). */
+const bodyLine = 14;
+
+function validPage(body = '<MirrorList />\n\nSee the [downloads](../downloads/).\n') {
+  return `---
+title: Mirrors
+description: Copies of this site kept by volunteers, and how to check them.
+---
+
+${body}`;
+}
+
 const validFixture: Record<string, string> = {
-  'en/a-letter.mdx': validDocument(false, 'See [the other](../b-letter/) and [home](../).\n'),
-  'be/a-letter.mdx': validDocument(true, 'See [the other](../b-letter/).\n'),
-  'ru/a-letter.mdx': validDocument(true),
-  'en/b-letter.mdx': validDocument(false),
-  'be/b-letter.mdx': validDocument(true),
-  'ru/b-letter.mdx': validDocument(true),
+  'documents/en/a-letter.mdx': validDocument(
+    false,
+    [
+      'See [the other](../b-letter/), [home](../), [a part](#part) and [the same](https://belarus-unions.example/en/b-letter/).',
+      '',
+      'Write to [the union](mailto:union@example.org) or read [the ILO](https://www.ilo.org/) and [an old page](http://example.org/).',
+      '',
+      'The 1<sup>st</sup> of March, H<sub>2</sub>O,<br />a line break, and ![a picture](picture.png).',
+      '',
+      '<SignatureBlock>',
+      'A. Name',
+      '</SignatureBlock>',
+      '',
+    ].join('\n'),
+  ),
+  'documents/be/a-letter.mdx': validDocument(true, 'See [the other](../b-letter/).\n'),
+  'documents/ru/a-letter.mdx': validDocument(true),
+  'documents/en/b-letter.mdx': validDocument(false),
+  'documents/be/b-letter.mdx': validDocument(true),
+  'documents/ru/b-letter.mdx': validDocument(true),
+  'pages/en/mirrors.mdx': validPage(),
+  'pages/be/mirrors.mdx': validPage(),
+  'pages/ru/mirrors.mdx': validPage(),
 };
 
 async function check(files: Record<string, string | undefined>) {
   const root = await mkdtemp(path.join(tmpdir(), 'content-check-'));
-  const documentsDir = path.join(root, 'src/content/documents');
+  const contentDir = path.join(root, 'src/content');
   for (const [name, text] of Object.entries(files)) {
     if (text === undefined) continue;
-    await mkdir(path.dirname(path.join(documentsDir, name)), { recursive: true });
-    await writeFile(path.join(documentsDir, name), text);
+    await mkdir(path.dirname(path.join(contentDir, name)), { recursive: true });
+    await writeFile(path.join(contentDir, name), text);
   }
-  return checkContent(documentsDir, root);
+  return checkContent(contentDir, { projectRoot: root, siteUrl: new URL('https://belarus-unions.example/') });
 }
+
+/** The problems found when one English document's body is `body`. */
+function checkBody(body: string) {
+  return check({ ...validFixture, 'documents/en/b-letter.mdx': validDocument(false, body) });
+}
+
+const bodyFile = 'src/content/documents/en/b-letter.mdx';
 
 describe('content check', () => {
   it('finds no problem in a complete, consistent set', async () => {
     expect(await check(validFixture)).toEqual([]);
   });
 
-  it('finds no problem in the site’s own documents', async () => {
-    expect(await checkContent(path.resolve('src/content/documents'))).toEqual([]);
+  it('finds no problem in the site’s own documents and pages', async () => {
+    expect(await checkContent(path.resolve('src/content'))).toEqual([]);
   });
 
   it('names a document missing in one language', async () => {
-    expect(await check({ ...validFixture, 'ru/b-letter.mdx': undefined })).toEqual([
+    expect(await check({ ...validFixture, 'documents/ru/b-letter.mdx': undefined })).toEqual([
       {
         file: 'src/content/documents/ru/b-letter.mdx',
         problem: 'is missing: "b-letter" exists in be, en but not in ru',
@@ -60,8 +96,17 @@ describe('content check', () => {
     ]);
   });
 
+  it('names a page missing in one language', async () => {
+    expect(await check({ ...validFixture, 'pages/be/mirrors.mdx': undefined })).toEqual([
+      {
+        file: 'src/content/pages/be/mirrors.mdx',
+        problem: 'is missing: "mirrors" exists in ru, en but not in be',
+      },
+    ]);
+  });
+
   it('names a folder that is not a language of the site', async () => {
-    expect(await check({ ...validFixture, 'uk/a-letter.mdx': validDocument(true) })).toEqual([
+    expect(await check({ ...validFixture, 'documents/uk/a-letter.mdx': validDocument(true) })).toEqual([
       {
         file: 'src/content/documents/uk',
         problem: 'is not a language of the site: "uk" (languages: be, ru, en; add a language in src/i18n/locales.ts)',
@@ -71,28 +116,49 @@ describe('content check', () => {
 
   it('names a missing field', async () => {
     const withoutAuthor = validDocument(true).replace('author: A union\n', '');
-    expect(await check({ ...validFixture, 'be/b-letter.mdx': withoutAuthor })).toEqual([
+    expect(await check({ ...validFixture, 'documents/be/b-letter.mdx': withoutAuthor })).toEqual([
       { file: 'src/content/documents/be/b-letter.mdx', problem: expect.stringMatching(/^front matter "author" /) },
     ]);
   });
 
   it('names a malformed date', async () => {
     const badDate = validDocument(true).replace('"2021-03-01"', '"1 March 2021"');
-    expect(await check({ ...validFixture, 'ru/a-letter.mdx': badDate })).toEqual([
-      { file: 'src/content/documents/ru/a-letter.mdx', problem: expect.stringMatching(/^front matter "date" must be/) },
+    expect(await check({ ...validFixture, 'documents/ru/a-letter.mdx': badDate })).toEqual([
+      {
+        file: 'src/content/documents/ru/a-letter.mdx',
+        problem: expect.stringMatching(/^front matter "date" must be/),
+      },
+    ]);
+  });
+
+  it('reads the front matter as Astro does: a date without quotes is not text', async () => {
+    const unquoted = validDocument(true).replace('"2021-03-01"', '2021-03-01');
+    expect(await check({ ...validFixture, 'documents/ru/a-letter.mdx': unquoted })).toEqual([
+      {
+        file: 'src/content/documents/ru/a-letter.mdx',
+        problem:
+          'front matter "date" must be "YYYY-MM-DD", or, where the text gives no date, "after:" with "YYYY-MM-DD" and "basis:" with one of: latest-date-mentioned, latest-event-mentioned',
+      },
     ]);
   });
 
   it('names an unknown field', async () => {
     const extra = validDocument(false).replace('kind: letter', 'kind: letter\nauthour: Someone');
-    expect(await check({ ...validFixture, 'en/b-letter.mdx': extra })).toEqual([
+    expect(await check({ ...validFixture, 'documents/en/b-letter.mdx': extra })).toEqual([
       { file: 'src/content/documents/en/b-letter.mdx', problem: 'has unknown front matter field "authour"' },
+    ]);
+  });
+
+  it('names a page’s bad front matter', async () => {
+    const page = validPage().replace('title: Mirrors\n', 'title: Mirrors\nlayout: ../../layouts/Evil.astro\n');
+    expect(await check({ ...validFixture, 'pages/ru/mirrors.mdx': page })).toEqual([
+      { file: 'src/content/pages/ru/mirrors.mdx', problem: 'has unknown front matter field "layout"' },
     ]);
   });
 
   it('names a translation that does not say it is one', async () => {
     const unmarked = validDocument(true).replace('translated: true\n', '');
-    expect(await check({ ...validFixture, 'be/b-letter.mdx': unmarked })).toEqual([
+    expect(await check({ ...validFixture, 'documents/be/b-letter.mdx': unmarked })).toEqual([
       {
         file: 'src/content/documents/be/b-letter.mdx',
         problem: 'is a translation from "en" and must say "translated: true"',
@@ -107,7 +173,11 @@ describe('content check', () => {
       '  artefactsRemoved: [letterhead]\n  translationReviewed: "2026-11-30"\n',
     );
     expect(
-      await check({ ...validFixture, 'ru/a-letter.mdx': unreviewed, 'en/b-letter.mdx': reviewedOriginal }),
+      await check({
+        ...validFixture,
+        'documents/ru/a-letter.mdx': unreviewed,
+        'documents/en/b-letter.mdx': reviewedOriginal,
+      }),
     ).toEqual([
       {
         file: 'src/content/documents/en/b-letter.mdx',
@@ -132,9 +202,9 @@ describe('content check', () => {
     expect(
       await check({
         ...validFixture,
-        'en/b-letter.mdx': without,
-        'be/b-letter.mdx': badForm,
-        'ru/b-letter.mdx': misspelt,
+        'documents/en/b-letter.mdx': without,
+        'documents/be/b-letter.mdx': badForm,
+        'documents/ru/b-letter.mdx': misspelt,
       }),
     ).toEqual([
       {
@@ -162,9 +232,9 @@ describe('content check', () => {
     expect(
       await check({
         ...validFixture,
-        'ru/a-letter.mdx': otherForm,
-        'ru/b-letter.mdx': otherArtefacts,
-        'be/b-letter.mdx': withAddress,
+        'documents/ru/a-letter.mdx': otherForm,
+        'documents/ru/b-letter.mdx': otherArtefacts,
+        'documents/be/b-letter.mdx': withAddress,
       }),
     ).toEqual([
       {
@@ -190,17 +260,17 @@ describe('content check', () => {
     ]);
   });
 
-  it('names a duplicate slug', async () => {
-    expect(await check({ ...validFixture, 'en/a-letter.md': validDocument(false) })).toEqual([
+  it('names a .md file, whose raw HTML would not be checked', async () => {
+    expect(await check({ ...validFixture, 'documents/en/c-letter.md': validDocument(false) })).toEqual([
       {
-        file: expect.stringMatching(/^src\/content\/documents\/en\/a-letter\.mdx?$/),
-        problem: expect.stringMatching(/^has the same slug "a-letter" as src\/content\/documents\/en\/a-letter\.mdx?$/),
+        file: 'src/content/documents/en/c-letter.md',
+        problem: 'is a .md file, whose raw HTML would pass unchecked — rename it to c-letter.mdx',
       },
     ]);
   });
 
   it('names a file name that is not an ASCII slug', async () => {
-    const files = { ...validFixture, 'en/Пісьмо.mdx': validDocument(false) };
+    const files = { ...validFixture, 'documents/en/Пісьмо.mdx': validDocument(false) };
     expect(await check(files)).toEqual([
       {
         file: 'src/content/documents/en/Пісьмо.mdx',
@@ -209,12 +279,33 @@ describe('content check', () => {
     ]);
   });
 
-  it('names a link to a page that does not exist', async () => {
-    const broken = validDocument(false, 'See [nothing](../no-such-letter/).\n');
-    expect(await check({ ...validFixture, 'en/b-letter.mdx': broken })).toEqual([
+  it('names a link to a page that does not exist, with its line', async () => {
+    expect(await checkBody('See [nothing](../no-such-letter/).\n')).toEqual([
       {
-        file: 'src/content/documents/en/b-letter.mdx',
+        file: bodyFile,
+        line: bodyLine,
         problem: 'links to "../no-such-letter/", which is /en/no-such-letter/ — no page of the site has that address',
+      },
+    ]);
+  });
+
+  it('names a link to the site’s own address that leads to no page', async () => {
+    expect(await checkBody('\nSee [it](https://belarus-unions.example/en/no-such-letter/).\n')).toEqual([
+      {
+        file: bodyFile,
+        line: bodyLine + 1,
+        problem:
+          'links to "https://belarus-unions.example/en/no-such-letter/", which is /en/no-such-letter/ — no page of the site has that address',
+      },
+    ]);
+  });
+
+  it('names a broken link in a page of the site', async () => {
+    expect(await check({ ...validFixture, 'pages/en/mirrors.mdx': validPage('[Get it](../download/)\n') })).toEqual([
+      {
+        file: 'src/content/pages/en/mirrors.mdx',
+        line: 6,
+        problem: 'links to "../download/", which is /en/download/ — no page of the site has that address',
       },
     ]);
   });
@@ -229,9 +320,9 @@ describe('content check', () => {
     expect(
       await check({
         ...validFixture,
-        'en/b-letter.mdx': undated(false),
-        'be/b-letter.mdx': undated(true),
-        'ru/b-letter.mdx': withoutBasis,
+        'documents/en/b-letter.mdx': undated(false),
+        'documents/be/b-letter.mdx': undated(true),
+        'documents/ru/b-letter.mdx': withoutBasis,
       }),
     ).toEqual([
       {
@@ -244,7 +335,7 @@ describe('content check', () => {
 
   it('names a document whose date differs between languages', async () => {
     const otherDate = validDocument(true).replace('2021-03-01', '2021-03-02');
-    expect(await check({ ...validFixture, 'ru/b-letter.mdx': otherDate })).toEqual([
+    expect(await check({ ...validFixture, 'documents/ru/b-letter.mdx': otherDate })).toEqual([
       {
         file: 'src/content/documents/ru/b-letter.mdx',
         problem: 'has a different date from src/content/documents/be/b-letter.mdx',
@@ -253,11 +344,243 @@ describe('content check', () => {
   });
 
   it('names a file without front matter', async () => {
-    expect(await check({ ...validFixture, 'ru/b-letter.mdx': 'Just text.\n' })).toEqual([
+    expect(await check({ ...validFixture, 'documents/ru/b-letter.mdx': 'Just text.\n' })).toEqual([
       {
         file: 'src/content/documents/ru/b-letter.mdx',
-        problem: 'has no front matter: it must start with a line "---"',
+        problem: 'has no front matter: its first line must be "---"',
       },
     ]);
+  });
+
+  it('names front matter that is never closed', async () => {
+    const unclosed = validDocument(true).replace('"2026-11-30"\n---', '"2026-11-30"\n--- ');
+    expect(await check({ ...validFixture, 'documents/ru/b-letter.mdx': unclosed })).toEqual([
+      {
+        file: 'src/content/documents/ru/b-letter.mdx',
+        problem: 'has front matter without an end: close it with a line that is only "---"',
+      },
+    ]);
+  });
+
+  it('reads a file that starts with a byte-order mark as Astro does', async () => {
+    expect(await check({ ...validFixture, 'documents/ru/b-letter.mdx': `\uFEFF${validDocument(true)}` })).toEqual([]);
+  });
+
+  it('still finds the problems of a file that starts with a byte-order mark', async () => {
+    const withBom = `\uFEFF${validDocument(true, '<script>alert(1)</script>\n')}`;
+    expect(await check({ ...validFixture, 'documents/ru/b-letter.mdx': withBom })).toEqual([
+      {
+        file: 'src/content/documents/ru/b-letter.mdx',
+        line: bodyLine + 2,
+        problem: expect.stringMatching(/^an HTML element <script> — /),
+      },
+    ]);
+  });
+});
+
+describe('content check: content is data', () => {
+  it('refuses an import, which would run while the release is built', async () => {
+    expect(await checkBody('import { readFileSync } from "node:fs";\n\nA paragraph.\n')).toEqual([
+      {
+        file: bodyFile,
+        line: bodyLine,
+        problem:
+          'JavaScript "import { readFileSync } from "node:fs";" — content cannot run code: remove it (the components a file may use need no import)',
+      },
+    ]);
+  });
+
+  it('refuses an export', async () => {
+    expect(await checkBody('A paragraph.\n\nexport const key = 1;\n')).toEqual([
+      { file: bodyFile, line: bodyLine + 2, problem: expect.stringMatching(/^JavaScript "export const key = 1;" — /) },
+    ]);
+  });
+
+  it('refuses an expression, which would put its result into the page', async () => {
+    const body = 'A paragraph.\n\n{readFileSync(process.env.MINISIGN_SECRET_KEY, "utf8")}\n';
+    expect(await checkBody(body)).toEqual([
+      {
+        file: bodyFile,
+        line: bodyLine + 2,
+        problem:
+          'an expression "{readFileSync(process.env.MINISIGN_SECRET_KEY, "utf8")}" — content cannot run code: write the text itself, and "\\{" for a brace',
+      },
+    ]);
+  });
+
+  it('refuses an expression inside a sentence', async () => {
+    expect(await checkBody('Two and two make {2 + 2}.\n')).toEqual([
+      { file: bodyFile, line: bodyLine, problem: expect.stringMatching(/^an expression "\{2 \+ 2\}" — /) },
+    ]);
+  });
+
+  it.each([
+    ['script', '<script>alert(document.domain)</script>'],
+    ['iframe', '<iframe src="https://example.org/"></iframe>'],
+    ['style', '<style>{"body { display: none }"}</style>'],
+    ['object', '<object data="x.swf"></object>'],
+  ])('refuses a <%s> element', async (name, html) => {
+    const problems = await checkBody(`A paragraph.\n\n${html}\n`);
+    expect(problems[0]).toEqual({
+      file: bodyFile,
+      line: bodyLine + 2,
+      problem: `an HTML element <${name}> — content is text, not code, embeds or styles: remove it and write Markdown (the elements allowed are <SignatureBlock>, <br>, <sub>, <sup>)`,
+    });
+  });
+
+  it('says what Markdown writes instead of a familiar element', async () => {
+    expect(await checkBody('A <a href="https://example.org/">link</a>.\n')).toEqual([
+      {
+        file: bodyFile,
+        line: bodyLine,
+        problem: 'an HTML element <a> — write a Markdown link, [text](https://…) or [text](../page/)',
+      },
+    ]);
+  });
+
+  it('refuses an event handler, even on an allowed element', async () => {
+    expect(await checkBody('The 1<sup onclick="alert(1)">st</sup>.\n')).toEqual([
+      {
+        file: bodyFile,
+        line: bodyLine,
+        problem: 'an event handler "onclick" on <sup> — content cannot run code: remove it',
+      },
+    ]);
+  });
+
+  it('refuses an event handler on a component', async () => {
+    expect(await checkBody('<SignatureBlock onmouseover="alert(1)">\nA. Name\n</SignatureBlock>\n')).toEqual([
+      {
+        file: bodyFile,
+        line: bodyLine,
+        problem: 'an event handler "onmouseover" on <SignatureBlock> — content cannot run code: remove it',
+      },
+    ]);
+  });
+
+  it('refuses a style attribute', async () => {
+    expect(await checkBody('H<sub style="color: red">2</sub>O\n')).toEqual([
+      {
+        file: bodyFile,
+        line: bodyLine,
+        problem: "a style attribute on <sub> — the site's stylesheet styles every page: remove it",
+      },
+    ]);
+  });
+
+  it('refuses any other attribute and expressions in attributes', async () => {
+    expect(
+      await checkBody('<sup title="x">1</sup> <sup title={process.env.HOME}>2</sup> <sub {...props}>3</sub>\n'),
+    ).toEqual([
+      { file: bodyFile, line: bodyLine, problem: 'an attribute "title" on <sup>, which takes none — remove it' },
+      {
+        file: bodyFile,
+        line: bodyLine,
+        problem: 'an expression "process.env.HOME" in <sup> — content cannot run code: remove it',
+      },
+      {
+        file: bodyFile,
+        line: bodyLine,
+        problem: 'an expression "...props" in <sub> — content cannot run code: remove it',
+      },
+    ]);
+  });
+
+  it('refuses a component the collection does not provide', async () => {
+    expect(await checkBody('<MirrorList />\n')).toEqual([
+      {
+        file: bodyFile,
+        line: bodyLine,
+        problem: 'a component <MirrorList>, which this file may not use — use Markdown and only <SignatureBlock>',
+      },
+    ]);
+  });
+
+  it('refuses an empty element', async () => {
+    expect(await checkBody('<>A paragraph.</>\n')).toEqual([
+      { file: bodyFile, line: bodyLine, problem: 'an empty element "<>" — remove it and its closing "</>"' },
+    ]);
+  });
+
+  it.each([
+    'javascript:alert(document.domain)',
+    'JavaScript:alert(1)',
+    'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
+    'vbscript:msgbox(1)',
+  ])('refuses a link to %s', async (target) => {
+    expect(await checkBody(`[Read](<${target}>)\n`)).toEqual([
+      {
+        file: bodyFile,
+        line: bodyLine,
+        problem: `a link to "${target}" — a link may lead only to an https:, http: or mailto: address or to a page of the site: write the page's full https:// address, or its path relative to this page`,
+      },
+    ]);
+  });
+
+  it('refuses a javascript: link written with a character reference', async () => {
+    expect(await checkBody('[Read](&#106;avascript:alert(1))\n')).toEqual([
+      { file: bodyFile, line: bodyLine, problem: expect.stringMatching(/^a link to "javascript:alert\(1\)" — /) },
+    ]);
+  });
+
+  it('refuses a link definition to javascript:', async () => {
+    expect(await checkBody('[Read][x]\n\n[x]: javascript:alert(1)\n')).toEqual([
+      { file: bodyFile, line: bodyLine + 2, problem: expect.stringMatching(/^a link to "javascript:alert\(1\)" — /) },
+    ]);
+  });
+
+  it('refuses an address without its scheme, which leaves the site', async () => {
+    expect(await checkBody('[Read](//evil.example/page)\n')).toEqual([
+      {
+        file: bodyFile,
+        line: bodyLine,
+        problem:
+          'a link to "//evil.example/page", an address without its scheme — write the full address, https://evil.example/page',
+      },
+    ]);
+  });
+
+  it.each(['https://tracker.example/pixel.png', 'data:image/svg+xml;base64,PHN2Zy8+', 'javascript:alert(1)'])(
+    'refuses an image from %s',
+    async (target) => {
+      expect(await checkBody(`![A picture](<${target}>)\n`)).toEqual([
+        {
+          file: bodyFile,
+          line: bodyLine,
+          problem: `an image from "${target}" — an image must be a file of the site, so that no reader's browser asks another website for anything: write its path relative to the page`,
+        },
+      ]);
+    },
+  );
+
+  it('refuses an image whose definition is elsewhere in the file', async () => {
+    expect(await checkBody('![A picture][pixel]\n\n[pixel]: https://tracker.example/pixel.png\n')).toEqual([
+      { file: bodyFile, line: bodyLine, problem: expect.stringMatching(/^an image from "https:\/\/tracker\.example/) },
+    ]);
+  });
+
+  it('refuses code in the site’s own pages too', async () => {
+    const page = validPage('import fs from "node:fs";\n\n<MirrorList />\n\n<script>alert(1)</script>\n');
+    expect(await check({ ...validFixture, 'pages/be/mirrors.mdx': page })).toEqual([
+      { file: 'src/content/pages/be/mirrors.mdx', line: 6, problem: expect.stringMatching(/^JavaScript "import fs/) },
+      {
+        file: 'src/content/pages/be/mirrors.mdx',
+        line: 10,
+        problem: expect.stringMatching(/^an HTML element <script>/),
+      },
+    ]);
+  });
+
+  it('names the line of a file that is not valid MDX', async () => {
+    expect(await checkBody('A paragraph.\n\nA <3 B.\n')).toEqual([
+      { file: bodyFile, line: bodyLine + 2, problem: expect.stringMatching(/^is not valid MDX: Unexpected character/) },
+    ]);
+  });
+
+  it('names the file and line of every problem in its message', async () => {
+    const problems = await checkBody('Text.\n\n{1}\n');
+    expect(formatProblems(problems)).toBe(
+      `  ${bodyFile}:${bodyLine + 2}: an expression "{1}" — content cannot run code: write the text itself, and "\\{" for a brace`,
+    );
   });
 });

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { blockTexts } from '../../src/lib/mdx';
-import { englishTermPattern, glossary, normaliseForGlossary, translatedFormPattern } from '../../src/i18n/glossary';
+import {
+  englishTermPattern,
+  glossary,
+  normaliseForGlossary,
+  translatedFormPattern,
+  wrongEndings,
+} from '../../src/i18n/glossary';
+import { glossaryFindings, termsUsed } from '../../src/lib/glossary-check';
 import { localeCodes } from '../../src/i18n/locales';
-import { documents } from '../support/content';
+import { documents, type DocumentFile } from '../support/content';
 
 describe('glossary patterns', () => {
   it('matches an English term as a whole word, in any case', () => {
@@ -18,6 +25,23 @@ describe('glossary patterns', () => {
     expect(translatedFormPattern('Лукашенко').test('Лукашенка')).toBe(false);
   });
 
+  it('allows only the listed endings where a form lists them', () => {
+    const kapshul = translatedFormPattern('Александр| Капшул{ь,я,ю,ем,е}');
+    expect(kapshul.test('юриста Александра Капшуля')).toBe(true);
+    expect(kapshul.test('Александр Капшуль')).toBe(true);
+    expect(kapshul.test('юриста Александра Капшула')).toBe(false);
+    expect(kapshul.test('Александр Капшул.')).toBe(false);
+    expect(wrongEndings('Александр| Капшул{ь,я,ю,ем,е}', 'юриста Александра Капшула и Капшулю')).toEqual(['Капшула']);
+    expect(wrongEndings('Лукашэнк|', 'Лукашэнкаў')).toEqual([]);
+  });
+
+  it('finds a first name in any case', () => {
+    const kemal = glossary.find((entry) => entry.en === 'Kemal Özkan');
+    expect(kemal && translatedFormPattern(kemal.ru).test('слова Кемаля Озкана')).toBe(true);
+    expect(kemal && translatedFormPattern(kemal.be).test('Кемалю Озкану')).toBe(true);
+    expect(kemal && wrongEndings(kemal.ru, 'Кемала Озкана')).toEqual(['Кемала']);
+  });
+
   it('treats apostrophes and ё as the same letter', () => {
     expect(translatedFormPattern('аб’яднання').test("свабоды аб'яднання")).toBe(true);
     expect(normaliseForGlossary('Соединённые')).toBe('Соединенные');
@@ -30,22 +54,54 @@ describe('glossary patterns', () => {
   });
 });
 
+describe('glossary check', () => {
+  const original = { lang: 'en' as const, text: 'lawyer Alexander Kapshul and Ambassador Aleksandr MIKHNEVICH' };
+
+  it('reports a name that a translation gives in another form or declension', () => {
+    expect(
+      glossaryFindings(original, { lang: 'ru', text: 'юриста Александра Капшула и посла Александра Михневича' }),
+    ).toEqual(['Alexander Kapshul → Александр| Капшул{ь,я,ю,ем,е}', 'Капшула: Александр| Капшул{ь,я,ю,ем,е}']);
+    expect(glossaryFindings(original, { lang: 'be', text: 'юрыста Аляксандра Капшуля і пасла Міхневіча' })).toEqual([
+      'Aleksandr Mikhnevich → Аляксандр| Міхневіч|',
+    ]);
+  });
+
+  it('accepts every name in its glossary form and any allowed ending', () => {
+    expect(
+      glossaryFindings(original, { lang: 'ru', text: 'юриста Александра Капшуля и посла Александра Михневича' }),
+    ).toEqual([]);
+  });
+
+  it('lists terms an English text uses', () => {
+    expect(termsUsed(original.text, 'en').map((entry) => entry.en)).toEqual([
+      'Aleksandr Mikhnevich',
+      'Alexander Kapshul',
+    ]);
+  });
+});
+
+/** The text a reader sees: the body and the front matter's title, description, author, addressee and place. */
+function readableText({ tree, data }: DocumentFile): string {
+  return [...blockTexts(tree), data.title, data.description, data.author, data.addressee ?? '', data.place ?? ''].join(
+    '\n',
+  );
+}
+
 describe.each(documents)('$slug uses the glossary', ({ original, translations }) => {
-  const originalText = normaliseForGlossary(blockTexts(original.tree).join('\n') + '\n' + original.data.title);
-  const termsUsed = glossary.filter((entry) => englishTermPattern(entry[original.lang]).test(originalText));
+  const originalText = readableText(original);
 
   it('uses at least one glossary term', () => {
-    expect(termsUsed.length).toBeGreaterThan(0);
+    expect(termsUsed(originalText, original.lang).length).toBeGreaterThan(0);
   });
 
   it.each(translations.map((translation) => [translation.lang, translation] as const))(
-    'in %s, every term the original uses appears in its glossary form',
+    'in %s, every term the original uses appears in its glossary form, and no name takes an ending it rules out',
     (_lang, translation) => {
-      const text = normaliseForGlossary(blockTexts(translation.tree).join('\n') + '\n' + translation.data.title);
-      const missing = termsUsed
-        .filter((entry) => !translatedFormPattern(entry[translation.lang]).test(text))
-        .map((entry) => `${entry[original.lang]} → ${entry[translation.lang]}`);
-      expect(missing, `${translation.file} lacks glossary forms`).toEqual([]);
+      const text = readableText(translation);
+      expect(
+        glossaryFindings({ text: originalText, lang: original.lang }, { text, lang: translation.lang }),
+        `${translation.file} lacks glossary forms`,
+      ).toEqual([]);
     },
   );
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { mdxToHast, mdxToJs } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import { markdownFeatures } from '../../src/lib/markdown';
+import { mdxFeatures } from '../../src/lib/mdx';
 import {
   isDocumentFile,
   numberBlocks,
@@ -42,7 +42,7 @@ Secretary
 `;
 
 function tree(source: string): Root {
-  return mdxToHast(source, { features: markdownFeatures, position: false }) as Root;
+  return mdxToHast(source, { features: mdxFeatures, position: false }) as Root;
 }
 
 const textOf = (element: Element): string =>
@@ -86,7 +86,7 @@ describe('paragraph ids', () => {
   it('are given by the Sätteri plugin to documents as Astro compiles them, and to no other content', async () => {
     const compile = async (file: string) => {
       const { code } = await mdxToJs(sample, {
-        features: markdownFeatures,
+        features: mdxFeatures,
         hastPlugins: [paragraphIdsPlugin],
         fileURL: pathToFileURL(path.resolve(file)),
       });

@@ -59,12 +59,20 @@ A. Person
     );
   });
 
-  it('refuse, naming the file, what they cannot show', () => {
+  it('show a rule as a piece without a number, and the elements content may write as plain HTML', () => {
+    expect(textUnits(source('The 1<sup>st</sup>,<br />then.\n\n---\n\nMore.\n'), page)).toEqual([
+      { id: 'p-1', shape: 'p', html: '<p>The 1<sup>st</sup>,<br>then.</p>' },
+      { shape: 'hr', html: '<hr>' },
+      { id: 'p-2', shape: 'p', html: '<p>More.</p>' },
+    ]);
+  });
+
+  it('refuse, naming the file, a component they cannot show', () => {
     expect(() => textUnits(source('<Chart />\n'), page)).toThrow(
       'src/content/documents/en/a-letter.mdx: <Chart> cannot be shown side by side',
     );
-    expect(() => textUnits(source('---\n\nText.\n'), page)).toThrow(
-      'src/content/documents/en/a-letter.mdx: <hr> cannot be shown side by side',
+    expect(() => textUnits(source('Text <Note>aside</Note>.\n'), page)).toThrow(
+      'src/content/documents/en/a-letter.mdx: <Note> cannot be shown side by side',
     );
   });
 });

@@ -37,4 +37,25 @@ describe('link checker', () => {
       'index.html: en/#nowhere (no element with id "nowhere" in en/index.html)',
     ]);
   });
+
+  it('checks an absolute link to the site’s own address like an internal one', async () => {
+    const siteUrl = new URL('https://belarus-unions.example/record/');
+    const dir = await site({
+      'index.html': page(
+        [
+          '<link rel="canonical" href="https://belarus-unions.example/record/">',
+          '<a href="https://belarus-unions.example/record/en/#part">part</a>',
+          '<a href="https://belarus-unions.example/record/en/gone/">gone</a>',
+          '<a href="http://belarus-unions.example/record/en/#nowhere">nowhere</a>',
+          '<a href="https://belarus-unions.example/elsewhere/">another site on the host</a>',
+          '<a href="https://example.org/record/en/gone/">another host</a>',
+        ].join(''),
+      ),
+      'en/index.html': page('<h2 id="part">Part</h2>'),
+    });
+    expect(await findBrokenLinks(dir, { siteUrl })).toEqual([
+      'index.html: https://belarus-unions.example/record/en/gone/ (no file en/gone/index.html)',
+      'index.html: http://belarus-unions.example/record/en/#nowhere (no element with id "nowhere" in en/index.html)',
+    ]);
+  });
 });

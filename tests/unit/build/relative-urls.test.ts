@@ -1,5 +1,9 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { relativiseCss, relativiseHtml } from '../../../scripts/build/relative-urls';
+import { relativiseCss, relativiseHtml, relativiseSite } from '../../../scripts/build/relative-urls';
 import { markExternalLinks } from '../../../scripts/build/external-links';
 
 describe('relative URLs', () => {
@@ -18,8 +22,22 @@ describe('relative URLs', () => {
   });
 
   it('rewrites root paths in stylesheets relative to the stylesheet', () => {
-    expect(relativiseCss('a{background:url(/img/x.svg)}b{background:url("/y.png")}', '/_astro/site.css')).toBe(
-      'a{background:url(../img/x.svg)}b{background:url("../y.png")}',
+    expect(
+      relativiseCss('@import "/base.css";a{background:url(/img/x.svg)}b{background:url("/y.png")}', '/_astro/site.css'),
+    ).toBe('@import "../base.css";a{background:url(../img/x.svg)}b{background:url("../y.png")}');
+  });
+
+  it('rewrites root paths in a page’s inline stylesheet relative to the page', () => {
+    const css = '@font-face{font-family:N;src:url(/fonts/n.woff2)}p>a{background:url("/og/x.png")}';
+    expect(relativiseHtml(`<style>${css}</style>`, '/en/x/')).toBe(
+      '<style>@font-face{font-family:N;src:url(../../fonts/n.woff2)}p>a{background:url("../../og/x.png")}</style>',
+    );
+  });
+
+  it('fails the build, naming the page, on a root path it cannot rewrite in an inline stylesheet', async () => {
+    const pages = new Map([['en/x/index.html', parse(`<style>p{background:url("/x.png')}</style>`)]]);
+    await expect(relativiseSite(await mkdtemp(path.join(tmpdir(), 'site-')), pages)).rejects.toThrow(
+      'Root-relative URLs would break mirrors under a path prefix:\n  en/x/index.html: <style> url("/x.png',
     );
   });
 });

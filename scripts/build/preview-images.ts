@@ -1,0 +1,53 @@
+/**
+ * The link-preview images, drawn by the build script itself while Astro
+ * renders the pages in its own process: they need only the documents' front
+ * matter, and drawing them beside Astro rather than after it keeps the second
+ * core busy instead of adding their time to the build's.
+ */
+import { readdir, readFile, mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { documentSchema } from '../../src/content/schema.ts';
+import { localeCodes } from '../../src/i18n/locales.ts';
+import { splitFrontMatter } from '../../src/lib/mdx.ts';
+import { cachedPreviewImage, documentCard, homeCard, type PreviewCard } from '../../src/lib/preview-image.ts';
+import { paths } from '../../src/lib/routes.ts';
+
+export interface PreviewImage {
+  /** Where the page's `og:image` says it is, from the site's root. */
+  sitePath: string;
+  card: PreviewCard;
+}
+
+/** One image per language's home page and one per document, in every language. */
+export async function previewImages(root: string): Promise<PreviewImage[]> {
+  const images: PreviewImage[] = [];
+  for (const lang of localeCodes) {
+    images.push({ sitePath: paths.previewImage(lang), card: homeCard(lang) });
+    const folder = path.join(root, 'src/content/documents', lang);
+    for (const file of (await readdir(folder)).filter((name) => name.endsWith('.mdx')).sort()) {
+      const slug = file.slice(0, -'.mdx'.length);
+      // The content check inside `astro build` reports a bad file by name; this only needs what it would accept.
+      const parsed = documentSchema.safeParse(
+        splitFrontMatter(await readFile(path.join(folder, file), 'utf8')).frontMatter,
+      );
+      if (parsed.success)
+        images.push({ sitePath: paths.previewImage(lang, slug), card: documentCard(lang, parsed.data) });
+    }
+  }
+  return images;
+}
+
+/** Draws every image (or takes it from the cache) into memory, for `writePreviewImages` once Astro is done. */
+export async function drawPreviewImages(images: PreviewImage[]): Promise<Map<string, Buffer>> {
+  const drawn = new Map<string, Buffer>();
+  for (const { sitePath, card } of images) drawn.set(sitePath, await cachedPreviewImage(card));
+  return drawn;
+}
+
+export async function writePreviewImages(outDir: string, drawn: Map<string, Buffer>): Promise<void> {
+  for (const [sitePath, png] of drawn) {
+    const file = path.join(outDir, sitePath);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, png);
+  }
+}

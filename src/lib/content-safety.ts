@@ -1,0 +1,219 @@
+import type { Nodes, Root } from 'mdast';
+import type {} from 'satteri';
+import { visit } from 'unist-util-visit';
+
+/**
+ * Content is data. Translators and editors write Markdown and a few of the
+ * site's components; nothing they write may run, in the build (MDX is
+ * JavaScript: `import`, `export` and `{…}` run while the signed release is
+ * made) or in a reader's browser (elements, event handlers, styles, links to
+ * `javascript:`). These rules are checked twice with the same code: by the
+ * content check before anything is built, and inside Astro's MDX compiler on
+ * the very tree it compiles.
+ */
+
+/** The components each collection's pages provide to its MDX, by name. */
+export const contentComponents = {
+  documents: ['SignatureBlock'],
+  pages: ['MirrorList', 'PublicKey'],
+} as const;
+
+export type ContentCollection = keyof typeof contentComponents;
+
+/** What a page passes as `components` to a collection's `<Content />`: at least every allowed component. */
+export type ContentComponentMap<C extends ContentCollection> = Record<(typeof contentComponents)[C][number], unknown> &
+  Record<string, unknown>;
+
+/** HTML elements that Markdown cannot write and that do nothing but format text; they take no attributes. */
+export const allowedElements = ['br', 'sub', 'sup'] as const;
+
+/** The Markdown a content file may use: everything CommonMark and GFM write, and no raw HTML. */
+const markdownNodes = new Set([
+  'root',
+  'paragraph',
+  'heading',
+  'thematicBreak',
+  'blockquote',
+  'list',
+  'listItem',
+  'code',
+  'inlineCode',
+  'definition',
+  'text',
+  'emphasis',
+  'strong',
+  'delete',
+  'break',
+  'link',
+  'image',
+  'linkReference',
+  'imageReference',
+  'footnoteDefinition',
+  'footnoteReference',
+  'table',
+  'tableRow',
+  'tableCell',
+]);
+
+const linkProtocols = new Set(['http:', 'https:', 'mailto:']);
+
+/** What Markdown writes instead of an element a translator may know from HTML. */
+const markdownFor: Record<string, string> = {
+  a: 'a Markdown link, [text](https://…) or [text](../page/)',
+  img: 'a Markdown image, ![description](picture.png)',
+  b: '**bold**',
+  strong: '**bold**',
+  i: '*italics*',
+  em: '*italics*',
+  p: 'a blank line between paragraphs',
+  blockquote: 'a quotation, each line starting with "> "',
+  ul: 'a list, each item starting with "- "',
+  ol: 'a numbered list, each item starting with "1. "',
+  li: 'a list item starting with "- "',
+  h1: 'a heading, "# Title"',
+  h2: 'a heading, "## Title"',
+  h3: 'a heading, "### Title"',
+  code: '`code` between backticks',
+  hr: 'a line of "---"',
+};
+
+export interface UnsafeContent {
+  /** The line of the file, where the parser knows it. */
+  line: number | undefined;
+  problem: string;
+}
+
+function lineOf(node: Nodes): number | undefined {
+  return node.position?.start.line;
+}
+
+/** A short quotation of what the author wrote, for the message. */
+function quote(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return `"${oneLine.length > 60 ? `${oneLine.slice(0, 59)}…` : oneLine}"`;
+}
+
+function allowedList(components: readonly string[]): string {
+  return [...components, ...allowedElements].map((name) => `<${name}>`).join(', ');
+}
+
+/**
+ * Why a link or image target is not allowed, or undefined when it is: links
+ * go to http(s), mailto or a page of the site, images only to files of the
+ * site, so that no reader's browser asks another website for anything.
+ */
+export function targetProblem(target: string, kind: 'link' | 'image'): string | undefined {
+  const site = new URL('https://site.invalid/lang/page/');
+  if (URL.canParse(target)) {
+    const { protocol } = new URL(target);
+    if (kind === 'link' && linkProtocols.has(protocol)) return undefined;
+    if (kind === 'image') {
+      return `an image from ${quote(target)} — an image must be a file of the site, so that no reader's browser asks another website for anything: write its path relative to the page`;
+    }
+    return `a link to ${quote(target)} — a link may lead only to an https:, http: or mailto: address or to a page of the site: write the page's full https:// address, or its path relative to this page`;
+  }
+  const resolved = new URL(target, site);
+  if (resolved.origin !== site.origin) {
+    return `a ${kind} to ${quote(target)}, an address without its scheme — write the full address, https://${resolved.host}${resolved.pathname}`;
+  }
+  return undefined;
+}
+
+function elementProblems(
+  node: Extract<Root['children'][number], { type: 'mdxJsxFlowElement' | 'mdxJsxTextElement' }>,
+  components: readonly string[],
+): string[] {
+  const name = node.name;
+  if (name === null) return ['an empty element "<>" — remove it and its closing "</>"'];
+  const isComponent = /^[A-Z]/.test(name);
+  if (isComponent && !components.includes(name)) {
+    return [
+      `a component <${name}>, which this file may not use — use Markdown and only ${components.length > 0 ? components.map((component) => `<${component}>`).join(', ') : 'no component'}`,
+    ];
+  }
+  if (!isComponent && !(allowedElements as readonly string[]).includes(name)) {
+    const instead = markdownFor[name];
+    return [
+      instead
+        ? `an HTML element <${name}> — write ${instead}`
+        : `an HTML element <${name}> — content is text, not code, embeds or styles: remove it and write Markdown (the elements allowed are ${allowedList(components)})`,
+    ];
+  }
+  return node.attributes.map((attribute) => {
+    if (attribute.type === 'mdxJsxExpressionAttribute') {
+      return `an expression ${quote(attribute.value)} in <${name}> — content cannot run code: remove it`;
+    }
+    if (/^on/i.test(attribute.name)) {
+      return `an event handler "${attribute.name}" on <${name}> — content cannot run code: remove it`;
+    }
+    if (attribute.name.toLowerCase() === 'style') {
+      return `a style attribute on <${name}> — the site's stylesheet styles every page: remove it`;
+    }
+    if (typeof attribute.value === 'object' && attribute.value !== null) {
+      return `an expression ${quote(attribute.value.value)} in <${name}> — content cannot run code: remove it`;
+    }
+    return `an attribute "${attribute.name}" on <${name}>, which takes none — remove it`;
+  });
+}
+
+/**
+ * Everything in a parsed content file that is not plain Markdown, an allowed
+ * element or component, or an allowed link: each with its line and what to
+ * write instead.
+ */
+export function unsafeContent(tree: Root, components: readonly string[]): UnsafeContent[] {
+  const problems: UnsafeContent[] = [];
+  const report = (node: Nodes, problem: string) => problems.push({ line: lineOf(node), problem });
+  const definitions = new Map<string, string>();
+  visit(tree, 'definition', (node) => {
+    definitions.set(node.identifier, node.url);
+  });
+  visit(tree, (node) => {
+    switch (node.type) {
+      case 'mdxjsEsm':
+        report(
+          node,
+          `JavaScript ${quote(node.value)} — content cannot run code: remove it (the components a file may use need no import)`,
+        );
+        return;
+      case 'mdxFlowExpression':
+      case 'mdxTextExpression':
+        report(
+          node,
+          `an expression ${quote(`{${node.value}}`)} — content cannot run code: write the text itself, and "\\{" for a brace`,
+        );
+        return;
+      case 'mdxJsxFlowElement':
+      case 'mdxJsxTextElement':
+        for (const problem of elementProblems(node, components)) report(node, problem);
+        return;
+      case 'link':
+      case 'definition': {
+        const problem = targetProblem(node.url, 'link');
+        if (problem) report(node, problem);
+        return;
+      }
+      case 'image': {
+        const problem = targetProblem(node.url, 'image');
+        if (problem) report(node, problem);
+        return;
+      }
+      case 'imageReference': {
+        const target = definitions.get(node.identifier);
+        const problem = target === undefined ? undefined : targetProblem(target, 'image');
+        if (problem) report(node, problem);
+        return;
+      }
+      default:
+        if (!markdownNodes.has(node.type)) {
+          report(
+            node,
+            node.type === 'html'
+              ? `raw HTML ${quote((node as { value?: string }).value ?? '')} — write Markdown`
+              : `"${node.type}", which is not Markdown the site publishes — write plain Markdown`,
+          );
+        }
+    }
+  });
+  return problems;
+}

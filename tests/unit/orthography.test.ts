@@ -1,0 +1,83 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { localeCodes } from '../../src/i18n/locales';
+import { formatFinding, orthographyFindings, withoutCode } from '../../src/lib/orthography';
+
+const problems = (text: string, lang: 'be' | 'ru' | 'en') =>
+  orthographyFindings(text, lang).map(({ text: found, line, column }) => `${line}:${column} ${found}`);
+
+describe('orthography checker', () => {
+  it('finds a Latin look-alike letter inside a Cyrillic word, in any language', () => {
+    // «Кaпшуль» with a Latin a, «Бeларусь» with a Latin e.
+    expect(problems('юрист Кaпшуль', 'ru')).toEqual(['1:7 Кaпшуль']);
+    expect(problems('Рэспубліка\nБeларусь', 'be')).toEqual(['2:1 Бeларусь']);
+    expect(problems('in Bеlarus', 'en')).toEqual(['1:4 Bеlarus']);
+  });
+
+  it('leaves alone Latin and Cyrillic words side by side or joined by a hyphen', () => {
+    expect(problems('Глобальный союз IndustriALL, HTML-файл, Onion-сервис', 'ru')).toEqual([]);
+  });
+
+  it('finds ё in Russian, and only in Russian', () => {
+    expect(problems('Он ведёт проект, а её нет.', 'ru')).toEqual(['1:4 ведёт', '1:20 её']);
+    expect(orthographyFindings('Всё', 'ru')[0]?.problem).toMatch(/without ё/);
+    expect(problems('Ён вядзе праект, усё.', 'be')).toEqual([]);
+  });
+
+  it('finds a letter of the other alphabet', () => {
+    expect(problems('в Беларусі', 'ru')).toEqual(['1:3 Беларусі']);
+    expect(problems('Лукашэнка и яго', 'be')).toEqual(['1:11 и']);
+    expect(problems('шчыра, аб’ява', 'be')).toEqual([]);
+  });
+
+  it('finds digit groups that an ordinary space lets break apart', () => {
+    expect(problems('более 30 000 протестующих', 'ru')).toEqual(['1:7 30 000']);
+    expect(problems('больш за 1 250 000 удзельнікаў', 'be')).toEqual(['1:10 1 250 000']);
+    expect(problems('более 30\u00a0000 протестующих', 'ru')).toEqual([]);
+    expect(problems('В августе 2020 года 200 работников, 12.10.2020, 23–24 марта', 'ru')).toEqual([]);
+  });
+
+  it('does not check code blocks or inline code, and keeps the line numbers', () => {
+    const source = 'Запустите:\n\n```\nHiddenServicePort 80 127.0.0.1:8080\n```\n\nФайл `её 30 000`, 30 000.';
+    expect(withoutCode(source).split('\n')).toHaveLength(source.split('\n').length);
+    expect(problems(withoutCode(source), 'ru')).toEqual(['7:19 30 000']);
+  });
+
+  it('names the file, line and column and says what to do', () => {
+    const [finding] = orthographyFindings('два\nвсё', 'ru');
+    expect(finding && formatFinding('src/x.mdx', finding)).toBe(
+      'src/x.mdx:2:1 «всё» has ё: Russian on this site is written without ё, as in the documents; write е',
+    );
+  });
+});
+
+/** Every text a reader sees in `lang`: documents, pages and interface strings, with code blanked out. */
+function textsIn(lang: string): { file: string; text: string }[] {
+  const mdx = ['src/content/documents', 'src/content/pages'].flatMap((root) => {
+    const folder = path.join(root, lang);
+    return readdirSync(folder)
+      .filter((name) => name.endsWith('.mdx'))
+      .map((name) => path.join(folder, name));
+  });
+  return [
+    ...mdx.map((file) => ({ file, text: withoutCode(readFileSync(file, 'utf8')) })),
+    { file: `src/i18n/strings/${lang}.json`, text: readFileSync(`src/i18n/strings/${lang}.json`, 'utf8') },
+  ];
+}
+
+describe.each(localeCodes)('texts in %s', (lang) => {
+  const texts = textsIn(lang);
+
+  it('include every document, page and the interface strings', () => {
+    expect(texts.filter(({ file }) => file.includes('documents')).length).toBeGreaterThanOrEqual(5);
+    expect(texts.some(({ file }) => file.endsWith('mirrors.mdx'))).toBe(true);
+  });
+
+  it.each(texts.map(({ file, text }) => [file, text] as const))(
+    '%s has no spelling defect a machine can find',
+    (file, text) => {
+      expect(orthographyFindings(text, lang).map((finding) => formatFinding(file, finding))).toEqual([]);
+    },
+  );
+});
