@@ -8,6 +8,9 @@ export default defineConfig({
   fullyParallel: true,
   // One browser per core: the tests wait on pages, not on each other.
   workers: availableParallelism(),
+  // A timeout only catches a hang (axe on a busy 2-core machine can take half a minute); speed is measured by
+  // npm run bench, never by a test.
+  timeout: 120_000,
   forbidOnly: Boolean(process.env['CI']),
   reporter: process.env['CI'] ? 'line' : 'list',
   use: {

@@ -6,6 +6,12 @@
  * `bench-results/{commit}.json` to compare commits.
  *
  *   npm run bench -- [--out-dir dist] [--compare ../anchor-starlight] [--runs 3] [--scales 1,10]
+ *                    [--anchor-site ../anchor-starlight/dist] [--baseline-site old-dist] [--slow-runs 5]
+ *
+ * The time to a search's first result is measured on an emulated slow phone
+ * and network (Slow 3G), beside the stock Starlight site built from
+ * `shared/anchors/` (`--anchor-site`, its built folder) and beside an earlier
+ * build of this site (`--baseline-site`).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -33,6 +39,7 @@ import {
 import { serve } from './serve.ts';
 import { chromiumArgs, chromiumExecutablePath } from './lib/chromium.ts';
 import { benchBuild, otherProject, thisProject, type BuildFigures } from './lib/build-bench.ts';
+import { slow3g, timeSearches, type TimedSearch } from './lib/slow-network.ts';
 
 /** A common phone, a little larger than the tests' smallest one. */
 const viewport = { width: 390, height: 844 };
@@ -195,6 +202,65 @@ async function measureSearches(browser: Browser, origin: string, distDir: string
   return results;
 }
 
+/** This site's searches: each language's search page opened with a query, as a shared search link opens it. */
+const siteSearches: TimedSearch[] = localeCodes.map((lang) => ({
+  label: lang,
+  path: `${paths.search(lang)}?q=${encodeURIComponent(searchQueries[lang])}`,
+  firstResult: firstSearchResult,
+}));
+
+/**
+ * Starlight's search: it takes no query from the address, so the reader opens a page, presses the search
+ * button as soon as it works, and types the query. Its pages are English only (other languages repeat them).
+ */
+const starlightSearch: TimedSearch = {
+  label: 'en',
+  path: '/en/petition/',
+  firstResult: '.pagefind-ui__result',
+  type: async (page) => {
+    await page.locator('button[data-open-modal]:not([disabled])').click();
+    await page.locator('.pagefind-ui__search-input').fill(searchQueries.en);
+  },
+};
+
+/**
+ * The time to a search's first result on Slow 3G (400 ms round trips, 400 kbit/s, 4× slower CPU, cold
+ * cache), with the bytes that came over the network, here and on the sites given to compare.
+ */
+async function measureSlowSearches(
+  browser: Browser,
+  distDir: string,
+  {
+    anchorSite,
+    baselineSite,
+    runs,
+  }: { anchorSite?: string | undefined; baselineSite?: string | undefined; runs: number },
+) {
+  const sites = [
+    { site: 'this site', dir: distDir, searches: siteSearches },
+    ...(baselineSite ? [{ site: `baseline (${baselineSite})`, dir: baselineSite, searches: siteSearches }] : []),
+    ...(anchorSite ? [{ site: `Starlight (${anchorSite})`, dir: anchorSite, searches: [starlightSearch] }] : []),
+  ];
+  const { latencyMs, kbitPerSecond, cpuSlowdown } = slow3g;
+  console.log(
+    `\nTime to the first search result on ${slow3g.name} (${latencyMs} ms round trips, ${kbitPerSecond} kbit/s, ` +
+      `${cpuSlowdown}× slower CPU, cold cache, ${viewport.width}×${viewport.height}), median of ${runs} runs`,
+  );
+  const results = await timeSearches(browser, sites, { runs, context: { viewport } });
+  printTable(
+    ['site', 'search', 'first result (ms)', 'runs (ms)', 'requests', 'bytes over the network'],
+    results.map(({ site, label, firstResultMs, runsMs, requests, bytes }) => [
+      site,
+      label,
+      firstResultMs,
+      runsMs.join(' '),
+      requests,
+      bytes,
+    ]),
+  );
+  return { profile: slow3g, runs, results };
+}
+
 async function writeResults(figures: Record<string, unknown>): Promise<void> {
   const { commit, label } = revision();
   const results = { commit, measuredAt: new Date().toISOString(), node: process.version, ...figures };
@@ -212,6 +278,11 @@ const { values } = parseArgs({
     scales: { type: 'string', default: '1,10' },
     /** Only the build section: no pages, no search. */
     'builds-only': { type: 'boolean', default: false },
+    /** Stock Starlight's built site, to time its search beside this one's. */
+    'anchor-site': { type: 'string' },
+    /** An earlier build of this site, to time its search beside this one's. */
+    'baseline-site': { type: 'string' },
+    'slow-runs': { type: 'string', default: '5' },
   },
 });
 const distDir = values['out-dir'];
@@ -233,6 +304,11 @@ const browser = await chromium.launch({ executablePath: chromiumExecutablePath, 
 try {
   const pages = await measurePages(browser, origin, distDir);
   const search = await measureSearches(browser, origin, distDir);
+  const slowSearch = await measureSlowSearches(browser, distDir, {
+    anchorSite: values['anchor-site'],
+    baselineSite: values['baseline-site'],
+    runs: Number(values['slow-runs']),
+  });
 
   const cssSources = await siteCss(distDir);
   const cssBytes = cssSources.reduce((sum, { brotliBytes }) => sum + brotliBytes, 0);
@@ -252,6 +328,7 @@ try {
     siteCss: { brotliBytes: cssBytes, sources: cssSources },
     pages,
     search,
+    slowSearch,
     breaches: breaches.map(describeBreach),
   });
 } finally {

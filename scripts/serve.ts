@@ -15,11 +15,25 @@ export interface ServeOptions {
   /** Where the site lives on this server: `/` or `/mirror/a/`. */
   prefix: string;
   host?: string;
+  /** Send the `.br` or `.gz` file beside a file, when there is one and the browser accepts it. */
+  precompressed?: boolean;
 }
 
-export async function serve({ dir, port, prefix, host = '127.0.0.1' }: ServeOptions): Promise<Server> {
+export async function serve({
+  dir,
+  port,
+  prefix,
+  host = '127.0.0.1',
+  precompressed = false,
+}: ServeOptions): Promise<Server> {
   const normalisedPrefix = `/${prefix.split('/').filter(Boolean).join('/')}/`.replace('//', '/');
-  const files = sirv(dir, { dev: false, etag: true, extensions: ['html'] });
+  const files = sirv(dir, {
+    dev: false,
+    etag: true,
+    extensions: ['html'],
+    brotli: precompressed,
+    gzip: precompressed,
+  });
   const notFoundPage = await readFile(path.join(dir, '404.html'));
   const notFound = (response: import('node:http').ServerResponse) => {
     response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });

@@ -27,8 +27,9 @@ export const scriptsDir = fileURLToPath(new URL('../../src/scripts/', import.met
 
 /** What a page running one of the site's scripts must allow beyond the base policy. */
 const scriptNeeds: Record<string, string[]> = {
-  // Pagefind, which the search script loads, compiles WebAssembly; no other page needs to allow that.
-  'search.js': ["'wasm-unsafe-eval'"],
+  // Pagefind, which the search page loads (search-preload.js is on that page alone), compiles WebAssembly;
+  // no other page needs to allow that.
+  'search-preload.js': ["'wasm-unsafe-eval'"],
 };
 
 export interface SiteScript {

@@ -5,6 +5,7 @@
  * core busy instead of adding their time to the build's.
  */
 import { readdir, readFile, mkdir, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { documentSchema } from '../../src/content/schema.ts';
 import { localeCodes } from '../../src/i18n/locales.ts';
@@ -37,10 +38,18 @@ export async function previewImages(root: string): Promise<PreviewImage[]> {
   return images;
 }
 
-/** Draws every image (or takes it from the cache) into memory, for `writePreviewImages` once Astro is done. */
+/**
+ * Draws every image (or takes it from the cache) into memory, for
+ * `writePreviewImages` once Astro is done. A few at a time: while sharp
+ * compresses one on its own threads, satori lays out the next on this one.
+ */
 export async function drawPreviewImages(images: PreviewImage[]): Promise<Map<string, Buffer>> {
   const drawn = new Map<string, Buffer>();
-  for (const { sitePath, card } of images) drawn.set(sitePath, await cachedPreviewImage(card));
+  const queue = images.values();
+  const drawNext = async () => {
+    for (const { sitePath, card } of queue) drawn.set(sitePath, await cachedPreviewImage(card));
+  };
+  await Promise.all(Array.from({ length: availableParallelism() }, drawNext));
   return drawn;
 }
 

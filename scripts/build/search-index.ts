@@ -1,28 +1,164 @@
-import { readdir, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { gzipAsync } from '@gfx/zopfli';
+import { parse } from 'node-html-parser';
 import * as pagefind from 'pagefind';
-import { paths } from '../../src/lib/routes.ts';
+import { localeCodes, type Locale } from '../../src/i18n/locales.ts';
+import { paths, relativeUrl } from '../../src/lib/routes.ts';
+import { listFiles } from './site-files.ts';
+
+/**
+ * Up to this many pages in every language, each language's excerpts go in one
+ * file, which the search page fetches beside the engine: at about 2.5 KB a page
+ * it costs less than the round trip (400 ms, or 20 KB at 400 kbit/s) that
+ * fetching excerpts after the search would add. A larger site fetches the
+ * excerpts of the results it shows, five at a time.
+ */
+const bundleExcerptsUpToPages = 8;
+
+/** Index chunks are fetched beside the engine only while a language's chunks stay this small. */
+const preloadIndexUpToBytes = 40 * 1024;
+
+/** The pages Pagefind will index (those with `data-pagefind-body`), counted by their `<html lang>`. */
+async function indexedPagesPerLanguage(distDir: string): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (const file of (await listFiles(distDir)).filter((name) => name.endsWith('.html'))) {
+    const html = await readFile(path.join(distDir, file), 'utf8');
+    if (!html.includes('data-pagefind-body')) continue;
+    const lang = /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1] ?? 'unknown';
+    counts.set(lang, (counts.get(lang) ?? 0) + 1);
+  }
+  return counts;
+}
+
+export interface SearchIndex {
+  pages: number;
+  /** Whether each language's excerpts are in one file. */
+  bundledExcerpts: boolean;
+}
 
 /**
  * Indexes the documents' text with Pagefind, one index per `<html lang>`.
  * Only elements marked `data-pagefind-body` are indexed, so navigation,
- * footers and the other pages stay out of the results.
+ * footers and the other pages stay out of the results. Then tells each search
+ * page which files a first search will need, so that it can fetch them all at
+ * once instead of one after another.
  */
-export async function writeSearchIndex(distDir: string): Promise<{ pages: number }> {
+export async function writeSearchIndex(distDir: string): Promise<SearchIndex> {
   const outputPath = path.join(distDir, path.dirname(paths.searchEngine()));
-  const { index, errors } = await pagefind.createIndex({});
+  const largestLanguage = Math.max(0, ...(await indexedPagesPerLanguage(distDir)).values());
+  const bundledExcerpts = largestLanguage <= bundleExcerptsUpToPages;
+  const { index, errors } = await pagefind.createIndex(bundledExcerpts ? { maxFragments: 1 } : {});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  let pages: number;
   try {
     const added = await index.addDirectory({ path: distDir });
     if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-    // The site has its own small search interface; Pagefind's ready-made ones would only be dead weight in every copy.
-    for (const file of await readdir(outputPath)) {
-      if (/^pagefind-(ui|modular-ui|component-ui|highlight)\b/.test(file)) await rm(path.join(outputPath, file));
-    }
-    return { pages: added.page_count };
+    pages = added.page_count;
   } finally {
     await pagefind.close();
+  }
+  // The site has its own small search interface and searches on the page's own thread: Pagefind's ready-made
+  // interfaces and its worker would only be dead weight in every copy.
+  for (const file of await readdir(outputPath)) {
+    if (/^pagefind-(ui|modular-ui|component-ui|highlight|worker)\b/.test(file)) await rm(path.join(outputPath, file));
+  }
+  await recompress(outputPath);
+  await writeSearchPreloads(distDir, bundledExcerpts);
+  return { pages, bundledExcerpts };
+}
+
+/** Where recompressed files are kept between builds: the project's own cache folder, which git ignores. */
+const recompressedCacheDir = path.resolve('.cache/pagefind-zopfli');
+
+/**
+ * Pagefind gzips its WebAssembly, index and excerpt files itself, so a host
+ * cannot compress them again. Zopfli writes the same bytes as a gzip stream
+ * about 5 % smaller, which every search pays less: 4 KB of the 100 KB budget.
+ * Zopfli is slow, so each result is kept, by the hash of what it holds; the
+ * engine's files only change with Pagefind's version.
+ */
+async function recompress(outputPath: string): Promise<void> {
+  await mkdir(recompressedCacheDir, { recursive: true });
+  for (const file of await listFiles(outputPath)) {
+    if (!/\.(pagefind|pf_index|pf_fragment)$/.test(file)) continue;
+    const full = path.join(outputPath, file);
+    const original = await readFile(full);
+    const content = gunzipSync(original);
+    const cached = path.join(recompressedCacheDir, `${createHash('sha256').update(content).digest('hex')}.gz`);
+    let smaller = await readFile(cached).catch(() => undefined);
+    if (!smaller) {
+      smaller = Buffer.from(await gzipAsync(content, { numiterations: 15 }));
+      // Written aside and renamed, so that an interrupted build never leaves half a file in the cache.
+      await writeFile(`${cached}.partial`, smaller);
+      await rename(`${cached}.partial`, cached);
+    }
+    if (smaller.byteLength < original.byteLength) await writeFile(full, smaller);
+  }
+}
+
+interface PagefindEntry {
+  languages: Record<string, { hash: string; wasm: string | null }>;
+}
+
+/**
+ * The files, as paths from the site's root, that a first search in `lang`
+ * fetches: the engine and its WebAssembly, the language's metadata and index,
+ * and its excerpts when they are in one file. `cacheTag` names this build's
+ * `pagefind-entry.json`, which Pagefind otherwise asks for with the time of day
+ * (so that no one could preload it) to get past stale caches.
+ */
+async function searchFiles(distDir: string, lang: Locale, cacheTag: string, bundledExcerpts: boolean) {
+  const engineDir = path.posix.dirname(paths.searchEngine());
+  const entry = JSON.parse(
+    await readFile(path.join(distDir, engineDir, 'pagefind-entry.json'), 'utf8'),
+  ) as PagefindEntry;
+  const language = entry.languages[lang];
+  if (!language) throw new Error(`the search index has no "${lang}" pages: is every ${lang} page's <html lang> right?`);
+  const inFolder = async (folder: string) =>
+    (await readdir(path.join(distDir, engineDir, folder)))
+      .filter((name) => name.startsWith(`${lang}_`))
+      .sort()
+      .map((name) => `${engineDir}/${folder}/${name}`);
+  const indexChunks = await inFolder('index');
+  let indexBytes = 0;
+  for (const chunk of indexChunks) indexBytes += (await stat(path.join(distDir, chunk))).size;
+  return {
+    engine: paths.searchEngine(),
+    fetched: [
+      `${engineDir}/pagefind-entry.json?ts=${cacheTag}`,
+      `${engineDir}/pagefind.${language.hash}.pf_meta`,
+      `${engineDir}/wasm.${language.wasm ?? 'unknown'}.pagefind`,
+      ...(indexBytes <= preloadIndexUpToBytes ? indexChunks : []),
+      ...(bundledExcerpts ? await inFolder('fragment') : []),
+    ],
+  };
+}
+
+/**
+ * Writes, onto each search page's `<script data-search-preload>`, the files a
+ * first search needs (relative to the page, so the list works under any path)
+ * and the cache tag that Pagefind must use to ask for the same entry file.
+ */
+async function writeSearchPreloads(distDir: string, bundledExcerpts: boolean): Promise<void> {
+  const engineDir = path.posix.dirname(paths.searchEngine());
+  const entry = await readFile(path.join(distDir, engineDir, 'pagefind-entry.json'));
+  const cacheTag = createHash('sha256').update(entry).digest('hex').slice(0, 12);
+  for (const lang of localeCodes) {
+    const page = paths.search(lang);
+    const file = path.join(distDir, page, 'index.html');
+    const document = parse(await readFile(file, 'utf8'), { comment: true });
+    const script = document.querySelector('script[data-search-preload]');
+    if (!script) throw new Error(`${path.relative(distDir, file)} has no <script data-search-preload> to fill in`);
+    const { engine, fetched } = await searchFiles(distDir, lang, cacheTag, bundledExcerpts);
+    const relative = (target: string) => relativeUrl(page, target);
+    script.setAttribute('data-engine', relative(engine));
+    script.setAttribute('data-fetched', JSON.stringify(fetched.map(relative)));
+    script.setAttribute('data-cache-tag', cacheTag);
+    await writeFile(file, document.toString());
   }
 }

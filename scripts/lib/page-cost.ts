@@ -119,15 +119,20 @@ export function isScriptType(type: string): boolean {
   return mediaType === '' || mediaType === 'module' || kindByMediaType[mediaType] === 'js';
 }
 
-/** Bytes once compressed as a static host would serve them: brotli at its best quality. */
-export function brotliSize(body: Uint8Array | string): number {
+/** A body compressed as a static host would serve it: brotli at its best quality. */
+export function brotliCompress(body: Uint8Array | string): Buffer {
   const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
   return brotliCompressSync(bytes, {
     params: {
       [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY,
       [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength,
     },
-  }).byteLength;
+  });
+}
+
+/** Bytes once compressed as a static host would serve them. */
+export function brotliSize(body: Uint8Array | string): number {
+  return brotliCompress(body).byteLength;
 }
 
 export interface ResponseRecord {

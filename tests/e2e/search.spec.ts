@@ -1,9 +1,15 @@
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
-import { localeCodes, type Locale } from '../../src/i18n/locales';
+import { parse } from 'node-html-parser';
+import { localeCodes, locales, type Locale } from '../../src/i18n/locales';
+import { searchQueries } from '../../scripts/lib/page-cost';
 import { uiStrings } from '../../src/i18n/ui';
 import { paths } from '../../src/lib/routes';
+import { hasEveryQueryWord, queryWords, searchForm } from '../../src/lib/word-stems';
+import { paradigms } from '../support/word-forms';
 import { mirrorSettings } from './mirrors';
 import { slugs } from './site';
 
@@ -14,15 +20,51 @@ const distinctiveWords: Record<Locale, { query: string; slug: string }> = {
   en: { query: 'Naftan', slug: 'ilo-urges-belarus' },
 };
 
-/** The addresses of every result, once the page has shown as many as its status line counts. */
-async function resultLinks(page: Page): Promise<string[]> {
+/** Words that no document has in any form, though each starts with a word that many have («за», "for"). */
+const absentWords: Record<Locale, string[]> = {
+  be: ['забастоўка', 'зааааа', 'землятрус', 'петыцыя зааааа'],
+  ru: ['зааааа', 'землетрясение', 'петиция зааааа'],
+  en: ['forestry', 'zaaaaa', 'strikebreakers', 'petition zaaaaa'],
+};
+
+/** Queries whose results must each have a form of every query word: names, common words, two words. */
+const queriesToCheck: Record<Locale, string[]> = {
+  be: ['Беларусь', 'Лукашэнку', 'санкцыя', 'МАП', 'працоўных', 'петыцыя Лукашэнка', 'за свабоду'],
+  ru: ['Беларусь', 'Лукашенко', 'санкция', 'МОТ', 'рабочие', 'петиция Лукашенко', 'за свободу'],
+  en: ['Belarus', 'Lukashenko', 'sanction', 'ILO', 'workers', 'petition Lukashenko', 'for freedom'],
+};
+
+/** Waits until the search on the page has finished, and returns its status line. */
+async function settled(page: Page): Promise<string> {
+  // Generous waits: the engine compiles its WebAssembly, slowly on a busy machine. No test here measures time.
+  const timeout = 30_000;
+  await expect(page.locator('html')).not.toHaveClass(/search-pending/, { timeout });
   const status = page.locator('[data-search-status]');
-  await expect(status).toHaveText(/\d/);
-  const count = Number(/\d+/.exec(await status.innerText())?.[0]);
-  await expect(page.locator('[data-search-results] li')).toHaveCount(count);
+  await expect(status).not.toHaveText('', { timeout });
+  await expect(status).not.toHaveText(/…$/, { timeout });
+  return status.innerText();
+}
+
+/** The paths of the results shown, once the search has finished. */
+async function resultLinks(page: Page): Promise<string[]> {
+  await settled(page);
   return page
     .locator('[data-search-results] li > a')
     .evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+}
+
+const searchUrl = (lang: Locale, query: string) => `${paths.search(lang)}?q=${encodeURIComponent(query)}`;
+
+/**
+ * The words of a built page's document text, as a reader sees them. (Pagefind ends a heading or a block
+ * that has no full stop with one: compare words by `searchForm`, which leaves out punctuation.)
+ */
+async function documentTextWords(page: Page, url: string): Promise<string[]> {
+  const html = await (await page.request.get(url)).text();
+  const article = parse(html).querySelector('[data-pagefind-body]');
+  if (!article) throw new Error(`${url} has no indexed text`);
+  // Structured text breaks lines at <br> and between blocks, as a reader sees them.
+  return queryWords(article.structuredText);
 }
 
 for (const lang of localeCodes) {
@@ -42,10 +84,91 @@ for (const lang of localeCodes) {
     await expect(page).toHaveURL(new RegExp(`${paths.document(lang, slug)}$`));
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
   });
+
+  test(`in ${lang}, every form of a name or a noun finds its document first`, async ({ page }) => {
+    const cases = paradigms[lang].filter(({ document }) => document !== undefined);
+    expect(cases.length).toBeGreaterThanOrEqual(lang === 'be' ? 10 : 2);
+    const misses: string[] = [];
+    await page.goto(paths.search(lang));
+    for (const { forms, document } of cases) {
+      for (const form of forms) {
+        await page.getByLabel(uiStrings[lang].search.label).fill(form);
+        await page.getByLabel(uiStrings[lang].search.label).press('Enter');
+        await expect(page).toHaveURL(new RegExp(`\\?q=${encodeURIComponent(form)}$`));
+        const [first] = await resultLinks(page);
+        if (first !== paths.document(lang, document ?? '')) misses.push(`${form} → ${first ?? 'nothing'}`);
+      }
+    }
+    expect(misses).toEqual([]);
+  });
+
+  test(`in ${lang}, words that are in no document find nothing, and the page suggests what to try`, async ({
+    page,
+  }) => {
+    for (const query of absentWords[lang]) {
+      await page.goto(searchUrl(lang, query));
+      expect(await settled(page), query).toBe(uiStrings[lang].search.nothing.replace('{{query}}', query));
+      await expect(page.locator('[data-search-results] li')).toHaveCount(0);
+      const hint = page.locator('[data-search-hint]');
+      await expect(hint).toBeVisible();
+      await expect(hint).toContainText(uiStrings[lang].search.hint);
+      // The hint offers the same words in each other language.
+      const others = localeCodes.filter((code) => code !== lang);
+      for (const code of others) {
+        await expect(hint.getByRole('link', { name: locales[code].name })).toHaveAttribute(
+          'href',
+          new RegExp(`${code}/search/\\?q=${encodeURIComponent(query)}$`),
+        );
+      }
+      await expect(page.locator('.all-documents li')).toHaveCount(slugs.length);
+    }
+  });
+
+  test(`in ${lang}, every result has a form of every query word, and its excerpt quotes its text`, async ({ page }) => {
+    for (const query of queriesToCheck[lang]) {
+      await page.goto(searchUrl(lang, query));
+      const links = await resultLinks(page);
+      expect(links.length, query).toBeGreaterThan(0);
+      const excerpts = await page.locator('[data-search-results] .search-excerpt').allInnerTexts();
+      for (const [index, link] of links.entries()) {
+        const words = await documentTextWords(page, link);
+        expect(hasEveryQueryWord(lang, query, words), `${query}: ${link}`).toBe(true);
+        // Every word of the excerpt is a word of the document's text: none from its header, none glued together.
+        const text = new Set(words.map(searchForm));
+        const strays = queryWords(excerpts[index] ?? '').filter((word) => !text.has(searchForm(word)));
+        expect(strays, `${query}: ${link}`).toEqual([]);
+      }
+    }
+  });
 }
 
+test('the index holds each document’s text with its words apart, and nothing of its header', async ({ page }) => {
+  const fragmentDir = path.resolve('dist', path.dirname(paths.searchEngine().slice(1)), 'fragment');
+  const files = await readdir(fragmentDir);
+  expect(files.length).toBeGreaterThan(0);
+  let checked = 0;
+  for (const file of files) {
+    const data = gunzipSync(await readFile(path.join(fragmentDir, file)));
+    const json = JSON.parse(data.subarray('pagefind_dcd'.length).toString('utf8')) as unknown;
+    // A file holds one page's record, or (for a small site) every page of a language by id.
+    const records = ('url' in (json as object) ? [json] : Object.values(json as Record<string, unknown>)) as {
+      url: string;
+      content: string;
+    }[];
+    for (const { url, content } of records) {
+      const words = new Set((await documentTextWords(page, url)).map(searchForm));
+      expect(
+        queryWords(content).filter((word) => !words.has(searchForm(word))),
+        url,
+      ).toEqual([]);
+      checked += 1;
+    }
+  }
+  expect(checked).toBe(slugs.length * localeCodes.length);
+});
+
 test('a shared search link runs the search, and Back returns to the previous one', async ({ page }) => {
-  await page.goto(`${paths.search('en')}?q=Naftan`);
+  await page.goto(searchUrl('en', 'Naftan'));
   expect(await resultLinks(page)).toEqual([paths.document('en', 'ilo-urges-belarus')]);
   await page.getByLabel(uiStrings.en.search.label).fill('Belaruskali');
   await page.getByRole('button', { name: uiStrings.en.search.submit }).click();
@@ -55,26 +178,32 @@ test('a shared search link runs the search, and Back returns to the previous one
   expect(await resultLinks(page)).toEqual([paths.document('en', 'ilo-urges-belarus')]);
 });
 
-test('Russian word forms: the nominative finds a page where only another case occurs', async ({ page }) => {
-  // The resolution names Мария Колесникова only in the accusative, «Колесникову».
-  await page.goto(`${paths.search('ru')}?q=${encodeURIComponent('Колесникова')}`);
-  expect(await resultLinks(page)).toContain(paths.document('ru', 'congress-resolution-on-belarus'));
-  // No document has the nominative «забастовка»; every one has an inflected form.
-  await page.goto(`${paths.search('ru')}?q=${encodeURIComponent('забастовка')}`);
-  expect((await resultLinks(page)).length).toBeGreaterThanOrEqual(4);
+test('the language switcher keeps the query, and the other language searches for it', async ({ page }) => {
+  await page.goto(searchUrl('be', 'Нафтан'));
+  await settled(page);
+  const russian = page.locator('.language-switcher').getByRole('link', { name: locales.ru.name });
+  await expect(russian).toHaveAttribute('href', new RegExp(`\\?q=${encodeURIComponent('Нафтан')}$`));
+  // A new search carries the new query.
+  await page.getByLabel(uiStrings.be.search.label).fill('Міхневіч');
+  await page.getByLabel(uiStrings.be.search.label).press('Enter');
+  await settled(page);
+  await expect(russian).toHaveAttribute('href', new RegExp(`\\?q=${encodeURIComponent('Міхневіч')}$`));
+  await russian.click();
+  await expect(page.getByLabel(uiStrings.ru.search.label)).toHaveValue('Міхневіч');
+  await settled(page);
 });
 
-test('English word forms: a singular finds the plural', async ({ page }) => {
-  await page.goto(`${paths.search('en')}?q=sanction`);
-  expect(await resultLinks(page)).toContain(paths.document('en', 'petition-to-the-ilo'));
+test("a query with replacement patterns ($&, $`, $') is shown as typed", async ({ page }) => {
+  for (const query of ['$&', '$`x', "$'", '$$']) {
+    await page.goto(searchUrl('en', query));
+    expect(await settled(page)).toBe(`Nothing found for “${query}”.`);
+  }
 });
 
 test('nothing found says so in the page language, and leaves every document listed', async ({ page }) => {
-  await page.goto(`${paths.search('be')}?q=qwertyuiop`);
-  await expect(page.locator('[data-search-status]')).toHaveText(
-    uiStrings.be.search.nothing.replace('{{query}}', 'qwertyuiop'),
-  );
-  await expect(page.locator('.document-list:not([data-search-results]) li')).toHaveCount(slugs.length);
+  await page.goto(searchUrl('be', 'qwertyuiop'));
+  expect(await settled(page)).toBe(uiStrings.be.search.nothing.replace('{{query}}', 'qwertyuiop'));
+  await expect(page.locator('.all-documents li')).toHaveCount(slugs.length);
 });
 
 const [, , deepMirror] = mirrorSettings;
@@ -93,10 +222,17 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
   for (const lang of localeCodes) {
-    test(`the ${lang} search page says search needs JavaScript and lists every document`, async ({ page }) => {
-      await page.goto(`${paths.search(lang)}?q=Naftan`);
-      await expect(page.locator('[data-search-unavailable]')).toHaveText(uiStrings[lang].search.unavailable);
-      await expect(page.locator('.document-list:not([data-search-results]) li a')).toHaveCount(slugs.length);
+    test(`the ${lang} search page says, before the form, that search needs JavaScript, and lists every document`, async ({
+      page,
+    }) => {
+      await page.goto(searchUrl(lang, 'Naftan'));
+      const notice = page.locator('[data-search-unavailable]');
+      await expect(notice).toBeVisible();
+      await expect(notice).toHaveText(uiStrings[lang].search.unavailable);
+      const noticeBox = await notice.boundingBox();
+      const formBox = await page.locator('[data-search-form]').boundingBox();
+      expect(noticeBox && formBox && noticeBox.y + noticeBox.height <= formBox.y).toBe(true);
+      await expect(page.locator('.all-documents li a')).toHaveCount(slugs.length);
     });
   }
 });
@@ -106,10 +242,256 @@ test('opened from a folder on disk, the search page says so and lists every docu
   await page.goto(`${file}?q=Нафтан`);
   await expect(page.locator('[data-search-unavailable]')).toBeVisible();
   await expect(page.locator('[data-search-unavailable]')).toHaveText(uiStrings.ru.search.unavailable);
-  await expect(page.locator('.document-list:not([data-search-results]) li a')).toHaveCount(slugs.length);
+  await expect(page.locator('.all-documents li a')).toHaveCount(slugs.length);
 });
 
-test('with JavaScript on a server, the notice is hidden once search is ready', async ({ page }) => {
+test('with JavaScript on a server, the notice never shows', async ({ page }) => {
   await page.goto(paths.search('en'));
   await expect(page.locator('[data-search-unavailable]')).toBeHidden();
+});
+
+test.describe('the results page does not move', () => {
+  /** Sums the page's layout shifts that no input caused, from its first moment, as CLS counts them. */
+  const recordLayoutShift = () => {
+    const record = window as unknown as { layoutShift: number };
+    record.layoutShift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+        if (!entry.hadRecentInput) record.layoutShift += entry.value;
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  };
+  const layoutShift = async (page: Page) => {
+    // Two frames: the browser has drawn the results and reported any shift they made.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    return page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift);
+  };
+
+  for (const lang of localeCodes) {
+    for (const query of [searchQueries[lang], absentWords[lang][0] ?? '']) {
+      test(`${lang}: opening a search for “${query}” shifts the layout by at most 0.02`, async ({ page }) => {
+        await page.addInitScript(recordLayoutShift);
+        await page.goto(searchUrl(lang, query));
+        await settled(page);
+        expect(await layoutShift(page)).toBeLessThanOrEqual(0.02);
+      });
+    }
+  }
+
+  test('the measurement does see a shift', async ({ page }) => {
+    await page.addInitScript(recordLayoutShift);
+    await page.goto(searchUrl('en', 'Naftan'));
+    await settled(page);
+    await page.evaluate(() => {
+      const block = Object.assign(document.createElement('p'), { textContent: 'A late banner' });
+      Object.assign(block.style, { height: '200px', margin: '0' });
+      document.querySelector('main')?.prepend(block);
+    });
+    expect(await layoutShift(page)).toBeGreaterThan(0.02);
+  });
+});
+
+/** The WCAG contrast ratio of two colours as `getComputedStyle` writes them (`rgb(…)`). */
+function contrast(first: string, second: string): number {
+  const luminance = (colour: string) => {
+    const [r = 0, g = 0, b = 0] = (colour.match(/[\d.]+/g) ?? []).map(Number).map((channel) => {
+      const value = channel / 255;
+      return value <= 0.04045 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [light, dark] = [luminance(first), luminance(second)].sort((a, b) => b - a);
+  return ((light ?? 0) + 0.05) / ((dark ?? 0) + 0.05);
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`${colorScheme}: a match is bold, in a box at least 3:1 against the page, with text 4.5:1 against the box`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme });
+    await page.goto(searchUrl('en', 'Naftan'));
+    await settled(page);
+    const colours = await page
+      .locator('[data-search-results] mark')
+      .first()
+      .evaluate((mark) => {
+        const style = getComputedStyle(mark);
+        return {
+          box: style.backgroundColor,
+          text: style.color,
+          weight: Number(style.fontWeight),
+          page: getComputedStyle(document.documentElement).backgroundColor,
+        };
+      });
+    expect(contrast(colours.box, colours.page)).toBeGreaterThanOrEqual(3);
+    expect(contrast(colours.text, colours.box)).toBeGreaterThanOrEqual(4.5);
+    expect(colours.weight).toBeGreaterThanOrEqual(700);
+  });
+}
+
+test.describe('keyboard', () => {
+  test.use({ isMobile: false, hasTouch: false });
+
+  test('a reader can search and open a result with the keyboard alone', async ({ page }) => {
+    await page.goto(paths.search('en'));
+    const input = page.getByLabel(uiStrings.en.search.label);
+    for (let presses = 0; presses < 20 && !(await input.evaluate((box) => box === document.activeElement)); presses++) {
+      await page.keyboard.press('Tab');
+    }
+    await expect(input).toBeFocused();
+    await page.keyboard.type('Naftan');
+    await page.keyboard.press('Enter');
+    await settled(page);
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: uiStrings.en.search.submit })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(page.locator('[data-search-results] li > a').first()).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`${paths.document('en', 'ilo-urges-belarus')}$`));
+  });
+});
+
+test.describe('many results', () => {
+  test.use({ isMobile: false, hasTouch: false });
+
+  /** Twelve English pages that all mention a strike, indexed by Pagefind as the build would, one excerpt file each. */
+  async function manyResultsIndex(): Promise<Map<string, Uint8Array>> {
+    const pagefind = await import('pagefind');
+    const { index } = await pagefind.createIndex({});
+    if (!index) throw new Error('Pagefind could not start');
+    try {
+      for (let number = 1; number <= 12; number += 1) {
+        await index.addCustomRecord({
+          url: `/en/report-${number}/`,
+          content: `Report ${number}. The workers of plant ${number} went on strike for their union.`,
+          language: 'en',
+          meta: { title: `Report ${number}` },
+        });
+      }
+      const { files } = await index.getFiles();
+      return new Map(files.map(({ path: file, content }) => [file.replace(/^\/+/, ''), content]));
+    } finally {
+      await pagefind.close();
+    }
+  }
+
+  test('at most five show at first, loaded at once; “more” shows five more with the keyboard, and takes the focus', async ({
+    page,
+  }) => {
+    const files = await manyResultsIndex();
+    expect([...files.keys()].filter((file) => file.startsWith('fragment/'))).toHaveLength(12);
+    const excerptRequests: string[] = [];
+    await page.route('**/pagefind/**', async (route) => {
+      const file = new URL(route.request().url()).pathname.replace(/^.*\/pagefind\//, '');
+      const body = files.get(file);
+      if (file.startsWith('fragment/')) excerptRequests.push(file);
+      const contentType = file.endsWith('.js') ? 'text/javascript' : 'application/octet-stream';
+      if (body) await route.fulfill({ body: Buffer.from(body), contentType });
+      else await route.fulfill({ status: 404 });
+    });
+    await page.goto(searchUrl('en', 'strike'));
+    expect(await settled(page)).toBe(uiStrings.en.search.found.replace('{{count}}', '12'));
+    const results = page.locator('[data-search-results] li');
+    await expect(results).toHaveCount(5);
+    expect(excerptRequests.filter((file) => files.has(file))).toHaveLength(5);
+    const more = page.getByRole('button', { name: uiStrings.en.search.more });
+    await more.focus();
+    await page.keyboard.press('Enter');
+    await expect(results).toHaveCount(10);
+    await expect(results.nth(5).locator('a')).toBeFocused();
+    await more.focus();
+    await page.keyboard.press('Enter');
+    await expect(results).toHaveCount(12);
+    await expect(more).toBeHidden();
+    const titles = await page.locator('[data-search-results] li > a').allInnerTexts();
+    expect(new Set(titles).size).toBe(12);
+  });
+});
+
+test.describe('fetching what search needs', () => {
+  const engineRequests = (page: Page) => {
+    const urls: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/pagefind/')) urls.push(request.url());
+    });
+    return urls;
+  };
+
+  test('a search page without a query fetches nothing of search until the box is focused', async ({ page }) => {
+    const urls = engineRequests(page);
+    await page.goto(paths.search('en'), { waitUntil: 'networkidle' });
+    expect(urls).toEqual([]);
+    await page.getByLabel(uiStrings.en.search.label).focus();
+    await expect.poll(() => urls.length).toBeGreaterThan(0);
+  });
+
+  for (const pagePath of [paths.home('be'), paths.document('ru', 'petition-to-the-ilo'), `${paths.home('en')}?q=x`]) {
+    test(`${pagePath} fetches nothing of search`, async ({ page }) => {
+      const urls = engineRequests(page);
+      await page.goto(pagePath, { waitUntil: 'networkidle' });
+      await page.locator('body').focus();
+      expect(urls).toEqual([]);
+    });
+  }
+
+  for (const lang of localeCodes) {
+    test(`in ${lang}, a page opened with a query asks for every file of the search at once, before the engine runs`, async ({
+      page,
+    }) => {
+      await page.goto(searchUrl(lang, searchQueries[lang]));
+      await settled(page);
+      const { files, parsed } = await page.evaluate(() => ({
+        files: performance
+          .getEntriesByType('resource')
+          .filter(({ name }) => name.includes('/pagefind/'))
+          .map(({ name, startTime }) => ({ file: name.replace(/^.*\/pagefind\//, ''), startTime })),
+        parsed: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domInteractive,
+      }));
+      // The engine, its entry, the language's metadata, WebAssembly, index and excerpts: each once, and each
+      // asked for while the page was still being read, before any script of the engine ran.
+      expect(files.map(({ file }) => file.replace(/[._][\da-f]{7,}/g, '').replace(/\?.*/, ''))).toEqual(
+        expect.arrayContaining([
+          'pagefind.js',
+          'pagefind-entry.json',
+          `pagefind.${lang}.pf_meta`,
+          `index/${lang}.pf_index`,
+        ]),
+      );
+      expect(files).toHaveLength(6);
+      expect(files.filter(({ startTime }) => startTime >= parsed)).toEqual([]);
+    });
+  }
+});
+
+test('under npm run dev, the search page says that search needs a build', async () => {
+  test.setTimeout(180_000);
+  const { spawn } = await import('node:child_process');
+  const { freePorts } = await import('../support/free-ports');
+  const [port] = freePorts(1);
+  const dev = spawn('npx', ['astro', 'dev', '--host', '127.0.0.1', '--port', String(port)], {
+    detached: true,
+    stdio: 'ignore',
+  });
+  try {
+    const url = `http://127.0.0.1:${port}${paths.search('en')}`;
+    let html = '';
+    await expect
+      .poll(
+        async () => {
+          html = await fetch(url)
+            .then((response) => (response.ok ? response.text() : ''))
+            .catch(() => '');
+          return html !== '';
+        },
+        { timeout: 150_000 },
+      )
+      .toBe(true);
+    const document = parse(html);
+    expect(document.querySelector('[data-search-unavailable]')?.textContent.trim()).toBe(
+      uiStrings.en.search.needsBuild,
+    );
+    expect(document.querySelector('script[data-search-preload]')).toBeNull();
+  } finally {
+    if (dev.pid) process.kill(-dev.pid);
+  }
 });

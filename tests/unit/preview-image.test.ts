@@ -8,7 +8,7 @@ import {
   cachedPreviewImage,
   cardLayout,
   documentCard,
-  encodeIndexedPng,
+  encodePalettePng,
   homeCard,
   pngSignature,
   previewCacheKey,
@@ -141,23 +141,24 @@ describe('a card with an empty field', () => {
 });
 
 describe('the palette PNG encoder', () => {
-  it('declines an image of more than 256 colours', () => {
-    const rgba = Buffer.alloc(257 * 4);
-    for (let pixel = 0; pixel < 257; pixel += 1) rgba.writeUInt32BE(0x000000ff + pixel * 0x100, pixel * 4);
-    expect(encodeIndexedPng(rgba, 257, 1)).toBeUndefined();
-    expect(encodeIndexedPng(rgba.subarray(0, 256 * 4), 256, 1)).toBeDefined();
+  it('keeps every pixel of a card, and writes a palette image smaller than resvg’s own', async () => {
+    const card = longestTitled[0]?.card ?? homeCard('en');
+    const rendered = new Resvg(await renderPreviewSvg(card), { font: { loadSystemFonts: false } }).render();
+    const png = await encodePalettePng(rendered.pixels, rendered.width, rendered.height);
+    expect(png.readUInt8(25)).toBe(3); // IHDR colour type 3: palette
+    expect(decodePng(png).equals(rendered.pixels)).toBe(true);
+    expect(png.length).toBeLessThan(rendered.asPng().length / 1.5);
   });
 
-  it('keeps transparency', () => {
+  it('keeps transparency', async () => {
     const rgba = Buffer.alloc(4 * 4 * 4);
     rgba.writeUInt32BE(0xa3161cff, 0);
     rgba.writeUInt32BE(0x1d1b19ff, 20);
-    const png = encodeIndexedPng(rgba, 4, 4);
-    expect(png && decodePng(png).equals(rgba)).toBe(true);
+    expect(decodePng(await encodePalettePng(rgba, 4, 4)).equals(rgba)).toBe(true);
   });
 
-  it('names the mismatch when the pixels do not fill the image', () => {
-    expect(() => encodeIndexedPng(new Uint8Array(12), 2, 2)).toThrow('12 bytes is not 2×2 RGBA pixels');
+  it('names the mismatch when the pixels do not fill the image', async () => {
+    await expect(encodePalettePng(new Uint8Array(12), 2, 2)).rejects.toThrow('12 bytes is not 2×2 RGBA pixels');
   });
 });
 

@@ -16,10 +16,10 @@ import type { ParsedPages } from '../../../scripts/build/site-files';
 
 const hashOf = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
-/** A scripts folder like src/scripts/, with a search script and one other. */
+/** A scripts folder like src/scripts/, with the search page's script and one other. */
 async function scriptsFolder(): Promise<SiteScripts> {
   const dir = await mkdtemp(path.join(tmpdir(), 'scripts-'));
-  await writeFile(path.join(dir, 'search.js'), 'search();\n');
+  await writeFile(path.join(dir, 'search-preload.js'), 'search();\n');
   await writeFile(path.join(dir, 'disk-links.js'), 'links();\n');
   return siteScripts(dir);
 }
@@ -34,7 +34,7 @@ function pages(entries: Record<string, string>): ParsedPages {
 describe('Content-Security-Policy', () => {
   it('hashes every file of src/scripts/ exactly as it is', async () => {
     const scripts = await siteScripts();
-    const files = ['copy-link.js', 'disk-links.js', 'not-found-links.js', 'search.js'];
+    const files = ['copy-link.js', 'disk-links.js', 'not-found-links.js', 'search-preload.js'];
     expect([...scripts.values()].map(({ file }) => file)).toEqual(files);
     for (const file of files) {
       expect(scripts.get(hashOf(readFileSync(path.join(scriptsDir, file), 'utf8')))?.file).toBe(file);
@@ -50,7 +50,7 @@ describe('Content-Security-Policy', () => {
     });
     const search = policyFor(
       'en/search/index.html',
-      page('', '<script type="module">search();\n</script><script>links();\n</script>'),
+      page('<script>search();\n</script>', '<script>links();\n</script>'),
       scripts,
     );
     expect(search.problems).toEqual([]);
