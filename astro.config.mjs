@@ -7,6 +7,7 @@ import { contentCheck } from './scripts/integrations/content-check.ts';
 import { contentGuard } from './scripts/integrations/content-guard.ts';
 import { postBuild } from './scripts/integrations/post-build.ts';
 import { mdxFeatures } from './src/lib/mdx.ts';
+import { paragraphIdsPlugin } from './src/lib/paragraph-ids.ts';
 
 export default defineConfig({
   integrations: [contentCheck(), mdx(), postBuild()],
@@ -19,10 +20,12 @@ export default defineConfig({
   // `npm run dev` listens where PORT says, like `npm start` and `npm run serve`.
   server: { port: Number(process.env.PORT ?? 4321) },
   markdown: {
-    // Astro's own compiler, with the features the content check parses with and a guard that refuses code in content.
+    // Astro's own compiler, with the features the content check parses with and a guard that refuses code in content;
+    // every paragraph and list item of a document gets its citable id (`p-12`) as it is compiled.
     processor: satteri({
       features: mdxFeatures,
       mdastPlugins: [contentGuard(new URL('./src/content/', import.meta.url))],
+      hastPlugins: [paragraphIdsPlugin],
     }),
     // Highlighting writes inline style attributes, which the Content-Security-Policy rightly blocks.
     syntaxHighlight: false,

@@ -35,10 +35,18 @@ ${entries.join('\n')}
 `;
 }
 
-/** Each page of the site in every language, for `sitemap.xml`, with its `hreflang` alternates. */
+/**
+ * Each page of the site in every language, for `sitemap.xml`, with its
+ * `hreflang` alternates. A page named by several groups is listed once, with
+ * the first group's alternates: a side-by-side page's English alternate is the
+ * original's own page, which its document lists already.
+ */
 export function sitemap(pagesInEveryLanguage: Record<Locale, string>[]): string {
+  const listed = new Set<string>();
   const urls = pagesInEveryLanguage.flatMap((versions) =>
-    Object.values(versions).map((path) => {
+    Object.values(versions).flatMap((path) => {
+      if (listed.has(path)) return [];
+      listed.add(path);
       const alternates = Object.entries(versions).map(
         ([code, alternate]) =>
           `    <xhtml:link rel="alternate" hreflang="${code}" href="${escapeXml(absoluteUrl(alternate))}"/>`,

@@ -8,6 +8,8 @@ export const paths = {
   languageChooser: () => '/',
   home: (lang: Locale) => `/${lang}/`,
   document: (lang: Locale, slug: string) => `/${lang}/${slug}/`,
+  /** A translation beside its original, paragraph by paragraph. */
+  sideBySide: (lang: Locale, slug: string) => `/${lang}/${slug}/side-by-side/`,
   notFound: () => '/404.html',
   search: (lang: Locale) => `/${lang}/search/`,
   downloads: (lang: Locale) => `/${lang}/downloads/`,

@@ -11,6 +11,13 @@ export const GET: APIRoute = async () => {
   const pages = [
     ...[paths.home, paths.search, paths.downloads, paths.mirrors].map(inEveryLanguage),
     ...documents.map((document) => inEveryLanguage((lang) => paths.document(lang, identify(document).slug))),
+    ...documents.map((document) =>
+      inEveryLanguage((lang) =>
+        lang === document.data.originalLanguage
+          ? paths.document(lang, identify(document).slug)
+          : paths.sideBySide(lang, identify(document).slug),
+      ),
+    ),
   ];
   return new Response(sitemap(pages), { headers: { 'content-type': 'application/xml; charset=utf-8' } });
 };
