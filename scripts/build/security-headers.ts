@@ -5,8 +5,8 @@ import { hostHeadersFile } from '../release/release-format.ts';
 /**
  * What a `<meta>` element cannot say: these must come from the server as
  * HTTP headers. The build writes them for hosts that read a `_headers` file
- * (Netlify, Cloudflare Pages); `deploy/nginx-security-headers.conf` carries the
- * same for nginx, and a unit test keeps the two equal.
+ * (Netlify, Cloudflare Pages); the nginx and Caddy configurations in deploy/
+ * carry the same (scripts/build/host-configs.ts), and tests keep them equal.
  */
 export const securityHeaders: Record<string, string> = {
   'Strict-Transport-Security': 'max-age=63072000; includeSubDomains',
@@ -19,16 +19,19 @@ export const securityHeaders: Record<string, string> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
 
+/**
+ * Folders whose files are named by a hash of their content (Pagefind's index
+ * and fragments, Astro's assets): a file there never changes, so a browser may
+ * keep it for a year. Everything else is revalidated, so a mirror's update
+ * reaches readers at once.
+ */
+export const immutableFolders: readonly string[] = ['/_astro/', '/pagefind/fragment/', '/pagefind/index/'];
+export const immutableCacheControl = 'public, max-age=31536000, immutable';
+
 export function headersFile(): string {
   const lines = Object.entries(securityHeaders).map(([name, value]) => `  ${name}: ${value}`);
-  return `/*\n${lines.join('\n')}\n`;
-}
-
-export function nginxSnippet(): string {
-  const lines = Object.entries(securityHeaders).map(
-    ([name, value]) => `add_header ${name} ${JSON.stringify(value)} always;`,
-  );
-  return `# Security headers for a copy of the site served by nginx: include this file in the server or location block.\n# Generated from scripts/build/security-headers.ts; tests/unit/build/security-headers.test.ts keeps it up to date.\n${lines.join('\n')}\n`;
+  const cached = immutableFolders.map((folder) => `${folder}*\n  Cache-Control: ${immutableCacheControl}\n`);
+  return `/*\n${lines.join('\n')}\n${cached.join('')}`;
 }
 
 export async function writeHeadersFile(distDir: string): Promise<void> {

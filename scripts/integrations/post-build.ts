@@ -76,7 +76,11 @@ export function postBuild(): AstroIntegration {
         logger.info('every file a page offers is there, and the page gives its size');
         const broken = await findBrokenLinks(distDir, {
           pages,
-          writtenLater: new Set([paths.siteArchive().slice(1)]),
+          writtenLater: new Set(
+            [paths.siteArchive(), paths.siteCar(), paths.verifier(), paths.rewriteOriginTool()].map((file) =>
+              file.slice(1),
+            ),
+          ),
           siteUrl,
         });
         if (broken.length > 0) throw new Error(`Broken internal links:\n  ${broken.join('\n  ')}`);

@@ -15,9 +15,12 @@ export interface ChecksumEntry {
 }
 
 export interface DirectoryEntry {
+  /** Relative to the folder, with forward slashes; bytes that are not UTF-8 are shown as `\xNN`. */
   path: string;
   /** False for symbolic links, sockets and the like. */
   isFile: boolean;
+  /** True when a name on the way is not UTF-8: such a file cannot be listed in, or match, SHA256SUMS. */
+  notUtf8: boolean;
 }
 
 const entryLine = /^([0-9a-f]{64}) {2}(.+)$/;
@@ -47,16 +50,47 @@ export function sitePathProblem(sitePath: string): string | undefined {
   return undefined;
 }
 
-/** Everything under `dir` except folders, as relative POSIX paths in byte order. Symbolic links are listed, never followed. */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A file name as text: itself when it is UTF-8, else its bytes with each one outside printable ASCII as `\xNN`. */
+function nameOf(bytes: Buffer): { name: string; notUtf8: boolean } {
+  try {
+    return { name: strictUtf8.decode(bytes), notUtf8: false };
+  } catch {
+    const name = [...bytes]
+      .map((byte) =>
+        byte >= 0x20 && byte < 0x7f ? String.fromCharCode(byte) : `\\x${byte.toString(16).padStart(2, '0')}`,
+      )
+      .join('');
+    return { name, notUtf8: true };
+  }
+}
+
+/**
+ * Everything under `dir` except folders, as relative POSIX paths in byte
+ * order. Symbolic links are listed, never followed. Names are read as bytes,
+ * so a name that is not UTF-8 is listed (and flagged) rather than breaking the
+ * walk, as Node's own recursive readdir does.
+ */
 export async function walkDirectory(dir: string): Promise<DirectoryEntry[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => !entry.isDirectory())
-    .map((entry) => ({
-      path: path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'),
-      isFile: entry.isFile(),
-    }))
-    .sort((a, b) => compareBytewise(a.path, b.path));
+  const found: DirectoryEntry[] = [];
+  const visit = async (folder: Buffer, prefix: string, notUtf8: boolean): Promise<void> => {
+    for (const entry of await readdir(folder, { withFileTypes: true, encoding: 'buffer' })) {
+      const { name, notUtf8: nameNotUtf8 } = nameOf(entry.name);
+      const entryPath = `${prefix}${name}`;
+      if (entry.isDirectory()) {
+        await visit(
+          Buffer.concat([folder, Buffer.from(path.sep), entry.name]),
+          `${entryPath}/`,
+          notUtf8 || nameNotUtf8,
+        );
+      } else {
+        found.push({ path: entryPath, isFile: entry.isFile(), notUtf8: notUtf8 || nameNotUtf8 });
+      }
+    }
+  };
+  await visit(Buffer.from(dir), '', false);
+  return found.sort((a, b) => compareBytewise(a.path, b.path));
 }
 
 export function formatChecksums(entries: readonly ChecksumEntry[]): string {
@@ -108,6 +142,11 @@ export async function readSiteFiles(distDir: string): Promise<SiteFile[]> {
   const files: SiteFile[] = [];
   for (const entry of await walkDirectory(distDir)) {
     if (releaseFiles.has(entry.path)) continue;
+    if (entry.notUtf8) {
+      throw new Error(
+        `${path.join(distDir, entry.path)} cannot be listed in ${checksumsFile}: its name is not UTF-8 text; rename it`,
+      );
+    }
     if (!entry.isFile) {
       throw new Error(
         `${path.join(distDir, entry.path)} is not a regular file: a release may hold only files and folders`,

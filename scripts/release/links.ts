@@ -5,6 +5,7 @@
  * a web server lists no folders.
  */
 import { parse } from 'node-html-parser';
+import { parseUrl } from './site-address.ts';
 
 /** Attributes that hold one URL, on whatever element: a, link, script, img, source, form, iframe, video, object… */
 const urlAttributes = ['href', 'src', 'action', 'formaction', 'poster', 'data'];
@@ -28,7 +29,7 @@ function srcsetUrls(srcset: string): string[] {
 export function linkedUrls(html: string, pageUrl: URL): URL[] {
   const root = parse(html);
   const baseHref = root.querySelector('base[href]')?.getAttribute('href');
-  const base = (baseHref !== undefined ? URL.parse(baseHref, pageUrl) : null) ?? pageUrl;
+  const base = (baseHref !== undefined ? parseUrl(baseHref, pageUrl) : undefined) ?? pageUrl;
   const references: string[] = [];
   for (const element of root.querySelectorAll('*')) {
     for (const name of urlAttributes) {
@@ -44,5 +45,5 @@ export function linkedUrls(html: string, pageUrl: URL): URL[] {
       if (target !== undefined) references.push(target);
     }
   }
-  return references.flatMap((reference) => URL.parse(reference, base) ?? []);
+  return references.flatMap((reference) => parseUrl(reference, base) ?? []);
 }

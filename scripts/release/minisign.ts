@@ -286,3 +286,23 @@ export function verifyMinisig(message: Uint8Array, signatureText: string, public
   }
   return minisig;
 }
+
+/**
+ * Checks only the trusted comment of a .minisig — its key id and the
+ * signature over the file's signature and the comment — without the signed
+ * file: enough to read, with certainty, what a release's signature states
+ * (its date and commit) from its .minisig alone.
+ */
+export function verifyTrustedComment(signatureText: string, publicKey: PublicKey): Minisig {
+  const minisig = parseMinisig(signatureText);
+  if (!minisig.keyId.equals(publicKey.keyId)) {
+    throw new Error(
+      `it was made with key ${keyIdHex(minisig.keyId)}, but the expected key is ${keyIdHex(publicKey.keyId)}`,
+    );
+  }
+  const commentAndSignature = Buffer.concat([minisig.signature, Buffer.from(minisig.trustedComment)]);
+  if (!verify(null, commentAndSignature, publicKey.key, minisig.globalSignature)) {
+    throw new Error('the trusted comment does not match its signature');
+  }
+  return minisig;
+}

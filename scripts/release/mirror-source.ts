@@ -8,9 +8,12 @@ import { lstat, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sitePathProblem, walkDirectory } from './checksums.ts';
+import { parseUrl } from './site-address.ts';
 
 export type ReadResult =
-  { status: 'found'; bytes: Buffer } | { status: 'missing' } | { status: 'unreadable'; reason: string };
+  | { status: 'found'; bytes: Buffer; /** The response's headers, from a web mirror. */ headers?: Headers }
+  | { status: 'missing' }
+  | { status: 'unreadable'; reason: string };
 
 export interface MirrorSource {
   /** The copy's folder or web address, for messages. */
@@ -21,6 +24,9 @@ export interface MirrorSource {
 const missing: ReadResult = { status: 'missing' };
 const unreadable = (reason: string): ReadResult => ({ status: 'unreadable', reason });
 const maxRedirects = 5;
+
+/** Thrown when the whole check has run out of time; the message says so and how to allow more. */
+export class OutOfTime extends Error {}
 
 function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${bytes / 1024 / 1024} MiB` : `${bytes / 1024} KiB`;
@@ -79,10 +85,12 @@ export class HttpMirror implements MirrorSource {
   readonly location: string;
   readonly #base: URL;
   readonly #timeoutMs: number;
+  /** Aborted when the whole check is out of time; its reason is an OutOfTime. */
+  readonly #deadline: AbortSignal | undefined;
 
-  constructor(address: string, timeoutMs: number) {
-    const base = URL.parse(address);
-    if (base === null || (base.protocol !== 'http:' && base.protocol !== 'https:')) {
+  constructor(address: string, timeoutMs: number, deadline?: AbortSignal) {
+    const base = parseUrl(address);
+    if (base === undefined || (base.protocol !== 'http:' && base.protocol !== 'https:')) {
       throw new Error(`${JSON.stringify(address)} is not an http:// or https:// address`);
     }
     if (base.search !== '' || base.hash !== '') {
@@ -95,6 +103,7 @@ export class HttpMirror implements MirrorSource {
     this.#base = base;
     this.location = base.href;
     this.#timeoutMs = timeoutMs;
+    this.#deadline = deadline;
   }
 
   /** Where the file at `sitePath` is served. */
@@ -124,7 +133,8 @@ export class HttpMirror implements MirrorSource {
 
   /** Fetches `url`, following redirects only within the mirror's origin. */
   async readUrl(url: URL, maxBytes: number): Promise<ReadResult> {
-    const signal = AbortSignal.timeout(this.#timeoutMs);
+    const timeout = AbortSignal.timeout(this.#timeoutMs);
+    const signal = this.#deadline === undefined ? timeout : AbortSignal.any([timeout, this.#deadline]);
     try {
       let target = url;
       for (let redirects = 0; redirects <= maxRedirects; redirects += 1) {
@@ -132,8 +142,8 @@ export class HttpMirror implements MirrorSource {
         const location = response.headers.get('location');
         if (response.status >= 300 && response.status < 400 && location !== null) {
           await response.body?.cancel();
-          const next = URL.parse(location, target);
-          if (next === null || next.origin !== this.#base.origin) {
+          const next = parseUrl(location, target);
+          if (next === undefined || next.origin !== this.#base.origin) {
             return unreadable(`redirected to another origin (${JSON.stringify(location.slice(0, 100))})`);
           }
           target = next;
@@ -148,10 +158,12 @@ export class HttpMirror implements MirrorSource {
           return unreadable(`HTTP ${response.status}`);
         }
         const bytes = await readLimited(response, maxBytes);
-        return bytes === undefined ? unreadable(`larger than ${formatSize(maxBytes)}`) : { status: 'found', bytes };
+        if (bytes === undefined) return unreadable(`larger than ${formatSize(maxBytes)}`);
+        return { status: 'found', bytes, headers: response.headers };
       }
       return unreadable(`more than ${maxRedirects} redirects`);
     } catch (error) {
+      if (this.#deadline?.aborted) throw this.#deadline.reason;
       if (signal.aborted) return unreadable(`no complete answer within ${this.#timeoutMs / 1000} s`);
       // fetch() reports network failures as "fetch failed", with the reason as its cause.
       const reason = error instanceof Error && error.cause instanceof Error ? error.cause : error;
@@ -178,8 +190,12 @@ async function readLimited(response: Response, maxBytes: number): Promise<Buffer
   return Buffer.concat(chunks, size);
 }
 
-/** A folder, a `file:` URL or an http(s) address. */
-export async function openMirror(location: string, timeoutMs: number): Promise<FolderMirror | HttpMirror> {
-  if (/^https?:/i.test(location)) return new HttpMirror(location, timeoutMs);
+/** A folder, a `file:` URL or an http(s) address; `deadline` ends every web request when the whole check is out of time. */
+export async function openMirror(
+  location: string,
+  timeoutMs: number,
+  deadline?: AbortSignal,
+): Promise<FolderMirror | HttpMirror> {
+  if (/^https?:/i.test(location)) return new HttpMirror(location, timeoutMs, deadline);
   return FolderMirror.open(location.startsWith('file:') ? fileURLToPath(location) : location);
 }

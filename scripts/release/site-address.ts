@@ -3,25 +3,16 @@
  * address a mirror may put in its place.
  *
  * Link previews need absolute URLs, so the canonical origin appears in the
- * canonical, og:url, og:image and twitter:image URLs of the pages, in the Atom
- * feeds, in sitemap.xml and in robots.txt. A mirror can replace it there with
- * its own address (rewrite-origin.ts), which it records in MIRROR_ORIGIN.
- * `verify` then accepts a file whose hash differs from the signed one only if
- * replacing every occurrence of the mirror's address by the canonical origin
- * reproduces the signed SHA-256 exactly.
+ * canonical, og:url, og:image and twitter:image URLs of the pages, in their
+ * share links and QR codes, in the Atom feeds, in sitemap.xml and in
+ * robots.txt. A mirror can put its own address there (mirror-origin.ts).
  *
- * What that proves: the served file is the signed file in which some
- * occurrences of the canonical address were replaced by the mirror's address,
- * and nothing else changed. An address may contain only the characters of a
- * scheme, a lower-case host ([a-z0-9.-], or a bracketed IPv6 address), a port
- * and a path of [A-Za-z0-9._~/-] — no quotes, angle brackets, spaces, `&`,
+ * An address may contain only the characters of a scheme, a lower-case host
+ * ([a-z0-9.-], or a bracketed IPv6 address), a port and a path of
+ * [A-Za-z0-9._~/-] — no quotes, angle brackets, spaces, `&`,
  * `?` or `#` — so the replacement cannot close an attribute, open a tag, start
  * an entity or add a query: where the signed file had a URL starting with the
  * canonical address, the copy has the same URL starting with the mirror's.
- *
- * What it does not prove: that the address belongs to the mirror, or to anyone
- * trustworthy. A hostile copy can point its link previews and canonical links
- * at any website, so `verify` prints the address for the reader to judge.
  */
 
 const maxAddressLength = 256;
@@ -37,8 +28,8 @@ function addressProblem(value: string): string | undefined {
   if (!/^https?:\/\//.test(value)) return 'does not start with http:// or https://';
   if (!value.endsWith('/')) return 'does not end with /';
   if (!addressShape.test(value)) return 'is not scheme://host[:port]/path/ with a lower-case host';
-  const parsed = URL.parse(value);
-  if (parsed === null) return 'is not a valid URL';
+  const parsed = parseUrl(value);
+  if (parsed === undefined) return 'is not a valid URL';
   if (parsed.href !== value) return `is not written in canonical form (${parsed.href})`;
   return undefined;
 }
@@ -59,21 +50,11 @@ export function withTrailingSlash(address: string): string {
   return address.endsWith('/') ? address : `${address}/`;
 }
 
-/** The address a MIRROR_ORIGIN file names: one address on one line. */
-export function parseMirrorOriginFile(text: string): string {
-  return parseSiteAddress(text.endsWith('\n') ? text.slice(0, -1) : text, 'MIRROR_ORIGIN');
-}
-
-/** The files that may name the site's own address: pages, feeds and the sitemap, and robots.txt. */
-export function mayNameSiteAddress(sitePath: string): boolean {
-  return sitePath.endsWith('.html') || sitePath.endsWith('.xml') || sitePath === 'robots.txt';
-}
-
-/**
- * `bytes` with every occurrence of the address `from` replaced by `to`.
- * Addresses are ASCII and Latin-1 maps bytes one to one, so everything else in
- * the file passes through byte for byte, whatever its encoding.
- */
-export function replaceAddress(bytes: Buffer, from: string, to: string): Buffer {
-  return Buffer.from(bytes.toString('latin1').replaceAll(from, to), 'latin1');
+/** `new URL(input, base)`, or undefined where it throws: URL.parse() needs Node 22, and verify.mjs runs on 18. */
+export function parseUrl(input: string, base?: string | URL): URL | undefined {
+  try {
+    return new URL(input, base);
+  } catch {
+    return undefined;
+  }
 }

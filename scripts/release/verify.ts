@@ -3,34 +3,88 @@
  * folder — is exactly the signed release. Everything the copy serves is
  * untrusted until proven: the signature of SHA256SUMS is checked against the
  * pinned key first, then every listed file against its SHA-256, then the copy
- * is searched for files the release does not have.
+ * is searched for files the release does not have; the site archive and the
+ * CAR, when the copy carries them, against their own signatures; and, on the
+ * web, the headers the server sent against the signed `_headers`.
+ *
+ * On the web it sees only what the server sends to it: a server can send
+ * other readers something else.
  */
+import { headersFile } from '../build/security-headers.ts';
 import { compareBytewise, parseChecksums, sha256Hex, type ChecksumEntry } from './checksums.ts';
+import {
+  compareHeaders,
+  failsCheck,
+  headersForPath,
+  parseHeadersFile,
+  type HeaderDifference,
+  type HeaderRule,
+} from './host-headers.ts';
 import { linkedUrls } from './links.ts';
-import { keyIdHex, verifyMinisig, type PublicKey } from './minisign.ts';
-import { HttpMirror, openMirror, type FolderMirror, type MirrorSource } from './mirror-source.ts';
-import { checksumsFile, mirrorOriginFile, parseTrustedComment, releaseFiles, signatureFile } from './release-format.ts';
-import { mayNameSiteAddress, parseMirrorOriginFile, replaceAddress } from './site-address.ts';
+import { keyIdHex, verifyMinisig, verifyTrustedComment, type PublicKey } from './minisign.ts';
+import { mayNameSiteAddress, parseMirrorOriginFile, restoreRelease, type MirrorOrigin } from './mirror-origin.ts';
+import {
+  HttpMirror,
+  openMirror,
+  OutOfTime,
+  type FolderMirror,
+  type MirrorSource,
+  type ReadResult,
+} from './mirror-source.ts';
+import {
+  bundles,
+  checksumsFile,
+  describeRelease,
+  expectStatement,
+  hostFiles,
+  hostHeadersFile,
+  mirrorOriginFile,
+  parseTrustedComment,
+  releaseFiles,
+  signatureFile,
+  signatureOf,
+  type Bundle,
+  type ReleaseStatement,
+} from './release-format.ts';
 
 export interface VerifyOptions {
   /** The key the release must be signed with: the project's pinned release/minisign.pub. */
   publicKey: PublicKey;
   /** How long one web request may take. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
+  /** How long the whole check may take. */
+  timeLimitMs?: number | undefined;
+  /** A copy whose release was made before this moment fails. */
+  notOlderThan?: Date | undefined;
+  /** A copy (the main site, usually) whose signature says which release is the latest. */
+  latestFrom?: string | undefined;
+}
+
+export interface BundleCheck {
+  path: string;
+  kind: Bundle['kind'];
+  outcome: 'genuine' | 'absent' | 'altered' | 'unsigned' | 'unreadable' | 'other release';
+  detail?: string | undefined;
+  /** The CAR's root CID, from its signature. */
+  cid?: string | undefined;
+}
+
+export interface HeaderFinding {
+  difference: HeaderDifference;
+  /** How many files were served with it, and the first of them. */
+  files: number;
+  example: string;
 }
 
 export interface VerifyReport {
   location: string;
-  /** The signing key, as minisign prints it. */
-  keyId: string;
-  signedAt: Date;
-  /** The address the release was built for, from its signature. */
-  canonicalOrigin: string;
+  /** The signing key, as minisign prints it, and what the signature states; undefined for an unsigned copy. */
+  signature: { keyId: string; statement: ReleaseStatement } | undefined;
   /** The address the copy's link previews name instead, from MIRROR_ORIGIN. */
   mirrorOrigin: string | undefined;
   /** How many files SHA256SUMS lists. */
   listed: number;
-  /** Files that differ from the release only by naming the mirror's address (see site-address.ts). */
+  /** Files that differ from the release only by naming the mirror's address (see mirror-origin.ts). */
   rewritten: string[];
   altered: string[];
   missing: string[];
@@ -38,21 +92,31 @@ export interface VerifyReport {
   unexpected: string[];
   /** Links into a web mirror beyond `maxLinkChecks` that were not followed. */
   uncheckedLinks: number;
+  /** Listed files a web mirror does not serve because its host applies them (`_headers`). */
+  hostFilesNotServed: string[];
+  bundles: BundleCheck[];
+  /** How the headers a web mirror sent differ from the signed `_headers`. */
+  headers: HeaderFinding[];
+  /** Why headers were not compared, on the web. */
+  headersNotCompared?: string | undefined;
+  latest?: { from: string; statement?: ReleaseStatement | undefined; problem?: string | undefined } | undefined;
+  notOlderThan?: Date | undefined;
 }
 
 /** Generous for a site of a few hundred small pages, small enough that a hostile mirror cannot exhaust memory. */
 const maxBytes = {
   checksums: 4 * 1024 * 1024,
   signature: 16 * 1024,
-  mirrorOrigin: 1024,
+  mirrorOrigin: 64 * 1024,
   siteFile: 64 * 1024 * 1024,
 };
 const maxLinkChecks = 500;
 /** Parallel requests: a few hide latency without hammering a volunteer's server. */
 const concurrency = 4;
-const defaultTimeoutMs = 60_000;
+export const defaultTimeoutMs = 60_000;
+export const defaultTimeLimitMs = 300_000;
 
-type Outcome = 'genuine' | 'rewritten' | 'altered' | 'missing' | { unreadable: string };
+type Outcome = 'genuine' | 'rewritten' | 'altered' | 'missing' | 'not served' | { unreadable: string };
 
 /** Runs `work` on every item, at most `limit` at a time, keeping the items' order. */
 async function mapConcurrently<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
@@ -72,12 +136,6 @@ async function readReleaseFile(source: MirrorSource, name: string, limit: number
   throw new Error(`cannot read ${name} from ${source.location}: ${result.reason}`);
 }
 
-async function requireReleaseFile(source: MirrorSource, name: string, limit: number): Promise<Buffer> {
-  const bytes = await readReleaseFile(source, name, limit);
-  if (bytes === undefined) throw new Error(`${source.location} has no ${name}, so it cannot be checked`);
-  return bytes;
-}
-
 function utf8(bytes: Buffer, name: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -86,14 +144,16 @@ function utf8(bytes: Buffer, name: string): string {
   }
 }
 
-function checkFile(
+async function checkFile(
   entry: ChecksumEntry,
   bytes: Buffer,
-  origins: { canonical: string; mirror: string | undefined },
-): 'genuine' | 'rewritten' | 'altered' {
+  canonical: string | undefined,
+  mirror: MirrorOrigin | undefined,
+): Promise<'genuine' | 'rewritten' | 'altered'> {
   if (sha256Hex(bytes) === entry.sha256) return 'genuine';
-  if (origins.mirror === undefined || !mayNameSiteAddress(entry.path)) return 'altered';
-  return sha256Hex(replaceAddress(bytes, origins.mirror, origins.canonical)) === entry.sha256 ? 'rewritten' : 'altered';
+  if (canonical === undefined || mirror === undefined || !mayNameSiteAddress(entry.path)) return 'altered';
+  const restored = await restoreRelease(bytes, entry.path, canonical, mirror);
+  return sha256Hex(restored) === entry.sha256 ? 'rewritten' : 'altered';
 }
 
 /** Files in the folder that SHA256SUMS does not list. */
@@ -131,46 +191,166 @@ async function unlistedLinkTargets(
   return { unexpected: served.flat(), unchecked: candidates.size - toCheck.length };
 }
 
-export async function verifyMirror(location: string, options: VerifyOptions): Promise<VerifyReport> {
-  const source = await openMirror(location, options.timeoutMs ?? defaultTimeoutMs);
-  const checksums = await requireReleaseFile(source, checksumsFile, maxBytes.checksums);
-  const signature = await requireReleaseFile(source, signatureFile, maxBytes.signature);
-  let minisig;
-  try {
-    minisig = verifyMinisig(checksums, utf8(signature, signatureFile), options.publicKey);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`${checksumsFile} is not signed by the release key: ${reason}`, { cause: error });
+async function checkBundle(
+  source: MirrorSource,
+  bundle: Bundle,
+  release: ReleaseStatement,
+  publicKey: PublicKey,
+): Promise<BundleCheck> {
+  const result = { path: bundle.path, kind: bundle.kind };
+  const read = await source.read(bundle.path, maxBytes.siteFile);
+  if (read.status === 'missing') return { ...result, outcome: 'absent' };
+  if (read.status === 'unreadable') return { ...result, outcome: 'unreadable', detail: read.reason };
+  const signature = await source.read(signatureOf(bundle.path), maxBytes.signature);
+  if (signature.status !== 'found') {
+    return { ...result, outcome: 'unsigned', detail: `${signatureOf(bundle.path)} is missing or unreadable` };
   }
-  // From here on, SHA256SUMS and the trusted comment are the release's own words.
-  const statement = parseTrustedComment(minisig.trustedComment);
+  let statement;
+  try {
+    const minisig = verifyMinisig(read.bytes, utf8(signature.bytes, signatureOf(bundle.path)), publicKey);
+    statement = parseTrustedComment(minisig.trustedComment);
+    expectStatement(statement, bundle.kind, bundle.path.split('/').at(-1) ?? '', signatureOf(bundle.path));
+  } catch (error) {
+    return { ...result, outcome: 'altered', detail: error instanceof Error ? error.message : String(error) };
+  }
+  if (
+    statement.commit !== release.commit ||
+    statement.timestamp !== release.timestamp ||
+    statement.origin !== release.origin
+  ) {
+    return { ...result, outcome: 'other release', detail: `signed for ${describeRelease(statement)}` };
+  }
+  return { ...result, outcome: 'genuine', cid: statement.cid };
+}
+
+/** The signed `_headers`: the copy's own when it serves it unaltered, else the one this verifier was built with if the list names its hash. */
+function signedHeaderRules(
+  entries: readonly ChecksumEntry[],
+  served: Buffer | undefined,
+): { rules: HeaderRule[] } | { reason: string } {
+  const entry = entries.find((candidate) => candidate.path === hostHeadersFile);
+  if (entry === undefined) return { reason: `this release lists no ${hostHeadersFile}` };
+  const known = [served, Buffer.from(headersFile())].find(
+    (candidate) => candidate !== undefined && sha256Hex(candidate) === entry.sha256,
+  );
+  if (known === undefined) {
+    return {
+      reason: `the copy does not serve its ${hostHeadersFile} unaltered, and this verifier does not know the signed one`,
+    };
+  }
+  return { rules: parseHeadersFile(known.toString('utf8')) };
+}
+
+function summariseHeaders(findings: { path: string; differences: HeaderDifference[] }[]): HeaderFinding[] {
+  const byKey = new Map<string, HeaderFinding>();
+  for (const { path, differences } of findings) {
+    for (const difference of differences) {
+      const key = `${difference.kind}\0${difference.name}\0${difference.served ?? ''}`;
+      const earlier = byKey.get(key);
+      if (earlier === undefined) byKey.set(key, { difference, files: 1, example: path });
+      else earlier.files += 1;
+    }
+  }
+  return [...byKey.values()];
+}
+
+async function learnLatest(
+  from: string,
+  publicKey: PublicKey,
+  timeoutMs: number,
+  deadline: AbortSignal,
+): Promise<NonNullable<VerifyReport['latest']>> {
+  try {
+    const source = await openMirror(from, timeoutMs, deadline);
+    const bytes = await readReleaseFile(source, signatureFile, maxBytes.signature);
+    if (bytes === undefined) return { from: source.location, problem: `it has no ${signatureFile}` };
+    const statement = parseTrustedComment(verifyTrustedComment(utf8(bytes, signatureFile), publicKey).trustedComment);
+    expectStatement(statement, 'site', checksumsFile, `${source.location}${signatureFile}`);
+    return { from: source.location, statement };
+  } catch (error) {
+    if (error instanceof OutOfTime) throw error;
+    return { from, problem: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+async function check(location: string, options: VerifyOptions, deadline: AbortSignal): Promise<VerifyReport> {
+  const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
+  const source = await openMirror(location, timeoutMs, deadline);
+  const checksums = await readReleaseFile(source, checksumsFile, maxBytes.checksums);
+  if (checksums === undefined) {
+    throw new Error(
+      `${source.location} has no ${checksumsFile}: it is not a copy of the release, or not the folder or address of its root`,
+    );
+  }
+  const signatureBytes = await readReleaseFile(source, signatureFile, maxBytes.signature);
+  let signature: VerifyReport['signature'];
+  if (signatureBytes !== undefined) {
+    let minisig;
+    try {
+      minisig = verifyMinisig(checksums, utf8(signatureBytes, signatureFile), options.publicKey);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(`${checksumsFile} is not signed by the release key: ${reason}`, { cause: error });
+    }
+    // From here on, SHA256SUMS and the trusted comment are the release's own words.
+    const statement = parseTrustedComment(minisig.trustedComment);
+    expectStatement(statement, 'site', checksumsFile, `the copy's root (${signatureFile})`);
+    signature = { keyId: keyIdHex(minisig.keyId), statement };
+  }
+  const canonical = signature?.statement.origin;
   const entries = parseChecksums(utf8(checksums, checksumsFile));
   const mirrorOriginBytes = await readReleaseFile(source, mirrorOriginFile, maxBytes.mirrorOrigin);
-  const mirrorOrigin =
+  const mirror =
     mirrorOriginBytes === undefined ? undefined : parseMirrorOriginFile(utf8(mirrorOriginBytes, mirrorOriginFile));
-  const origins = { canonical: statement.origin, mirror: mirrorOrigin };
+  const onWeb = source instanceof HttpMirror;
 
   const pages: { path: string; bytes: Buffer }[] = [];
+  const served = new Map<string, ReadResult & { status: 'found' }>();
   const outcomes = await mapConcurrently(entries, concurrency, async (entry): Promise<Outcome> => {
     const result = await source.read(entry.path, maxBytes.siteFile);
-    if (result.status === 'missing') return 'missing';
+    if (result.status === 'missing') return onWeb && hostFiles.has(entry.path) ? 'not served' : 'missing';
     if (result.status === 'unreadable') return { unreadable: result.reason };
+    served.set(entry.path, result);
     if (entry.path.endsWith('.html')) pages.push({ path: entry.path, bytes: result.bytes });
-    return checkFile(entry, result.bytes, origins);
+    return checkFile(entry, result.bytes, canonical, mirror);
   });
 
   const listed = new Set(entries.map((entry) => entry.path));
-  const { unexpected, unchecked } =
-    source instanceof HttpMirror
-      ? await unlistedLinkTargets(source, listed, pages)
-      : { unexpected: await unlistedFiles(source, listed), unchecked: 0 };
+  const { unexpected, unchecked } = onWeb
+    ? await unlistedLinkTargets(source, listed, pages)
+    : { unexpected: await unlistedFiles(source, listed), unchecked: 0 };
+
+  let headers: HeaderFinding[] = [];
+  let headersNotCompared: string | undefined;
+  if (onWeb) {
+    const signedRules = signedHeaderRules(entries, served.get(hostHeadersFile)?.bytes);
+    if ('reason' in signedRules) headersNotCompared = signedRules.reason;
+    else {
+      headers = summariseHeaders(
+        [...served].map(([path, result]) => ({
+          path,
+          differences: compareHeaders(headersForPath(signedRules.rules, `/${path}`), result.headers ?? new Headers()),
+        })),
+      );
+    }
+  }
+
+  const bundleChecks =
+    signature === undefined
+      ? []
+      : await mapConcurrently(bundles, concurrency, (bundle) =>
+          checkBundle(source, bundle, signature.statement, options.publicKey),
+        );
+  const latest =
+    options.latestFrom === undefined
+      ? undefined
+      : await learnLatest(options.latestFrom, options.publicKey, timeoutMs, deadline);
+
   const pathsWith = (outcome: Outcome) => entries.filter((_, index) => outcomes[index] === outcome).map((e) => e.path);
   return {
     location: source.location,
-    keyId: keyIdHex(minisig.keyId),
-    signedAt: new Date(statement.timestamp * 1000),
-    canonicalOrigin: statement.origin,
-    mirrorOrigin,
+    signature,
+    mirrorOrigin: mirror?.address,
     listed: entries.length,
     rewritten: pathsWith('rewritten'),
     altered: pathsWith('altered'),
@@ -181,33 +361,139 @@ export async function verifyMirror(location: string, options: VerifyOptions): Pr
     }),
     unexpected: unexpected.sort(compareBytewise),
     uncheckedLinks: unchecked,
+    hostFilesNotServed: pathsWith('not served'),
+    bundles: bundleChecks,
+    headers,
+    headersNotCompared,
+    latest,
+    notOlderThan: options.notOlderThan,
   };
 }
 
+export async function verifyMirror(location: string, options: VerifyOptions): Promise<VerifyReport> {
+  const limitMs = options.timeLimitMs ?? defaultTimeLimitMs;
+  const controller = new AbortController();
+  const timer = setTimeout(() => {
+    controller.abort(
+      new OutOfTime(
+        `gave up after ${limitMs / 1000} s: ${location} had not served the whole release by then ` +
+          '(a slow or overloaded server?); allow more time with --time-limit <seconds>',
+      ),
+    );
+  }, limitMs);
+  try {
+    return await check(location, options, controller.signal);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function isTooOld(report: VerifyReport): boolean {
+  const signedAt = report.signature?.statement.timestamp;
+  return report.notOlderThan !== undefined && signedAt !== undefined && signedAt * 1000 < report.notOlderThan.getTime();
+}
+
+const failingBundle = (bundle: BundleCheck) => bundle.outcome !== 'genuine' && bundle.outcome !== 'absent';
+
 export function isExactCopy(report: VerifyReport): boolean {
   return (
+    report.signature !== undefined &&
     report.altered.length + report.missing.length + report.unreadable.length + report.unexpected.length === 0 &&
-    report.uncheckedLinks === 0
+    report.uncheckedLinks === 0 &&
+    !report.bundles.some(failingBundle) &&
+    !report.headers.some((finding) => failsCheck(finding.difference)) &&
+    !isTooOld(report)
   );
 }
 
-/** Paths come from the copy: escape anything that could rewrite the reader's terminal. */
+/** Paths and values come from the copy: escape anything that could rewrite the reader's terminal. */
 function shown(text: string): string {
   return /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.test(text) ? JSON.stringify(text) : text;
 }
 
+const headerName = (name: string) =>
+  name.replaceAll(/(^|-)([a-z])/g, (_, dash: string, c: string) => dash + c.toUpperCase());
+
+function headerLine({ difference, files, example }: HeaderFinding): string {
+  const name = headerName(difference.name);
+  const where = files > 1 ? `${example} and ${files - 1} more` : example;
+  const value = (text: string | undefined) => JSON.stringify(text ?? '');
+  switch (difference.kind) {
+    case 'added':
+      return `  HEADER ADDED: ${name}: ${shown(value(difference.served))} on ${where}; the signed ${hostHeadersFile} has no such header`;
+    case 'differs':
+      return `  HEADER DIFFERS: ${name}: ${shown(value(difference.served))} on ${where}; signed: ${value(difference.signed)}`;
+    case 'other':
+      return `  note: ${name} is ${shown(value(difference.served))} on ${where}; the signed ${hostHeadersFile} says ${value(difference.signed)}`;
+    case 'missing':
+      return `  note: ${name} is not sent with ${where}; the signed ${hostHeadersFile} asks for ${value(difference.signed)}`;
+  }
+}
+
+function bundleLine(bundle: BundleCheck): string {
+  const what = bundle.kind === 'archive' ? 'site archive' : 'IPFS CAR';
+  switch (bundle.outcome) {
+    case 'genuine':
+      return `  ${what} ${bundle.path}: signed for this release${bundle.cid === undefined ? '' : `, root CID ${bundle.cid}`}`;
+    case 'absent':
+      return `  note: this copy does not carry the ${what} (${bundle.path})`;
+    case 'altered':
+      return `  ALTERED: ${bundle.path} (${shown(bundle.detail ?? '')})`;
+    case 'unsigned':
+      return `  UNSIGNED: ${bundle.path} (${shown(bundle.detail ?? '')})`;
+    case 'unreadable':
+      return `  UNREADABLE: ${bundle.path} (${shown(bundle.detail ?? '')})`;
+    case 'other release':
+      return `  OTHER RELEASE: ${bundle.path} is ${shown(bundle.detail ?? '')}, not for this copy's release`;
+  }
+}
+
+function latestLines(report: VerifyReport): string[] {
+  const { latest } = report;
+  const own = report.signature?.statement;
+  if (latest === undefined || own === undefined) return [];
+  if (latest.statement === undefined) {
+    return [`  note: could not learn the latest release from ${shown(latest.from)}: ${shown(latest.problem ?? '')}`];
+  }
+  if (latest.statement.timestamp > own.timestamp) {
+    const days = Math.floor((latest.statement.timestamp - own.timestamp) / 86_400);
+    return [
+      `Newer release: ${describeRelease(latest.statement)} at ${shown(latest.from)}; this copy is ${days} days older`,
+    ];
+  }
+  return [`Latest release: this copy has it (as ${shown(latest.from)} says)`];
+}
+
 export function formatReport(report: VerifyReport): string {
-  const lines = [
-    `Checked ${shown(report.location)}`,
-    `Signature: good, by key ${report.keyId} on ${report.signedAt.toISOString()}, for ${report.canonicalOrigin}`,
-  ];
-  if (report.mirrorOrigin !== undefined) {
+  const lines = [`Checked ${shown(report.location)}`];
+  const statement = report.signature?.statement;
+  if (report.signature === undefined || statement === undefined) {
     lines.push(
-      `${mirrorOriginFile}: this copy's link previews and canonical links name ${report.mirrorOrigin} instead of ${report.canonicalOrigin}`,
+      `UNSIGNED: there is no ${signatureFile}, so nothing shows who made this copy; below, its files are only compared with its own ${checksumsFile}`,
+    );
+  } else {
+    lines.push(
+      `Signature: good, by key ${report.signature.keyId}`,
+      `Release: ${describeRelease(statement)}, built for ${statement.origin}`,
+    );
+  }
+  lines.push(...latestLines(report));
+  if (report.mirrorOrigin !== undefined && statement !== undefined) {
+    lines.push(
+      `${mirrorOriginFile}: this copy's link previews, share links and QR codes name ${report.mirrorOrigin} instead of ${statement.origin}`,
     );
     if (/^https?:/.test(report.location) && report.location !== report.mirrorOrigin) {
       lines.push(`  note: that is not the address checked (${shown(report.location)})`);
     }
+  }
+  // Notes first, then what fails the check, so that the last findings sit right above the summary.
+  lines.push(
+    ...report.bundles.filter((bundle) => !failingBundle(bundle)).map(bundleLine),
+    ...report.hostFilesNotServed.map((file) => `  note: ${file} is not served (hosts apply it rather than serve it)`),
+    ...report.headers.filter((finding) => !failsCheck(finding.difference)).map(headerLine),
+  );
+  if (report.headersNotCompared !== undefined) {
+    lines.push(`  note: the headers were not compared: ${report.headersNotCompared}`);
   }
   lines.push(
     ...report.rewritten.map((file) => `  rewritten for link previews: ${file}`),
@@ -215,9 +501,14 @@ export function formatReport(report: VerifyReport): string {
     ...report.missing.map((file) => `  MISSING: ${file}`),
     ...report.unreadable.map(({ path, reason }) => `  UNREADABLE: ${path} (${shown(reason)})`),
     ...report.unexpected.map((file) => `  UNEXPECTED: ${shown(file)}`),
+    ...report.bundles.filter(failingBundle).map(bundleLine),
+    ...report.headers.filter((finding) => failsCheck(finding.difference)).map(headerLine),
   );
   if (report.uncheckedLinks > 0) {
     lines.push(`  NOT CHECKED: ${report.uncheckedLinks} more links into the copy (over ${maxLinkChecks})`);
+  }
+  if (isTooOld(report) && report.notOlderThan !== undefined) {
+    lines.push(`  TOO OLD: the release is older than ${report.notOlderThan.toISOString().slice(0, 10)}`);
   }
   lines.push(summaryLine(report));
   return lines.join('\n');
@@ -234,7 +525,15 @@ function summaryLine(report: VerifyReport): string {
     [report.unexpected.length, 'unexpected'],
     [report.unreadable.length, 'unreadable'],
     [report.uncheckedLinks, 'links not checked'],
+    [report.bundles.filter(failingBundle).length, 'bundles not of this release'],
+    [report.headers.filter((finding) => failsCheck(finding.difference)).length, 'headers added or changed'],
   ] as const;
   const differences = counts.filter(([count]) => count > 0).map(([count, what]) => `${count} ${what}`);
+  if (isTooOld(report)) differences.push('too old');
+  if (report.signature === undefined) {
+    const matched =
+      differences.length === 0 ? `the ${report.listed} files match its ${checksumsFile}` : differences.join(', ');
+    return `FAILED: not signed (${matched}), so it proves nothing about who made it. A build is signed when MINISIGN_SECRET_KEY names the release key.`;
+  }
   return `FAILED: ${differences.join(', ')} (of ${report.listed} listed files): this copy is not the signed release.`;
 }

@@ -14,6 +14,34 @@ const isoDate = z
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
   }, 'is not a real calendar date');
 
+/**
+ * Why an undated text is dated after a given day: the latest date the text
+ * itself mentions, or the date of the latest event it mentions (which the
+ * text names but does not date). Each has its sentence in the UI strings.
+ */
+export const undatedBases = ['latest-date-mentioned', 'latest-event-mentioned'] as const;
+export type UndatedBasis = (typeof undatedBases)[number];
+
+/** How an original was published; each has a label in the UI strings. */
+export const originalForms = ['web-article', 'signed-letter', 'online-petition', 'congress-resolution'] as const;
+export type OriginalForm = (typeof originalForms)[number];
+
+/**
+ * What the extraction of an original left in its text and the English page
+ * leaves out (see `sources/` and the seeds' README). Each has a label in the UI strings.
+ */
+export const extractionArtefacts = [
+  'spacing',
+  'letterhead',
+  'signature-image-description',
+  'page-footer',
+  'site-navigation',
+  'logo-text',
+  'date-in-first-sentence',
+  'hard-line-breaks',
+] as const;
+export type ExtractionArtefact = (typeof extractionArtefacts)[number];
+
 const oneLine = (what: string) =>
   z
     .string({ error: `is required: ${what}` })
@@ -43,9 +71,19 @@ export const documentSchema = z.strictObject({
    * The date as published. Where the text gives no date, `after` records the
    * latest date the text itself mentions, rather than inventing a day.
    */
-  date: z.union([isoDate, z.strictObject({ after: isoDate })], {
-    error: 'must be "YYYY-MM-DD", or "after:" followed by "YYYY-MM-DD" where the text gives no date',
-  }),
+  date: z.union(
+    [
+      isoDate,
+      z.strictObject({
+        after: isoDate,
+        /** Why this day: the reader is told, rather than shown a day nobody wrote. */
+        basis: z.enum(undatedBases),
+      }),
+    ],
+    {
+      error: `must be "YYYY-MM-DD", or, where the text gives no date, "after:" with "YYYY-MM-DD" and "basis:" with one of: ${undatedBases.join(', ')}`,
+    },
+  ),
   place: oneLine('where it was written').optional(),
   /** The language the document was published in. */
   originalLanguage: z.enum(localeCodes as [Locale, ...Locale[]], {
@@ -53,6 +91,42 @@ export const documentSchema = z.strictObject({
   }),
   /** Present, and true, in every translation; absent in the original. */
   translated: z.literal(true, { error: 'must be true when present' }).optional(),
+  /** Where and how the original was published, and how this text was made from it. */
+  provenance: z.strictObject(
+    {
+      /** Who published the original, in the page's language. */
+      publisher: oneLine('who published the original'),
+      form: z.enum(originalForms, { error: `must be one of: ${originalForms.join(', ')}` }),
+      /** The original's public address, only where one is known: never a guess. */
+      url: z
+        .url({
+          protocol: /^https$/,
+          hostname: z.regexes.domain,
+          error: 'must be the full public address of the original, starting with "https://"',
+        })
+        .optional(),
+      /** What was removed from the extracted original to make the English page; nothing else was changed. */
+      artefactsRemoved: z
+        .array(z.enum(extractionArtefacts, { error: `must be one of: ${extractionArtefacts.join(', ')}` }), {
+          error: `must be a list of the extraction artefacts removed: ${extractionArtefacts.join(', ')}`,
+        })
+        .min(1, 'must name at least one artefact (the extracted text always has some: "spacing" at least)')
+        .refine((list) => new Set(list).size === list.length, 'must not name an artefact twice'),
+      /** In a translation: the day fluent editors reviewed the volunteers' translation. */
+      translationReviewed: isoDate.optional(),
+    },
+    {
+      error: (issue) => {
+        if (issue.input === undefined) {
+          return 'is required: where and how the original was published (publisher, form, artefactsRemoved, and url where known)';
+        }
+        if (issue.code === 'invalid_type') {
+          return 'must be a group of fields: publisher, form, url, artefactsRemoved, translationReviewed';
+        }
+        return undefined;
+      },
+    },
+  ),
 });
 
 export type DocumentData = z.infer<typeof documentSchema>;

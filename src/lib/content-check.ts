@@ -174,7 +174,8 @@ async function parseFile(file: ContentFile, absolutePath: string, problems: Cont
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') {
-    return `has unknown front matter field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${key}"`).join(', ')}`;
+    const prefix = issue.path.map((part) => `${String(part)}.`).join('');
+    return `has unknown front matter field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${prefix}${key}"`).join(', ')}`;
   }
   const field = issue.path.map(String).join('.') || '(front matter)';
   return `front matter "${field}" ${issue.message}`;
@@ -224,6 +225,19 @@ function checkTranslations(documents: ParsedDocument[]): ContentProblem[] {
         problem: `is a translation from "${data.originalLanguage}" and must say "translated: true"`,
       });
     }
+    if (isOriginal && data.provenance.translationReviewed) {
+      problems.push({
+        file,
+        problem: `is the original (${lang}) and must not have "provenance.translationReviewed": only a translation is reviewed`,
+      });
+    }
+    if (!isOriginal && !data.provenance.translationReviewed) {
+      problems.push({
+        file,
+        problem:
+          'is a translation and must say when fluent editors reviewed it: "provenance.translationReviewed" with "YYYY-MM-DD"',
+      });
+    }
   }
   return problems;
 }
@@ -244,6 +258,15 @@ function checkAcrossLanguages(documents: ParsedDocument[]): ContentProblem[] {
       }
       if (JSON.stringify(other.data.date) !== JSON.stringify(first.data.date)) {
         problems.push({ file: other.file, problem: `has a different date from ${first.file}` });
+      }
+      // The publisher is named in each language; how and where the original was published is one fact.
+      for (const field of ['form', 'url', 'artefactsRemoved'] as const) {
+        if (JSON.stringify(other.data.provenance[field]) !== JSON.stringify(first.data.provenance[field])) {
+          problems.push({
+            file: other.file,
+            problem: `has a different "provenance.${field}" from ${first.file}: it describes the same original`,
+          });
+        }
       }
     }
   }

@@ -15,7 +15,7 @@ import { visit } from 'unist-util-visit';
 /** The components each collection's pages provide to its MDX, by name. */
 export const contentComponents = {
   documents: ['SignatureBlock'],
-  pages: ['MirrorList', 'PublicKey'],
+  pages: ['MirrorList', 'PublicKey', 'KeyFileCommand', 'SiteAddress', 'RepositoryLink', 'ContactLink', 'OnionAddress'],
 } as const;
 
 export type ContentCollection = keyof typeof contentComponents;

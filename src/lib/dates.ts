@@ -2,7 +2,8 @@ import type { DocumentDate } from '../content/schema';
 import { locales, type Locale } from '../i18n/locales.ts';
 import { useTranslations } from '../i18n/ui.ts';
 
-function formatDay(isoDate: string, lang: Locale): string {
+/** A day as a reader of `lang` writes it: "1 March 2021", "1 сакавіка 2021 г.". */
+export function formatDay(isoDate: string, lang: Locale): string {
   return new Intl.DateTimeFormat(locales[lang].dateFormat, {
     day: 'numeric',
     month: 'long',
@@ -15,4 +16,14 @@ function formatDay(isoDate: string, lang: Locale): string {
 export function formatDocumentDate(date: DocumentDate, lang: Locale): string {
   if (typeof date === 'string') return formatDay(date, lang);
   return useTranslations(lang)('document.dateAfter', { date: formatDay(date.after, lang) });
+}
+
+/**
+ * A document's date as its own page states it: a date, or for an undated text
+ * why it is dated after a day ("Undated; written after 12 November 2020, the
+ * latest date it mentions").
+ */
+export function explainDocumentDate(date: DocumentDate, lang: Locale): string {
+  if (typeof date === 'string') return formatDay(date, lang);
+  return useTranslations(lang)(`document.undated.${date.basis}`, { date: formatDay(date.after, lang) });
 }

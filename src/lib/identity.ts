@@ -1,23 +1,143 @@
 /**
- * The project's public identity: the one place that says where the site lives,
- * where its source is and how to reach its keepers. Pages that name any of
- * these read them from here. Each can be overridden by an environment variable
- * when building a fork or a mirror with its own identity.
+ * The project's public identity: the one place that says where the site
+ * lives, where its source is, how to reach its keepers and, when there is one,
+ * its onion service. Pages, the README's hosting guide, the host
+ * configurations' documentation and the build read them from here.
+ *
+ * Each value below can be overridden by an environment variable, for a fork
+ * or a test build:
+ *
+ *   SITE_URL        the canonical address, `https://…/` (used for link previews, feeds, QR codes)
+ *   REPOSITORY_URL  where the source and the issues are, `https://…`
+ *   CONTACT_EMAIL   the keepers' e-mail address
+ *   ONION_ADDRESS   the onion service's host name (56 letters and digits, then `.onion`); empty for none
+ *
+ * The values here are placeholders until the keepers fill in the real ones. A
+ * release build (one signed with MINISIGN_SECRET_KEY) refuses placeholders, so
+ * no signed release can send volunteers and readers to addresses nobody owns.
  */
-import { siteUrl } from './site-url';
 
-function optional(name: string, fallback: string | undefined): string | undefined {
-  const value = process.env[name];
-  return value === undefined ? fallback : value.trim() || undefined;
+export interface Identity {
+  /** The canonical public address, ending in `/`. */
+  siteUrl: string;
+  /** Where the source and the issues live. */
+  repositoryUrl: string;
+  /** The keepers' e-mail address. */
+  contactEmail: string;
+  /** The onion service's host name, `….onion`, when there is one. */
+  onionAddress: string | undefined;
 }
 
-export const identity = {
-  /** The canonical public address (`SITE_URL`). */
-  siteUrl: siteUrl.href,
-  /** Where the source and the issues live (`REPOSITORY_URL`); absent when none is public. */
-  repositoryUrl: optional('REPOSITORY_URL', undefined),
-  /** The keepers' e-mail address (`CONTACT_EMAIL`). */
-  contactEmail: optional('CONTACT_EMAIL', 'record@belarus-unions.example'),
-  /** The onion service's address (`ONION_ADDRESS`); absent when there is none. */
-  onionAddress: optional('ONION_ADDRESS', undefined),
-} as const;
+export const configuredIdentity: Identity = {
+  siteUrl: 'https://belarus-unions.example/',
+  repositoryUrl: 'https://git.belarus-unions.example/record',
+  contactEmail: 'record@belarus-unions.example',
+  onionAddress: undefined,
+};
+
+/** Where each value can be overridden. */
+export const identityVariables: Record<keyof Identity, string> = {
+  siteUrl: 'SITE_URL',
+  repositoryUrl: 'REPOSITORY_URL',
+  contactEmail: 'CONTACT_EMAIL',
+  onionAddress: 'ONION_ADDRESS',
+};
+
+const onionShape = /^[a-z2-7]{56}\.onion$/;
+const emailShape = /^[^\s@<>"'(),;:\\[\]]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i;
+
+/** Checks a site address: http(s), no query or fragment, ending in `/`. */
+export function parseSiteUrl(value: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(
+      `SITE_URL must be an absolute http(s) address such as ${configuredIdentity.siteUrl}, not "${value}"`,
+    );
+  }
+  if (!/^https?:$/.test(url.protocol) || url.search || url.hash || !url.pathname.endsWith('/')) {
+    throw new Error(`SITE_URL must be an http(s) address ending in "/" without query or fragment, not "${value}"`);
+  }
+  return url;
+}
+
+function parseRepositoryUrl(value: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (url === undefined || url.protocol !== 'https:' || url.search || url.hash || url.username || url.password) {
+    throw new Error(`REPOSITORY_URL must be an https:// address with no query or fragment, not "${value}"`);
+  }
+  return url.href.replace(/\/$/, '');
+}
+
+function parseContactEmail(value: string): string {
+  if (!emailShape.test(value)) throw new Error(`CONTACT_EMAIL must be an e-mail address, not "${value}"`);
+  return value;
+}
+
+function parseOnionAddress(value: string): string {
+  if (!onionShape.test(value)) {
+    throw new Error(
+      `ONION_ADDRESS must be a v3 onion service's host name: 56 lower-case letters and digits 2–7, then ".onion", not "${value}"`,
+    );
+  }
+  return value;
+}
+
+/** The identity, with each value the environment sets in place of the configured one; throws naming a malformed one. */
+export function readIdentity(environment: Readonly<Record<string, string | undefined>>): Identity {
+  // An empty variable (as CI writes an unset one) leaves the configured value; for the onion address it means none.
+  const value = (key: keyof Identity) => {
+    const set = environment[identityVariables[key]]?.trim();
+    return set === undefined || (set === '' && key !== 'onionAddress') ? configuredIdentity[key] : set;
+  };
+  const onion = value('onionAddress');
+  return {
+    siteUrl: parseSiteUrl(value('siteUrl') ?? '').href,
+    repositoryUrl: parseRepositoryUrl(value('repositoryUrl') ?? ''),
+    contactEmail: parseContactEmail(value('contactEmail') ?? ''),
+    onionAddress: onion === undefined || onion === '' ? undefined : parseOnionAddress(onion),
+  };
+}
+
+/** Host names reserved for examples and tests (RFC 2606, RFC 6761): nobody can own them. */
+function isPlaceholderHost(host: string): boolean {
+  const name = host.toLowerCase().replace(/\.$/, '');
+  return (
+    /(?:^|\.)(?:example|invalid|test|localhost)$/.test(name) ||
+    /^(?:www\.)?example\.(?:com|net|org)$/.test(name) ||
+    /^127\.|^\[::1\]$/.test(name)
+  );
+}
+
+/** What in `identity` is a placeholder, each with the variable that sets it. */
+export function placeholderProblems(identity: Identity): string[] {
+  const problems: string[] = [];
+  const hostOf = (url: string) => new URL(url).hostname;
+  if (isPlaceholderHost(hostOf(identity.siteUrl))) problems.push(`SITE_URL is a placeholder: ${identity.siteUrl}`);
+  if (isPlaceholderHost(hostOf(identity.repositoryUrl))) {
+    problems.push(`REPOSITORY_URL is a placeholder: ${identity.repositoryUrl}`);
+  }
+  if (isPlaceholderHost(identity.contactEmail.split('@').at(-1) ?? '')) {
+    problems.push(`CONTACT_EMAIL is a placeholder: ${identity.contactEmail}`);
+  }
+  return problems;
+}
+
+/** Throws unless every value a release publishes is real: a release build calls this before signing. */
+export function assertReleaseIdentity(identity: Identity): void {
+  const problems = placeholderProblems(identity);
+  if (problems.length > 0) {
+    throw new Error(
+      `a signed release must not carry placeholder addresses:\n  ${problems.join('\n  ')}\n` +
+        'Set the real values in src/lib/identity.ts (configuredIdentity), or in these environment variables for this build.',
+    );
+  }
+}
+
+export const identity: Identity = readIdentity(process.env);

@@ -29,3 +29,16 @@ export function qrCodeSvg(text: string): string {
     `<path fill="#fff" d="M0 0h${size}v${size}H0z"/><path stroke="#000" d="${rows.join('')}"/></svg>`
   );
 }
+
+/**
+ * The QR code as a page carries it: hidden from screen readers, whose caption
+ * says what it is, and written as the build's HTML serialiser writes it
+ * (`<path …></path>`). `rewrite-origin` redraws it for a mirror's address and
+ * `verify` redraws it back, so both must produce these bytes exactly; a
+ * browser test checks that the built pages do.
+ */
+export function qrCodeMarkup(url: string): string {
+  return qrCodeSvg(url)
+    .replace('<svg ', '<svg aria-hidden="true" ')
+    .replaceAll(/<path ([^>]*)\/>/g, '<path $1></path>');
+}

@@ -10,6 +10,8 @@ export const paths = {
   document: (lang: Locale, slug: string) => `/${lang}/${slug}/`,
   /** The page a server answers for a missing address: at the root in every language, or in one language's folder. */
   notFound: (lang?: Locale) => (lang ? `/${lang}/404.html` : '/404.html'),
+  /** A translation beside its original, paragraph by paragraph. */
+  sideBySide: (lang: Locale, slug: string) => `/${lang}/${slug}/side-by-side/`,
   search: (lang: Locale) => `/${lang}/search/`,
   downloads: (lang: Locale) => `/${lang}/downloads/`,
   mirrors: (lang: Locale) => `/${lang}/mirrors/`,
@@ -25,6 +27,12 @@ export const paths = {
   about: (lang: Locale) => `/${lang}/about/`,
   /** The whole site in one archive, for USB sticks and messengers. */
   siteArchive: () => '/downloads/belarus-unions-record.zip',
+  /** The same files as one IPFS CAR, to import into an IPFS node. */
+  siteCar: () => '/downloads/belarus-unions-record.car',
+  /** The standalone verifier: one file that Node 18 or newer runs with no install. */
+  verifier: () => '/downloads/verify.mjs',
+  /** The standalone rewrite-origin, for a mirror's link previews. */
+  rewriteOriginTool: () => '/downloads/rewrite-origin.mjs',
   /** One document as a single self-contained HTML file. */
   singleFile: (lang: Locale, slug: string) => `/downloads/${lang}/${slug}.html`,
   /** Where the build writes the search index and Pagefind's engine. */

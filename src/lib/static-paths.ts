@@ -13,6 +13,22 @@ export async function documentStaticPaths() {
   });
 }
 
+/** One page per translation, with its original beside it. */
+export async function sideBySideStaticPaths() {
+  const documents = await allDocuments();
+  return documents
+    .filter((entry) => entry.data.translated)
+    .map((entry) => {
+      const { lang, slug } = identify(entry);
+      const original = documents.find(
+        (candidate) => identify(candidate).slug === slug && identify(candidate).lang === entry.data.originalLanguage,
+      );
+      if (!original)
+        throw new Error(`src/content/documents/${entry.id}: its original (${entry.data.originalLanguage}) is missing`);
+      return { params: { lang, slug }, props: { entry, original, lang } };
+    });
+}
+
 /** The same path in every language. */
 export function inEveryLanguage(pathFor: (lang: Locale) => string): Record<Locale, string> {
   return Object.fromEntries(localeCodes.map((lang) => [lang, pathFor(lang)])) as Record<Locale, string>;

@@ -26,6 +26,13 @@ export const GET: APIRoute = async () => {
     ...documents.map((document) => ({
       versions: inEveryLanguage((lang) => paths.document(lang, identify(document).slug)),
     })),
+    ...documents.map((document) => ({
+      versions: inEveryLanguage((lang) =>
+        lang === document.data.originalLanguage
+          ? paths.document(lang, identify(document).slug)
+          : paths.sideBySide(lang, identify(document).slug),
+      ),
+    })),
   ];
   // Astro runs in the project's folder; the date is the one the release is signed with.
   const revision = releaseRevision(process.cwd());

@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { localeCodes, locales } from '../../src/i18n/locales';
 import { uiStrings } from '../../src/i18n/ui';
 import { paths } from '../../src/lib/routes';
+import { addressOn, crawl } from './crawl';
 import { mirrorSettings } from './mirrors';
 import { slugs } from './site';
 
@@ -14,63 +14,6 @@ const locations = [
   ...mirrorSettings.map(({ name, url }) => ({ name, root: url })),
   { name: 'a folder on disk', root: distRoot },
 ];
-
-/** The address of a site path on one copy: `/en/` → `…/en/`, or `…/en/index.html` on disk. */
-function addressOn(root: string, sitePath: string): string {
-  const relative = sitePath.slice(1);
-  return new URL(
-    root.startsWith('file:') && (relative === '' || relative.endsWith('/')) ? `${relative}index.html` : relative,
-    root,
-  ).href;
-}
-
-/** Visits every page reachable from the start, following links within the copy, and checks each one loads styled. */
-async function crawl(page: Page, root: string): Promise<{ visited: string[]; broken: string[] }> {
-  const broken: string[] = [];
-  const failedAssets: string[] = [];
-  page.on('requestfailed', (request) => failedAssets.push(`${request.url()} (${request.failure()?.errorText})`));
-  page.on('response', (response) => {
-    if (response.status() >= 400 && !response.url().endsWith('SHA256SUMS'))
-      failedAssets.push(`${response.url()} (${response.status()})`);
-  });
-  const queue = [addressOn(root, '/')];
-  const visited = new Set<string>();
-  while (queue.length > 0) {
-    const address = queue.shift() ?? '';
-    if (visited.has(address)) continue;
-    visited.add(address);
-    if (address.startsWith('file:') && !existsSync(new URL(address))) {
-      broken.push(`${address} (no such file)`);
-      continue;
-    }
-    const response = await page.goto(address);
-    if (!address.startsWith('file:') && response?.status() !== 200) {
-      broken.push(`${address} (${response?.status()})`);
-      continue;
-    }
-    const styled = await page.evaluate(() => getComputedStyle(document.body).maxWidth !== 'none');
-    if (!styled) broken.push(`${address} (unstyled)`);
-    if ((await page.locator('main').count()) !== 1) broken.push(`${address} (no main: a folder listing?)`);
-    const downloads = await page
-      .locator('a[href][download]')
-      .evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href));
-    for (const download of downloads) {
-      const exists = download.startsWith('file:')
-        ? existsSync(new URL(download))
-        : (await page.request.head(download)).status() === 200;
-      if (!exists) broken.push(`${download} (download missing)`);
-    }
-    const links = await page
-      .locator('a[href]:not([download])')
-      .evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href));
-    for (const link of links) {
-      const target = new URL(link);
-      target.hash = '';
-      if (target.href.startsWith(root) && !visited.has(target.href)) queue.push(target.href);
-    }
-  }
-  return { visited: [...visited], broken: [...broken, ...failedAssets] };
-}
 
 for (const { name, root } of locations) {
   test.describe(`served as ${name}`, () => {

@@ -80,7 +80,7 @@ test.describe('translations', () => {
         await page.goto(paths.document(lang, slug));
         const notice = page.locator('.translation-notice');
         await expect(notice).toContainText(uiStrings[lang].translation.notice.replace(/\{\{.*$/, '').trim());
-        await notice.getByRole('link').click();
+        await notice.getByRole('link', { name: uiStrings[lang].translation.readOriginal }).click();
         await expect(page).toHaveURL(new RegExp(`${paths.document('en', slug)}$`));
         await expect(page.locator('.translation-notice')).toHaveCount(0);
       });

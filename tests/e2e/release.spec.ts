@@ -1,21 +1,19 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { listFiles } from '../../scripts/build/site-files';
-import { generateKeyPair } from '../../scripts/release/minisign';
-import { signRelease } from '../../scripts/release/sign';
+import { formatPublicKeyFile, generateKeyPair } from '../../scripts/release/minisign';
+import { bundles, signatureOf } from '../../scripts/release/release-format';
 import { isExactCopy, verifyMirror } from '../../scripts/release/verify';
 import { serve } from '../../scripts/serve';
 import { localeCodes } from '../../src/i18n/locales';
 import { paths } from '../../src/lib/routes';
 import { siteUrl } from '../../src/lib/site-url';
+import { signedCopyOfDist, temporary } from './hosts';
 import { slugs } from './site';
-
-const temporary = (name: string) => mkdtempSync(path.join(tmpdir(), `${name}-`));
 
 /** Whether the working tree differs from HEAD, in which case `git archive HEAD` is not what dist/ was built from. */
 const uncommitted = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }) !== '';
@@ -27,7 +25,14 @@ test('a build from a `git archive` of the commit equals the build from the clone
   const keyDir = temporary('keys');
   const keyPath = path.join(keyDir, 'release.key');
   writeFileSync(keyPath, keys.secretKeyFile);
-  const environment: NodeJS.ProcessEnv = { ...process.env, MINISIGN_SECRET_KEY: keyPath };
+  // A signed build refuses the placeholder identity; these stand in for a fork's real addresses.
+  const environment: NodeJS.ProcessEnv = {
+    ...process.env,
+    MINISIGN_SECRET_KEY: keyPath,
+    SITE_URL: 'https://record.belarus-unions.org/',
+    REPOSITORY_URL: 'https://codeberg.org/belarus-unions/record',
+    CONTACT_EMAIL: 'keepers@belarus-unions.org',
+  };
   delete environment['SOURCE_DATE_EPOCH'];
 
   // As "Download ZIP" gives it: no .git, the revision file filled in by `git archive`.
@@ -57,36 +62,32 @@ test('a build from a `git archive` of the commit equals the build from the clone
 
 test('the built site, signed with a throwaway key, passes minisign, sha256sum and npm run verify under a prefix', async () => {
   test.setTimeout(120_000);
-  const copy = temporary('signed-copy');
-  cpSync('dist', copy, { recursive: true });
-  const keys = generateKeyPair();
-  const keyDir = temporary('keys');
-  writeFileSync(path.join(keyDir, 'test.key'), keys.secretKeyFile);
-  writeFileSync(path.join(keyDir, 'test.pub'), keys.publicKeyFile);
-  await signRelease(copy, {
-    canonicalOrigin: siteUrl.href,
-    secretKeyPath: path.join(keyDir, 'test.key'),
-    log: () => {},
-  });
+  const { dir: copy, publicKey } = await signedCopyOfDist();
+  const keyFile = path.join(temporary('keys'), 'test.pub');
+  writeFileSync(keyFile, formatPublicKeyFile(publicKey));
 
-  execFileSync('minisign', ['-Vm', 'SHA256SUMS', '-p', path.join(keyDir, 'test.pub')], { cwd: copy, stdio: 'pipe' });
+  execFileSync('minisign', ['-Vm', 'SHA256SUMS', '-p', keyFile], { cwd: copy, stdio: 'pipe' });
   execFileSync('sha256sum', ['--quiet', '-c', 'SHA256SUMS'], { cwd: copy, stdio: 'pipe' });
+  for (const bundle of bundles) {
+    execFileSync('minisign', ['-Vm', bundle.path, '-p', keyFile], { cwd: copy, stdio: 'pipe' });
+  }
 
   const server = await serve({ dir: copy, port: 0, prefix: '/mirror/deep/path/' });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   try {
-    const report = await verifyMirror(`http://127.0.0.1:${port}/mirror/deep/path/`, { publicKey: keys.publicKey });
+    const report = await verifyMirror(`http://127.0.0.1:${port}/mirror/deep/path/`, { publicKey });
     expect(report.altered).toEqual([]);
     expect(report.missing).toEqual([]);
     expect(report.unexpected).toEqual([]);
+    expect(report.bundles.map((bundle) => bundle.outcome)).toEqual(['genuine', 'genuine']);
     expect(isExactCopy(report)).toBe(true);
 
     writeFileSync(
       path.join(copy, 'en', 'index.html'),
       readFileSync(path.join(copy, 'en', 'index.html'), 'utf8').replace('</h1>', ' </h1>'),
     );
-    const tampered = await verifyMirror(`http://127.0.0.1:${port}/mirror/deep/path/`, { publicKey: keys.publicKey });
+    const tampered = await verifyMirror(`http://127.0.0.1:${port}/mirror/deep/path/`, { publicKey });
     expect(tampered.altered).toEqual(['en/index.html']);
   } finally {
     server.close();
@@ -94,16 +95,13 @@ test('the built site, signed with a throwaway key, passes minisign, sha256sum an
   }
 });
 
-test('the site archive holds every file of the site, unchanged, with its signed list of files', async () => {
+test('the site archive holds every file of the site, unchanged, with the same signed list at its root', async () => {
   const archive = unzipSync(new Uint8Array(readFileSync(path.join('dist', paths.siteArchive()))));
-  const siteFiles = (await listFiles('dist')).filter((file) => file !== paths.siteArchive().slice(1));
-  expect(Object.keys(archive).sort()).toEqual(
-    siteFiles
-      .filter((file) => file !== 'SHA256SUMS')
-      .concat('SHA256SUMS')
-      .sort(),
-  );
-  for (const file of siteFiles.filter((name) => name !== 'SHA256SUMS')) {
+  const bundled = new Set(bundles.flatMap((bundle) => [bundle.path, signatureOf(bundle.path)]));
+  const siteFiles = (await listFiles('dist')).filter((file) => !bundled.has(file));
+  expect(siteFiles).toContain('SHA256SUMS');
+  expect(Object.keys(archive).sort()).toEqual([...siteFiles].sort());
+  for (const file of siteFiles) {
     expect(Buffer.from(archive[file] ?? []).equals(readFileSync(path.join('dist', file))), file).toBe(true);
   }
   const unzipped = temporary('unzipped');

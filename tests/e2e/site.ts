@@ -1,8 +1,13 @@
 import { localeCodes, type Locale } from '../../src/i18n/locales';
 import { paths } from '../../src/lib/routes';
-import { slugs } from '../support/content';
+import { documents, slugs } from '../support/content';
 
 export { slugs };
+
+/** Each translation, which has a side-by-side page with its original. */
+export const translationsOf = documents.flatMap(({ slug, original, translations }) =>
+  translations.map(({ lang }) => ({ slug, lang, originalLanguage: original.lang })),
+);
 
 export interface SitePage {
   path: string;
@@ -29,4 +34,5 @@ export const sitePages: SitePage[] = [
     { path: paths.about(lang), lang },
     ...slugs.map((slug) => ({ path: paths.document(lang, slug), lang, slug })),
   ]),
+  ...translationsOf.map(({ slug, lang }) => ({ path: paths.sideBySide(lang, slug), lang, slug })),
 ];

@@ -13,13 +13,17 @@ kind: letter
 author: A union
 date: "2021-03-01"
 originalLanguage: en
-${translated ? 'translated: true\n' : ''}---
+${translated ? 'translated: true\n' : ''}provenance:
+  publisher: A union
+  form: signed-letter
+  artefactsRemoved: [letterhead]
+${translated ? '  translationReviewed: "2026-11-30"\n' : ''}---
 
 ${body}`;
 }
 
-/** The body of an original `validDocument` starts on line 10 (a translation's, on line 11). */
-const bodyLine = 10;
+/** The body of an original `validDocument` starts on line 14 (a translation's, on line 16). */
+const bodyLine = 14;
 
 function validPage(body = '<MirrorList />\n\nSee the [downloads](../downloads/).\n') {
   return `---
@@ -133,7 +137,7 @@ describe('content check', () => {
       {
         file: 'src/content/documents/ru/a-letter.mdx',
         problem:
-          'front matter "date" must be "YYYY-MM-DD", or "after:" followed by "YYYY-MM-DD" where the text gives no date',
+          'front matter "date" must be "YYYY-MM-DD", or, where the text gives no date, "after:" with "YYYY-MM-DD" and "basis:" with one of: latest-date-mentioned, latest-event-mentioned',
       },
     ]);
   });
@@ -153,10 +157,105 @@ describe('content check', () => {
   });
 
   it('names a translation that does not say it is one', async () => {
-    expect(await check({ ...validFixture, 'documents/be/b-letter.mdx': validDocument(false) })).toEqual([
+    const unmarked = validDocument(true).replace('translated: true\n', '');
+    expect(await check({ ...validFixture, 'documents/be/b-letter.mdx': unmarked })).toEqual([
       {
         file: 'src/content/documents/be/b-letter.mdx',
         problem: 'is a translation from "en" and must say "translated: true"',
+      },
+    ]);
+  });
+
+  it('names a translation that does not say when it was reviewed, and an original that says it', async () => {
+    const unreviewed = validDocument(true).replace('  translationReviewed: "2026-11-30"\n', '');
+    const reviewedOriginal = validDocument(false).replace(
+      '  artefactsRemoved: [letterhead]\n',
+      '  artefactsRemoved: [letterhead]\n  translationReviewed: "2026-11-30"\n',
+    );
+    expect(
+      await check({
+        ...validFixture,
+        'documents/ru/a-letter.mdx': unreviewed,
+        'documents/en/b-letter.mdx': reviewedOriginal,
+      }),
+    ).toEqual([
+      {
+        file: 'src/content/documents/en/b-letter.mdx',
+        problem:
+          'is the original (en) and must not have "provenance.translationReviewed": only a translation is reviewed',
+      },
+      {
+        file: 'src/content/documents/ru/a-letter.mdx',
+        problem:
+          'is a translation and must say when fluent editors reviewed it: "provenance.translationReviewed" with "YYYY-MM-DD"',
+      },
+    ]);
+  });
+
+  it('names a document without provenance, and a provenance field that is wrong, by its full name', async () => {
+    const without = validDocument(false).replace(/provenance:\n(?: {2}.*\n)+/, '');
+    const badForm = validDocument(true).replace('form: signed-letter', 'form: fax');
+    const misspelt = validDocument(true).replace(
+      'form: signed-letter',
+      'form: signed-letter\n  adress: https://example.org/',
+    );
+    expect(
+      await check({
+        ...validFixture,
+        'documents/en/b-letter.mdx': without,
+        'documents/be/b-letter.mdx': badForm,
+        'documents/ru/b-letter.mdx': misspelt,
+      }),
+    ).toEqual([
+      {
+        file: 'src/content/documents/be/b-letter.mdx',
+        problem:
+          'front matter "provenance.form" must be one of: web-article, signed-letter, online-petition, congress-resolution',
+      },
+      {
+        file: 'src/content/documents/en/b-letter.mdx',
+        problem: expect.stringMatching(
+          /^front matter "provenance" is required: where and how the original was published/,
+        ),
+      },
+      { file: 'src/content/documents/ru/b-letter.mdx', problem: 'has unknown front matter field "provenance.adress"' },
+    ]);
+  });
+
+  it('names a translation whose original is described differently from the original’s own page', async () => {
+    const otherForm = validDocument(true).replace('form: signed-letter', 'form: web-article');
+    const otherArtefacts = validDocument(true).replace('[letterhead]', '[letterhead, page-footer]');
+    const withAddress = validDocument(true).replace(
+      'form: signed-letter',
+      'form: signed-letter\n  url: https://example.org/letter',
+    );
+    expect(
+      await check({
+        ...validFixture,
+        'documents/ru/a-letter.mdx': otherForm,
+        'documents/ru/b-letter.mdx': otherArtefacts,
+        'documents/be/b-letter.mdx': withAddress,
+      }),
+    ).toEqual([
+      {
+        file: 'src/content/documents/ru/a-letter.mdx',
+        problem:
+          'has a different "provenance.form" from src/content/documents/be/a-letter.mdx: it describes the same original',
+      },
+      {
+        file: 'src/content/documents/en/b-letter.mdx',
+        problem:
+          'has a different "provenance.url" from src/content/documents/be/b-letter.mdx: it describes the same original',
+      },
+      {
+        file: 'src/content/documents/ru/b-letter.mdx',
+        problem:
+          'has a different "provenance.url" from src/content/documents/be/b-letter.mdx: it describes the same original',
+      },
+      {
+        file: 'src/content/documents/ru/b-letter.mdx',
+        problem:
+          'has a different "provenance.artefactsRemoved" from src/content/documents/be/b-letter.mdx: it describes the same original',
       },
     ]);
   });
@@ -211,6 +310,29 @@ describe('content check', () => {
     ]);
   });
 
+  it('names an undated document that does not say why it has the date it has', async () => {
+    const undated = (translated: boolean) =>
+      validDocument(translated).replace(
+        'date: "2021-03-01"',
+        'date:\n  after: "2020-11-12"\n  basis: latest-date-mentioned',
+      );
+    const withoutBasis = undated(true).replace('\n  basis: latest-date-mentioned', '');
+    expect(
+      await check({
+        ...validFixture,
+        'documents/en/b-letter.mdx': undated(false),
+        'documents/be/b-letter.mdx': undated(true),
+        'documents/ru/b-letter.mdx': withoutBasis,
+      }),
+    ).toEqual([
+      {
+        file: 'src/content/documents/ru/b-letter.mdx',
+        problem:
+          'front matter "date" must be "YYYY-MM-DD", or, where the text gives no date, "after:" with "YYYY-MM-DD" and "basis:" with one of: latest-date-mentioned, latest-event-mentioned',
+      },
+    ]);
+  });
+
   it('names a document whose date differs between languages', async () => {
     const otherDate = validDocument(true).replace('2021-03-01', '2021-03-02');
     expect(await check({ ...validFixture, 'documents/ru/b-letter.mdx': otherDate })).toEqual([
@@ -231,7 +353,7 @@ describe('content check', () => {
   });
 
   it('names front matter that is never closed', async () => {
-    const unclosed = validDocument(true).replace('translated: true\n---', 'translated: true\n--- ');
+    const unclosed = validDocument(true).replace('"2026-11-30"\n---', '"2026-11-30"\n--- ');
     expect(await check({ ...validFixture, 'documents/ru/b-letter.mdx': unclosed })).toEqual([
       {
         file: 'src/content/documents/ru/b-letter.mdx',
@@ -249,7 +371,7 @@ describe('content check', () => {
     expect(await check({ ...validFixture, 'documents/ru/b-letter.mdx': withBom })).toEqual([
       {
         file: 'src/content/documents/ru/b-letter.mdx',
-        line: bodyLine + 1,
+        line: bodyLine + 2,
         problem: expect.stringMatching(/^an HTML element <script> — /),
       },
     ]);

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { formatDocumentDate } from '../../src/lib/dates';
+import { explainDocumentDate, formatDocumentDate } from '../../src/lib/dates';
+
+const petitionDate = { after: '2020-11-12', basis: 'latest-date-mentioned' } as const;
+const resolutionDate = { after: '2021-09-06', basis: 'latest-event-mentioned' } as const;
 
 describe('document dates', () => {
   it('writes a day as each language does', () => {
@@ -9,8 +12,27 @@ describe('document dates', () => {
   });
 
   it('says "after" for an undated text rather than inventing a day', () => {
-    expect(formatDocumentDate({ after: '2020-11-12' }, 'en')).toBe('after 12 November 2020');
-    expect(formatDocumentDate({ after: '2020-11-12' }, 'ru')).toBe('после 12 ноября 2020 г.');
-    expect(formatDocumentDate({ after: '2020-11-12' }, 'be')).toBe('пасля 12 лістапада 2020 г.');
+    expect(formatDocumentDate(petitionDate, 'en')).toBe('after 12 November 2020');
+    expect(formatDocumentDate(petitionDate, 'ru')).toBe('после 12 ноября 2020 г.');
+    expect(formatDocumentDate(petitionDate, 'be')).toBe('пасля 12 лістапада 2020 г.');
+  });
+
+  it('on the document’s own page, says why an undated text is dated after that day', () => {
+    expect(explainDocumentDate(petitionDate, 'en')).toBe(
+      'Undated; written after 12 November 2020, the latest date it mentions',
+    );
+    expect(explainDocumentDate(resolutionDate, 'en')).toBe(
+      'Undated; written after 6 September 2021, the date of the latest event it mentions',
+    );
+    expect(explainDocumentDate(petitionDate, 'be')).toBe(
+      'Дата не пазначана; тэкст напісаны пасля 12 лістапада 2020 г. — апошняй даты, згаданай у ім',
+    );
+    expect(explainDocumentDate(resolutionDate, 'ru')).toBe(
+      'Дата не указана; текст написан после 6 сентября 2021 г. — даты последнего события, которое в нем упоминается',
+    );
+  });
+
+  it('writes a dated text’s date the same way everywhere', () => {
+    expect(explainDocumentDate('2021-03-01', 'en')).toBe('1 March 2021');
   });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { timeline } from '../../src/data/timeline';
 import { glossary } from '../../src/i18n/glossary';
-import { localeCodes } from '../../src/i18n/locales';
+import { localeCodes, type Locale } from '../../src/i18n/locales';
 import { formatFinding, orthographyFindings, withoutCode } from '../../src/lib/orthography';
 
 const problems = (text: string, lang: 'be' | 'ru' | 'en') =>
@@ -55,7 +55,7 @@ describe('orthography checker', () => {
 });
 
 /** Every text a reader sees in `lang`: documents, pages and interface strings, with code blanked out. */
-function textsIn(lang: string): { file: string; text: string }[] {
+function textsIn(lang: Locale): { file: string; text: string }[] {
   const mdx = ['src/content/documents', 'src/content/pages'].flatMap((root) => {
     const folder = path.join(root, lang);
     return readdirSync(folder)

@@ -8,6 +8,7 @@ const valid = {
   author: 'IndustriALL Global Union',
   date: '2021-03-01',
   originalLanguage: 'en',
+  provenance: { publisher: 'IndustriALL Global Union', form: 'signed-letter', artefactsRemoved: ['letterhead'] },
 };
 
 function problems(data: object): string[] {
@@ -21,9 +22,21 @@ describe('document schema', () => {
     expect(problems({ ...valid, addressee: 'Guy Ryder', place: 'Geneva', translated: true })).toEqual([]);
   });
 
-  it('accepts an undated text as "after" a date', () => {
-    expect(problems({ ...valid, date: { after: '2020-11-12' } })).toEqual([]);
-    expect(sortableDate({ after: '2020-11-12' })).toBe('2020-11-12');
+  it('accepts an undated text as "after" a date, with the reason for that date', () => {
+    expect(problems({ ...valid, date: { after: '2020-11-12', basis: 'latest-date-mentioned' } })).toEqual([]);
+    expect(problems({ ...valid, date: { after: '2021-09-06', basis: 'latest-event-mentioned' } })).toEqual([]);
+    expect(sortableDate({ after: '2020-11-12', basis: 'latest-date-mentioned' })).toBe('2020-11-12');
+  });
+
+  it('accepts a provenance with a public address and, in a translation, the day it was reviewed', () => {
+    const provenance = {
+      publisher: 'Change.org',
+      form: 'online-petition',
+      url: 'https://www.change.org/p/a-petition',
+      artefactsRemoved: ['spacing'],
+      translationReviewed: '2026-11-30',
+    };
+    expect(problems({ ...valid, translated: true, provenance })).toEqual([]);
   });
 
   it.each([
@@ -46,6 +59,58 @@ describe('document schema', () => {
     ],
     ['"translated: false"', { translated: false }, /^translated: must be true when present/],
     ['an unknown field', { summary: 'x' }, /Unrecognized key/],
+    [
+      'an undated text that does not say why',
+      { date: { after: '2020-11-12' } },
+      /^date: must be "YYYY-MM-DD", or, where the text gives no date, "after:" with "YYYY-MM-DD" and "basis:" with one of: latest-date-mentioned, latest-event-mentioned$/,
+    ],
+    ['no provenance', { provenance: undefined }, /^provenance: is required: where and how the original was published/],
+    ['a provenance that is not a group', { provenance: 'IndustriALL' }, /^provenance: must be a group of fields/],
+    [
+      'no publisher',
+      { provenance: { ...valid.provenance, publisher: undefined } },
+      /^provenance.publisher: is required/,
+    ],
+    [
+      'an unknown form',
+      { provenance: { ...valid.provenance, form: 'leaflet' } },
+      /^provenance.form: must be one of: web-article, signed-letter, online-petition, congress-resolution$/,
+    ],
+    [
+      'an address that is not a public https address',
+      { provenance: { ...valid.provenance, url: 'http://www.industriall-union.org/x' } },
+      /^provenance.url: must be the full public address of the original, starting with "https:\/\/"$/,
+    ],
+    [
+      'an address that is not an address',
+      { provenance: { ...valid.provenance, url: 'industriall-union.org/x' } },
+      /^provenance.url: must be the full public address/,
+    ],
+    [
+      'an unknown artefact',
+      { provenance: { ...valid.provenance, artefactsRemoved: ['letterhead', 'typos'] } },
+      /^provenance.artefactsRemoved.1: must be one of: spacing, letterhead, /,
+    ],
+    [
+      'no artefact',
+      { provenance: { ...valid.provenance, artefactsRemoved: [] } },
+      /^provenance.artefactsRemoved: must name at least one artefact/,
+    ],
+    [
+      'an artefact named twice',
+      { provenance: { ...valid.provenance, artefactsRemoved: ['letterhead', 'letterhead'] } },
+      /^provenance.artefactsRemoved: must not name an artefact twice$/,
+    ],
+    [
+      'a review date that is not a date',
+      { provenance: { ...valid.provenance, translationReviewed: 'November 2026' } },
+      /^provenance.translationReviewed: must be a date written as "YYYY-MM-DD"$/,
+    ],
+    [
+      'an unknown provenance field',
+      { provenance: { ...valid.provenance, translator: 'A. Person' } },
+      /^provenance: Unrecognized key: "translator"$/,
+    ],
   ])('rejects %s', (_case, change, message) => {
     expect(problems({ ...valid, ...change })).toEqual([expect.stringMatching(message)]);
   });

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { headersFile, nginxSnippet, securityHeaders } from '../../../scripts/build/security-headers';
+import { headersFile, immutableFolders, securityHeaders } from '../../../scripts/build/security-headers';
 
 describe('security headers for static hosts', () => {
   it('include what a <meta> element cannot set', () => {
@@ -10,11 +9,10 @@ describe('security headers for static hosts', () => {
     expect(securityHeaders['Content-Security-Policy']).toContain("frame-ancestors 'none'");
   });
 
-  it('are written for Netlify and Cloudflare Pages as one rule for every path', () => {
+  it('are written for Netlify and Cloudflare Pages as one rule for every path, and long caching for hashed files', () => {
     expect(headersFile()).toMatch(/^\/\*\n {2}Strict-Transport-Security: max-age=\d+/);
-  });
-
-  it('match the nginx snippet in deploy/, so the two cannot drift apart', () => {
-    expect(readFileSync('deploy/nginx-security-headers.conf', 'utf8')).toBe(nginxSnippet());
+    for (const folder of immutableFolders) {
+      expect(headersFile()).toContain(`\n${folder}*\n  Cache-Control: public, max-age=31536000, immutable\n`);
+    }
   });
 });

@@ -3,10 +3,16 @@ import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { headersFile } from '../../../scripts/build/security-headers.ts';
 import { generateKeyPair, type GeneratedKeyPair } from '../../../scripts/release/minisign.ts';
 import { signRelease } from '../../../scripts/release/sign.ts';
+import { qrCodeMarkup } from '../../../src/lib/qr-code.ts';
 
 export const canonicalOrigin = 'https://belarus-unions.example/';
+/** The address the fixture's mirror tests use, which the fixture's mirrors page already lists. */
+export const mirrorAddress = 'https://mirror.example/some/path/';
+export const releaseCommit = '0123456789abcdef0123456789abcdef01234567';
+export const releaseTimestamp = 1_700_000_000;
 
 /** A page as the build writes it: relative links, and the canonical origin only in its link-preview URLs. */
 function page(sitePath: string, body: string): string {
@@ -38,7 +44,19 @@ const siteFiles: Record<string, string | Buffer> = {
     '/en/',
     '<a href="petition/">Petition</a> <a href="../feed.xml">Feed</a> <a href="#top">Top</a>',
   ),
-  'en/petition/index.html': page('/en/petition/', '<a href="../">English</a> <a href="../../">Languages</a>'),
+  'en/petition/index.html': page(
+    '/en/petition/',
+    '<a href="../">English</a> <a href="../../">Languages</a>' +
+      `<p class="print-url">${canonicalOrigin}en/petition/</p>` +
+      `<figure class="qr-code">${qrCodeMarkup(`${canonicalOrigin}en/petition/`)}<figcaption>Scan</figcaption></figure>` +
+      `<a href="https://t.me/share/url?url=${encodeURIComponent(`${canonicalOrigin}en/petition/`)}">Telegram</a>`,
+  ),
+  // The mirrors page lists mirrors, and shows an example address: a mirror's address can be there before any rewrite.
+  'en/mirrors/index.html': page(
+    '/en/mirrors/',
+    `<ul><li><a href="${mirrorAddress}">${mirrorAddress}</a></li></ul><pre>npm run verify -- ${mirrorAddress}</pre>` +
+      `<a href="../petition/">Petition</a>`,
+  ),
   'be/пэтыцыя/index.html': page('/be/пэтыцыя/', '<p>Пэтыцыя ў МАП</p><a href="../../en/">English</a>'),
   // A stylesheet may mention the address too, but a mirror may not rewrite it there.
   '_astro/site.css': `/* ${canonicalOrigin} */\nbody{font-family:system-ui}\n`,
@@ -50,6 +68,7 @@ const siteFiles: Record<string, string | Buffer> = {
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>${canonicalOrigin}en/</loc></url></urlset>
 `,
   'robots.txt': `User-agent: *\nSitemap: ${canonicalOrigin}sitemap.xml\n`,
+  _headers: headersFile(),
 };
 
 export const siteFilePaths = Object.keys(siteFiles);
@@ -102,7 +121,13 @@ export async function makeKeys(): Promise<KeyFiles> {
 /** The fixture site with SHA256SUMS and its signature by `keys`. */
 export async function makeSignedSite(keys: KeyFiles): Promise<string> {
   const dir = await makeSite();
-  await signRelease(dir, { canonicalOrigin, secretKeyPath: keys.secretKeyPath, log: () => undefined });
+  await signRelease(dir, {
+    canonicalOrigin,
+    secretKeyPath: keys.secretKeyPath,
+    timestamp: releaseTimestamp,
+    commit: releaseCommit,
+    log: () => undefined,
+  });
   return dir;
 }
 

@@ -66,3 +66,51 @@ describe('signRelease', () => {
     ).rejects.toThrow('the canonical origin "https://belarus-unions.example/?x/" contains "?"');
   });
 });
+
+describe('a fork’s own key', () => {
+  it('npm run new-release-key writes a key pair that minisign signs and verifies with, and never overwrites a key', async () => {
+    const dir = await makeTempDir();
+    const secret = path.join(dir, 'release.key');
+    const pub = path.join(dir, 'minisign.pub');
+    const made = await run(process.execPath, ['scripts/new-release-key.ts', secret, '--public-key', pub]);
+    expect(made.code).toBe(0);
+    expect(made.stdout).toMatch(/^New release key [0-9A-F]{16}: the secret key is in /);
+    await writeFile(path.join(dir, 'file'), 'signed\n');
+    const signed = await run('minisign', ['-S', '-s', secret, '-m', path.join(dir, 'file')], { input: '' });
+    expect(signed.code).toBe(0);
+    expect((await run('minisign', ['-V', '-p', pub, '-m', path.join(dir, 'file')])).code).toBe(0);
+
+    const again = await run(process.execPath, ['scripts/new-release-key.ts', secret, '--public-key', pub]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain(`cannot write ${secret}`);
+  });
+
+  it('signing with a key that is not the pinned one warns, naming both and what to do', async () => {
+    const pinned = await makeKeys();
+    const other = await makeKeys();
+    const warnings: string[] = [];
+    await signRelease(await makeSite(), {
+      canonicalOrigin: 'https://belarus-unions.example',
+      secretKeyPath: other.secretKeyPath,
+      pinnedPublicKey: pinned.publicKeyFile,
+      log: () => undefined,
+      warn: (message) => warnings.push(message),
+    });
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^the release is signed with key ${keyIdHex(other.publicKey.keyId)}, but release/minisign.pub pins key ${keyIdHex(pinned.publicKey.keyId)}: .* A fork with its own key replaces release/minisign.pub`,
+        ),
+      ),
+    ]);
+    const silent: string[] = [];
+    await signRelease(await makeSite(), {
+      canonicalOrigin: 'https://belarus-unions.example',
+      secretKeyPath: pinned.secretKeyPath,
+      pinnedPublicKey: pinned.publicKeyFile,
+      log: () => undefined,
+      warn: (message) => silent.push(message),
+    });
+    expect(silent).toEqual([]);
+  });
+});

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  mayNameSiteAddress,
-  parseMirrorOriginFile,
-  parseSiteAddress,
-  replaceAddress,
-} from '../../../scripts/release/site-address.ts';
+import { parseSiteAddress } from '../../../scripts/release/site-address.ts';
 
 describe('site addresses', () => {
   it.each([
@@ -42,50 +37,5 @@ describe('site addresses', () => {
     expect(() => parseSiteAddress(address, 'MIRROR_ORIGIN')).toThrow(
       `MIRROR_ORIGIN ${JSON.stringify(address)} ${problem}; expected e.g. https://mirror.example/some/path/`,
     );
-  });
-
-  it('reads MIRROR_ORIGIN as one address on one line', () => {
-    expect(parseMirrorOriginFile('https://mirror.example/x/\n')).toBe('https://mirror.example/x/');
-    expect(() => parseMirrorOriginFile('https://mirror.example/x/\nhttps://other.example/\n')).toThrow(
-      'contains "\\n"',
-    );
-  });
-});
-
-describe('replaceAddress', () => {
-  it('replaces every occurrence and leaves every other byte as it was, in any encoding', () => {
-    const original = Buffer.concat([
-      Buffer.from('<link href="https://a.example/en/"> Пэтыцыя '),
-      Buffer.from([0xff, 0xfe, 0x00, 0x80]),
-      Buffer.from(' https://a.example/og.png https://a.example.org/'),
-    ]);
-    const rewritten = replaceAddress(original, 'https://a.example/', 'https://m.example/x/');
-    expect(rewritten.toString('latin1')).toBe(
-      original
-        .toString('latin1')
-        .replace('https://a.example/en/', 'https://m.example/x/en/')
-        .replace('https://a.example/og.png', 'https://m.example/x/og.png'),
-    );
-    expect(replaceAddress(rewritten, 'https://m.example/x/', 'https://a.example/').equals(original)).toBe(true);
-  });
-
-  it('applies to pages, feeds, the sitemap and robots.txt only', () => {
-    const files = [
-      'en/index.html',
-      '404.html',
-      'feed.xml',
-      'sitemap.xml',
-      'robots.txt',
-      'en/robots.txt',
-      'a.css',
-      'a.js',
-    ];
-    expect(files.filter(mayNameSiteAddress)).toEqual([
-      'en/index.html',
-      '404.html',
-      'feed.xml',
-      'sitemap.xml',
-      'robots.txt',
-    ]);
   });
 });

@@ -1,8 +1,9 @@
 /** `verify` against mirrors served over HTTP, under a deep path prefix the site was not built for. */
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parseAllHeaders } from '@netlify/headers-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rewriteOrigin } from '../../../scripts/release/rewrite-origin.ts';
 import { formatReport, isExactCopy, verifyMirror } from '../../../scripts/release/verify.ts';
@@ -29,7 +30,7 @@ function addressOf(server: Server): string {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-/** Serves `dir` as a mirror would, under `prefix`. sirv lists the folder once: alter it before, never after. */
+/** Serves `dir` as a mirror would, under `prefix`. */
 async function mirror(dir: string): Promise<string> {
   return `${addressOf(await serve({ dir, port: 0, prefix }))}${prefix}`;
 }
@@ -51,6 +52,40 @@ async function hostileServer(listener: RequestListener): Promise<string> {
 
 const verify = (url: string, timeoutMs?: number) =>
   verifyMirror(url, { publicKey: keys.publicKey, ...(timeoutMs === undefined ? {} : { timeoutMs }) });
+
+/**
+ * Serves `dir` at the root as Netlify does: the headers its `_headers` asks
+ * for, read with Netlify's own parser, and not the file itself; or, with
+ * `applyHeaders` false, as GitHub Pages does, with no custom header at all.
+ */
+async function staticHost(dir: string, applyHeaders: boolean): Promise<string> {
+  const { headers: rules } = await parseAllHeaders({
+    headersFiles: [path.join(dir, '_headers')],
+    configHeaders: [],
+    minimal: false,
+  });
+  const url = await hostileServer(async (request, response) => {
+    const sitePath = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname).slice(prefix.length - 1);
+    const file = path.join(dir, sitePath.endsWith('/') ? `${sitePath}index.html` : sitePath);
+    const isFile = await stat(file).then(
+      (stats) => stats.isFile(),
+      () => false,
+    );
+    if (sitePath === '/_headers' || !isFile) {
+      response.writeHead(404).end();
+      return;
+    }
+    if (applyHeaders) {
+      for (const rule of rules) {
+        if ('forRegExp' in rule && rule.forRegExp.test(sitePath)) {
+          for (const [name, value] of Object.entries(rule.values)) response.setHeader(name, String(value));
+        }
+      }
+    }
+    response.end(await readFile(file));
+  });
+  return url;
+}
 
 describe('verify a web mirror', () => {
   it('passes the signed release, with or without the final slash', async () => {
@@ -92,7 +127,7 @@ describe('verify a web mirror', () => {
     const report = await verify(url);
     expect(report.rewritten).toEqual([...filesNamingOrigin].sort());
     expect(isExactCopy(report)).toBe(true);
-    expect(formatReport(report)).not.toContain('note:');
+    expect(formatReport(report)).not.toContain('note: that is not the address checked');
 
     const elsewhere = await copySite(copy);
     await rewriteOrigin(elsewhere, 'https://elsewhere.example/');
@@ -100,6 +135,40 @@ describe('verify a web mirror', () => {
     expect(formatReport(await verify(elsewhereUrl))).toContain(
       `  note: that is not the address checked (${elsewhereUrl})`,
     );
+  });
+});
+
+describe('the headers a web mirror sends', () => {
+  it('pass when the host applies the signed _headers without serving it, as Netlify does', async () => {
+    const report = await verify(await staticHost(release, true));
+    expect(report.hostFilesNotServed).toEqual(['_headers']);
+    expect(report.headers).toEqual([]);
+    expect(isExactCopy(report)).toBe(true);
+    expect(formatReport(report)).toContain('\n  note: _headers is not served (hosts apply it rather than serve it)\n');
+  });
+
+  it('are noted, not failed, when the host sends none, as GitHub Pages does', async () => {
+    const report = await verify(await staticHost(release, false));
+    expect(isExactCopy(report)).toBe(true);
+    expect(formatReport(report)).toMatch(
+      /\n {2}note: Strict-Transport-Security is not sent with \S+ and \d+ more; the signed _headers asks for "max-age=63072000; includeSubDomains"\n/,
+    );
+  });
+
+  it('fail when a copy’s _headers sends readers to another site, even where the host hides the file', async () => {
+    const copy = await copySite(release);
+    const headers = path.join(copy, '_headers');
+    const added =
+      '  Refresh: 0; url=https://phish.example/\n  Link: <https://third.example/t.js>; rel=preload; as=script\n';
+    await writeFile(headers, (await readFile(headers, 'utf8')).replace('/*\n', `/*\n${added}`));
+    const report = await verify(await staticHost(copy, true));
+    expect(isExactCopy(report)).toBe(false);
+    const text = formatReport(report);
+    expect(text).toMatch(
+      /\n {2}HEADER ADDED: Refresh: "0; url=https:\/\/phish\.example\/" on \S+ and \d+ more; the signed _headers has no such header\n/,
+    );
+    expect(text).toContain('HEADER ADDED: Link: "<https://third.example/t.js>; rel=preload; as=script"');
+    expect(text).toMatch(/\nFAILED: 2 headers added or changed \(of \d+ listed files\)/);
   });
 });
 
@@ -134,6 +203,24 @@ describe('a hostile web mirror', () => {
 
     await expect(verify(url, 200)).rejects.toThrow(
       `cannot read SHA256SUMS from ${url}: no complete answer within 0.2 s`,
+    );
+  });
+
+  it('cannot keep verify busy beyond the overall time limit, one byte at a time', async () => {
+    const checksums = await readFile(path.join(release, 'SHA256SUMS'));
+    const url = await hostileServer((_, response) => {
+      response.writeHead(200, { 'content-length': checksums.length });
+      let sent = 0;
+      const drip = setInterval(() => {
+        if (response.destroyed || sent >= checksums.length) return clearInterval(drip);
+        response.write(checksums.subarray(sent, sent + 1));
+        sent += 1;
+      }, 50);
+      response.on('close', () => clearInterval(drip));
+    });
+
+    await expect(verifyMirror(url, { publicKey: keys.publicKey, timeLimitMs: 500 })).rejects.toThrow(
+      `gave up after 0.5 s: ${url} had not served the whole release by then (a slow or overloaded server?); allow more time with --time-limit <seconds>`,
     );
   });
 

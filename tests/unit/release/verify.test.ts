@@ -1,18 +1,23 @@
-import { appendFile, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatChecksums, parseChecksums, sha256Hex } from '../../../scripts/release/checksums.ts';
 import { signMinisig } from '../../../scripts/release/minisign.ts';
 import { rewriteOrigin } from '../../../scripts/release/rewrite-origin.ts';
-import { signRelease } from '../../../scripts/release/sign.ts';
+import { qrCodeMarkup } from '../../../src/lib/qr-code.ts';
+import { signBundle, signRelease } from '../../../scripts/release/sign.ts';
 import { formatReport, isExactCopy, verifyMirror, type VerifyReport } from '../../../scripts/release/verify.ts';
 import {
   canonicalOrigin,
   copySite,
   filesNamingOrigin,
   makeKeys,
+  makeSite,
+  mirrorAddress,
   makeSignedSite,
+  releaseCommit,
+  releaseTimestamp,
   removeTempDirs,
   run,
   siteFilePaths,
@@ -22,7 +27,6 @@ import {
 
 afterAll(removeTempDirs);
 
-const mirrorAddress = 'https://mirror.example/some/path/';
 let keys: KeyFiles;
 let release: string;
 
@@ -54,7 +58,7 @@ describe('verify a folder', () => {
     expect(differences(report)).toEqual(noDifferences);
     expect(isExactCopy(report)).toBe(true);
     expect(report.listed).toBe(siteFilePaths.length);
-    expect(report.canonicalOrigin).toBe(canonicalOrigin);
+    expect(report.signature?.statement.origin).toBe(canonicalOrigin);
     expect(formatReport(report)).toMatch(/\nOK: all \d+ files match the signed release\.$/);
   });
 
@@ -117,18 +121,25 @@ describe('verify a folder', () => {
     );
   });
 
-  it('refuses a copy without a signature', async () => {
+  it('fails a copy without a signature, saying what that means and how a build is signed', async () => {
     const copy = await copySite(release);
     await rm(path.join(copy, 'SHA256SUMS.minisig'));
 
-    await expect(verify(copy)).rejects.toThrow(`${copy} has no SHA256SUMS.minisig, so it cannot be checked`);
+    const report = await verify(copy);
+    expect(report.signature).toBeUndefined();
+    expect(isExactCopy(report)).toBe(false);
+    const text = formatReport(report);
+    expect(text).toContain('UNSIGNED: there is no SHA256SUMS.minisig, so nothing shows who made this copy');
+    expect(text).toMatch(
+      /\nFAILED: not signed \(the \d+ files match its SHA256SUMS\), so it proves nothing about who made it\. A build is signed when MINISIGN_SECRET_KEY names the release key\.$/,
+    );
   });
 
   it('refuses a signed SHA256SUMS whose path leaves the copy', async () => {
     const copy = await copySite(release);
     const hostile = `${await readFile(path.join(copy, 'SHA256SUMS'), 'utf8')}${'0'.repeat(64)}  ../outside.html\n`;
     await writeFile(path.join(copy, 'SHA256SUMS'), hostile);
-    const comment = `timestamp:1\tfile:SHA256SUMS\torigin:${canonicalOrigin}`;
+    const comment = `timestamp:1\tfile:SHA256SUMS\tkind:site\torigin:${canonicalOrigin}\tcommit:unknown`;
     await writeFile(path.join(copy, 'SHA256SUMS.minisig'), signMinisig(Buffer.from(hostile), keys.secretKey, comment));
 
     await expect(verify(copy)).rejects.toThrow(/^SHA256SUMS line \d+: the path "\.\.\/outside\.html" contains "\.\."$/);
@@ -148,7 +159,144 @@ describe('verify a folder', () => {
   });
 });
 
-describe('a copy rewritten for its link previews', () => {
+describe('what a release says about itself', () => {
+  it('prints the release’s date and commit from the signature', async () => {
+    const text = formatReport(await verify(release));
+    expect(text).toContain('\nSignature: good, by key ');
+    expect(text).toContain(
+      `\nRelease: 2023-11-14 22:13 UTC, commit ${releaseCommit.slice(0, 12)}, built for ${canonicalOrigin}\n`,
+    );
+  });
+
+  it('refuses, at a copy’s root, a signed list that says it is something else (a stand-in release)', async () => {
+    const copy = await copySite(release);
+    const checksums = await readFile(path.join(copy, 'SHA256SUMS'));
+    const comment = `timestamp:${releaseTimestamp}\tfile:belarus-unions-record.zip\tkind:archive\torigin:${canonicalOrigin}\tcommit:${releaseCommit}`;
+    await writeFile(path.join(copy, 'SHA256SUMS.minisig'), signMinisig(checksums, keys.secretKey, comment));
+
+    await expect(verify(copy)).rejects.toThrow(
+      "the signature at the copy's root (SHA256SUMS.minisig) is for belarus-unions-record.zip (kind:archive), not for SHA256SUMS (kind:site)",
+    );
+  });
+
+  it('refuses a signature whose statement says nothing of what it signs', async () => {
+    const copy = await copySite(release);
+    const checksums = await readFile(path.join(copy, 'SHA256SUMS'));
+    const comment = `timestamp:${releaseTimestamp}\tfile:SHA256SUMS\torigin:${canonicalOrigin}`;
+    await writeFile(path.join(copy, 'SHA256SUMS.minisig'), signMinisig(checksums, keys.secretKey, comment));
+
+    await expect(verify(copy)).rejects.toThrow('has no kind:<site|archive|car> field');
+  });
+
+  it('fails a copy older than --not-older-than, and passes one as new', async () => {
+    const tooOld = await verifyMirror(release, { publicKey: keys.publicKey, notOlderThan: new Date('2024-01-01') });
+    expect(isExactCopy(tooOld)).toBe(false);
+    expect(formatReport(tooOld)).toMatch(/\n {2}TOO OLD: the release is older than 2024-01-01\nFAILED: too old /);
+    const recent = await verifyMirror(release, { publicKey: keys.publicKey, notOlderThan: new Date('2023-11-14') });
+    expect(isExactCopy(recent)).toBe(true);
+  });
+
+  it('says when the main site has a newer release, from its signature alone', async () => {
+    const newer = await makeSite();
+    await signRelease(newer, {
+      canonicalOrigin,
+      secretKeyPath: keys.secretKeyPath,
+      timestamp: releaseTimestamp + 30 * 86_400,
+      commit: 'f'.repeat(40),
+      log: () => undefined,
+    });
+    const report = await verifyMirror(release, { publicKey: keys.publicKey, latestFrom: newer });
+    expect(isExactCopy(report)).toBe(true);
+    expect(formatReport(report)).toContain(
+      `\nNewer release: 2023-12-14 22:13 UTC, commit ffffffffffff at ${newer}; this copy is 30 days older\n`,
+    );
+    const same = await verifyMirror(release, { publicKey: keys.publicKey, latestFrom: release });
+    expect(formatReport(same)).toContain(`\nLatest release: this copy has it (as ${release} says)\n`);
+  });
+});
+
+describe('host files', () => {
+  it('lists _headers in SHA256SUMS, so a copy cannot change what the host sends', async () => {
+    expect(await listedFiles(release)).toContain('_headers');
+    const copy = await copySite(release);
+    await appendFile(
+      path.join(copy, '_headers'),
+      '  Refresh: 0; url=https://phish.example/\n  Link: <https://third.example/t.js>; rel=preload; as=script\n',
+    );
+
+    const report = await verify(copy);
+    expect(differences(report)).toEqual({ ...noDifferences, altered: ['_headers'] });
+    expect(isExactCopy(report)).toBe(false);
+  });
+});
+
+describe('the site archive and the CAR, signed on their own', () => {
+  const archive = 'downloads/belarus-unions-record.zip';
+  const signWith = (dir: string, commit = releaseCommit) =>
+    signBundle(
+      dir,
+      { path: archive, kind: 'archive' },
+      {
+        canonicalOrigin,
+        secretKeyPath: keys.secretKeyPath,
+        timestamp: releaseTimestamp,
+        commit,
+      },
+    );
+
+  async function withArchive(): Promise<string> {
+    const copy = await copySite(release);
+    await mkdir(path.join(copy, 'downloads'), { recursive: true });
+    await writeFile(path.join(copy, archive), 'PK… the whole site');
+    await signWith(copy);
+    return copy;
+  }
+
+  it('are checked against their signatures when a copy carries them, and noted when it does not', async () => {
+    const report = await verify(await withArchive());
+    expect(isExactCopy(report)).toBe(true);
+    expect(report.bundles.map((bundle) => [bundle.path, bundle.outcome])).toEqual([
+      [archive, 'genuine'],
+      ['downloads/belarus-unions-record.car', 'absent'],
+    ]);
+    const text = formatReport(report);
+    expect(text).toContain(`\n  site archive ${archive}: signed for this release\n`);
+    expect(text).toContain('\n  note: this copy does not carry the IPFS CAR (downloads/belarus-unions-record.car)\n');
+  });
+
+  it('fail when altered, unsigned or from another release', async () => {
+    const altered = await withArchive();
+    await appendFile(path.join(altered, archive), 'more');
+    expect((await verify(altered)).bundles[0]?.outcome).toBe('altered');
+
+    const unsigned = await withArchive();
+    await rm(path.join(unsigned, `${archive}.minisig`));
+    expect((await verify(unsigned)).bundles[0]?.outcome).toBe('unsigned');
+
+    const older = await withArchive();
+    await signWith(older, 'a'.repeat(40));
+    const report = await verify(older);
+    expect(report.bundles[0]?.outcome).toBe('other release');
+    expect(isExactCopy(report)).toBe(false);
+    expect(formatReport(report)).toMatch(
+      /\n {2}OTHER RELEASE: downloads\/belarus-unions-record\.zip is signed for 2023-11-14 22:13 UTC, commit aaaaaaaaaaaa, not for this copy's release\nFAILED: 1 bundles not of this release /,
+    );
+  });
+});
+
+describe('a folder with a name that is not UTF-8', () => {
+  it('is reported as unexpected, with its bytes shown, instead of breaking the check', async () => {
+    const copy = await copySite(release);
+    const folder = Buffer.concat([Buffer.from(path.join(copy, 'en/')), Buffer.from([0x62, 0x61, 0x64, 0xff])]);
+    await mkdir(folder);
+    await writeFile(Buffer.concat([folder, Buffer.from('/page.html')]), 'x');
+
+    const report = await verify(copy);
+    expect(differences(report)).toEqual({ ...noDifferences, unexpected: ['en/bad\\xff/page.html'] });
+  });
+});
+
+describe('a copy rewritten for its link previews, to an address the site itself already names', () => {
   let rewritten: string;
 
   beforeAll(async () => {
@@ -156,17 +304,30 @@ describe('a copy rewritten for its link previews', () => {
     await rewriteOrigin(rewritten, mirrorAddress);
   });
 
-  it('names the mirror in exactly the files that named the canonical origin', async () => {
-    expect(await readFile(path.join(rewritten, 'MIRROR_ORIGIN'), 'utf8')).toBe(`${mirrorAddress}\n`);
+  it('names the mirror in exactly the files that named the canonical origin, QR codes and share links too', async () => {
+    // The mirrors page listed the mirror's address three times before the rewrite, after four canonical URLs.
+    expect(await readFile(path.join(rewritten, 'MIRROR_ORIGIN'), 'utf8')).toBe(
+      `${mirrorAddress}\nen/mirrors/index.html\t5 6 7\n`,
+    );
+    const pageUrl = (origin: string) => `${origin}en/petition/`;
+    const [canonicalQr, mirrorQr] = [qrCodeMarkup(pageUrl(canonicalOrigin)), qrCodeMarkup(pageUrl(mirrorAddress))];
     for (const file of await listedFiles(rewritten)) {
       const [before, after] = await Promise.all([
         readFile(path.join(release, file), 'latin1'),
         readFile(path.join(rewritten, file), 'latin1'),
       ]);
-      expect(after, file).toBe(
-        filesNamingOrigin.includes(file) ? before.replaceAll(canonicalOrigin, mirrorAddress) : before,
-      );
+      const expected = filesNamingOrigin.includes(file)
+        ? before
+            .replaceAll(canonicalQr, mirrorQr)
+            .replaceAll(canonicalOrigin, mirrorAddress)
+            .replaceAll(encodeURIComponent(canonicalOrigin), encodeURIComponent(mirrorAddress))
+        : before;
+      expect(after, file).toBe(expected);
     }
+    const petition = await readFile(path.join(rewritten, 'en/petition/index.html'), 'latin1');
+    expect(petition).toContain(mirrorQr);
+    expect(petition).not.toContain(canonicalQr);
+    expect(petition).toContain(`url=${encodeURIComponent(pageUrl(mirrorAddress))}`);
   });
 
   it('still verifies, each rewritten file reported by name', async () => {
@@ -175,7 +336,9 @@ describe('a copy rewritten for its link previews', () => {
     expect(differences(report)).toEqual({ ...noDifferences, rewritten: [...filesNamingOrigin].sort() });
     expect(report.mirrorOrigin).toBe(mirrorAddress);
     const text = formatReport(report);
-    expect(text).toContain(`link previews and canonical links name ${mirrorAddress} instead of ${canonicalOrigin}`);
+    expect(text).toContain(
+      `link previews, share links and QR codes name ${mirrorAddress} instead of ${canonicalOrigin}`,
+    );
     expect(text).toContain('  rewritten for link previews: en/index.html\n');
     expect(text).toMatch(
       new RegExp(
@@ -272,6 +435,13 @@ describe('the command line', () => {
     expect(rewrite.stdout).toContain(`${filesNamingOrigin.length} files in ${copy} now name https://mirror.example/x/`);
     const verified = await node('scripts/verify.ts', copy, '--public-key', keys.publicKeyPath);
     expect(verified.code).toBe(0);
+  });
+
+  it('prints its help with --help and exits 0', async () => {
+    const result = await node('scripts/verify.ts', '--help');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('usage: npm run verify -- <web address or folder>');
+    expect(result.stdout).toContain('--time-limit <seconds>');
   });
 
   it('exits 2 with its usage when used wrongly', async () => {

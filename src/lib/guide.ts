@@ -1,0 +1,20 @@
+/**
+ * What the hosting guide (the mirrors pages and the README's section, made
+ * from the English page by scripts/readme.ts) says that comes from elsewhere:
+ * the project's identity and the pinned key. The guide's components and the
+ * README generator both read it here, so the page and the README say the same.
+ */
+import { identity } from './identity.ts';
+
+/** release/minisign.pub as two lines: the untrusted comment and the key. */
+export function keyFileCommand(publicKeyFile: string): string {
+  const lines = publicKeyFile.trim().split('\n');
+  return `printf '%s\\n' ${lines.map((line) => `'${line}'`).join(' ')} > minisign.pub`;
+}
+
+/** The main site's address as a volunteer types it before `/downloads/…`: without its final slash. */
+export const siteAddress = identity.siteUrl.replace(/\/$/, '');
+
+export const repositoryUrl = identity.repositoryUrl;
+export const contactEmail = identity.contactEmail;
+export const onionAddress = identity.onionAddress;

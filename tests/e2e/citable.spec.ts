@@ -1,0 +1,214 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { expect, test, type Page } from '@playwright/test';
+import { localeCodes, type Locale } from '../../src/i18n/locales';
+import { uiStrings } from '../../src/i18n/ui';
+import { paths } from '../../src/lib/routes';
+import { slugs, translationsOf } from './site';
+
+const linkName = (lang: Locale, number: number) => uiStrings[lang].paragraph.link.replace('{{number}}', String(number));
+
+interface Block {
+  tag: string;
+  id: string;
+  /** The first thing in the block: its "¶ n" link. */
+  link: { className: string; href: string | null; label: string | null; text: string } | null;
+  /** The block's own text, without its link. */
+  text: string;
+}
+
+/** Every paragraph and list item of the document's text (a paragraph inside a list item belongs to the item). */
+async function documentBlocks(page: Page, scope = '.document-text'): Promise<Block[]> {
+  return page.locator(`${scope} p, ${scope} li`).evaluateAll((elements) =>
+    elements
+      .filter((element) => !(element.tagName === 'P' && element.parentElement?.tagName === 'LI'))
+      .map((element) => {
+        const first = element.firstElementChild;
+        const clone = element.cloneNode(true) as Element;
+        clone.querySelector('.pn')?.remove();
+        return {
+          tag: element.tagName.toLowerCase(),
+          id: element.id,
+          link:
+            first === null
+              ? null
+              : {
+                  className: first.className,
+                  href: first.getAttribute('href'),
+                  label: first.getAttribute('aria-label'),
+                  text: first.textContent ?? '',
+                },
+          text: (clone.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        };
+      }),
+  );
+}
+
+test.describe('citable paragraphs', () => {
+  for (const slug of slugs) {
+    test(`${slug}: every paragraph and list item has an id, the same in every language, and a link to itself`, async ({
+      page,
+    }) => {
+      const idsIn: Partial<Record<Locale, string[]>> = {};
+      for (const lang of localeCodes) {
+        await page.goto(paths.document(lang, slug));
+        const blocks = await documentBlocks(page);
+        expect(blocks.length, `${lang}/${slug} has paragraphs`).toBeGreaterThan(5);
+        blocks.forEach((block, index) => {
+          const id = `p-${index + 1}`;
+          expect(block.id, `${lang}/${slug}: block ${index + 1} (${block.text.slice(0, 40)}…)`).toBe(id);
+          expect(block.link).toEqual({
+            className: 'pn',
+            href: `#${id}`,
+            label: linkName(lang, index + 1),
+            text: `¶\u00a0${index + 1}`,
+          });
+        });
+        idsIn[lang] = blocks.map(({ id }) => id);
+        // Only blocks carry ids of this form, and each once.
+        const allParagraphIds = await page.locator('[id^="p-"]').evaluateAll((elements) => elements.map((e) => e.id));
+        expect(allParagraphIds).toEqual(idsIn[lang]);
+      }
+      for (const lang of localeCodes) expect(idsIn[lang], lang).toEqual(idsIn.en);
+    });
+  }
+
+  test('a paragraph’s link names it in the page’s language, takes the reader to it, and an address with it opens there', async ({
+    page,
+  }) => {
+    for (const lang of localeCodes) {
+      await page.goto(paths.document(lang, 'petition-to-the-ilo'));
+      const link = page.getByRole('link', { name: linkName(lang, 9), exact: true });
+      await expect(link).toHaveAttribute('href', '#p-9');
+      await link.click();
+      await expect(page).toHaveURL(/#p-9$/);
+      await expect(page.locator('#p-9')).toBeInViewport();
+    }
+    await page.goto(`${paths.document('ru', 'ituc-letter-to-the-ambassador')}#p-16`);
+    await expect(page.locator('#p-16')).toBeInViewport();
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(500);
+  });
+
+  test('the paragraph links stay out of the search index', async ({ page }) => {
+    const words: Record<Locale, string> = { be: 'Нафтан', ru: 'Нафтан', en: 'Naftan' };
+    for (const lang of localeCodes) {
+      await page.goto(paths.search(lang));
+      const content = await page.evaluate(async (word) => {
+        const pagefind = await import(new URL('../../pagefind/pagefind.js', location.href).href);
+        const { results } = await pagefind.search(word);
+        return Promise.all(
+          results.map(async (result: { data: () => Promise<{ content: string }> }) => (await result.data()).content),
+        );
+      }, words[lang]);
+      expect(content, lang).toHaveLength(1);
+      expect(content[0]).toContain(words[lang]);
+      expect(content[0]).not.toContain('¶');
+      expect(content[0]).not.toContain(linkName(lang, 1));
+    }
+  });
+
+  test('printing keeps the paragraph numbers, beside their paragraphs on the paper', async ({ page }) => {
+    await page.setViewportSize({ width: 794, height: 1123 });
+    await page.goto(paths.document('be', 'petition-to-the-ilo'));
+    await page.emulateMedia({ media: 'print' });
+    const links = page.locator('.document-text .pn');
+    await expect(links.first()).toBeVisible();
+    const boxes = await links.evaluateAll((elements) =>
+      elements.map((element) => {
+        const box = element.getBoundingClientRect();
+        return { left: box.left, right: box.right, visible: getComputedStyle(element).display !== 'none' };
+      }),
+    );
+    expect(boxes.length).toBeGreaterThan(10);
+    for (const box of boxes) {
+      expect(box.visible).toBe(true);
+      expect(box.left).toBeGreaterThanOrEqual(0);
+      expect(box.right).toBeLessThanOrEqual(794);
+    }
+  });
+
+  for (const lang of localeCodes) {
+    test(`the single-file copy in ${lang} keeps every paragraph’s id and number`, async ({ page }) => {
+      await page.goto(paths.document(lang, 'industriall-letter-to-the-ilo'));
+      const online = await documentBlocks(page);
+      await page.goto(
+        pathToFileURL(path.resolve('dist', paths.singleFile(lang, 'industriall-letter-to-the-ilo').slice(1))).href,
+      );
+      expect(await documentBlocks(page)).toEqual(online);
+      await expect(page.locator('.document-text .pn').first()).toBeVisible();
+      await page.locator('#p-3 > .pn').click();
+      await expect(page.locator('#p-3')).toBeInViewport();
+    });
+  }
+});
+
+test.describe('side-by-side pages', () => {
+  test('there is one for each translation of each document', () => {
+    expect(translationsOf).toHaveLength(slugs.length * (localeCodes.length - 1));
+  });
+
+  for (const { slug, lang, originalLanguage } of translationsOf) {
+    test(`${lang}/${slug}: linked from the translation notice, with the original and the translation paired by paragraph`, async ({
+      page,
+    }) => {
+      await page.goto(paths.document(originalLanguage, slug));
+      const original = await documentBlocks(page);
+      await page.goto(paths.document(lang, slug));
+      const translation = await documentBlocks(page);
+      const headings = await page.locator('.document-text :is(h2, h3)').count();
+
+      await page
+        .locator('.translation-notice')
+        .getByRole('link', { name: uiStrings[lang].translation.sideBySide })
+        .click();
+      await expect(page).toHaveURL(new RegExp(`${paths.sideBySide(lang, slug)}$`));
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+
+      const pairs = await page.locator('.side-by-side > .pair[id]').evaluateAll(
+        (elements, languages) =>
+          elements.map((pair) => {
+            const textIn = (lang: string) =>
+              (pair.querySelector(`:scope > div[lang="${lang}"]`)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+            const link = pair.querySelector(':scope > a.pn');
+            return {
+              id: pair.id,
+              link: link && { href: link.getAttribute('href'), label: link.getAttribute('aria-label') },
+              original: textIn(languages.original),
+              translation: textIn(languages.translation),
+            };
+          }),
+        { original: originalLanguage, translation: lang },
+      );
+      expect(pairs).toEqual(
+        original.map((block, index) => ({
+          id: block.id,
+          link: { href: `#${block.id}`, label: linkName(lang, index + 1) },
+          original: block.text,
+          translation: translation[index]?.text,
+        })),
+      );
+      await expect(page.locator('.side-by-side > .pair:not([id]):not(.pair-head)')).toHaveCount(headings);
+      // The page links back to each text on its own.
+      await expect(page.locator(`main a[href="../"]`)).toHaveText(uiStrings[lang].sideBySide.translationOnly);
+    });
+  }
+
+  test('two columns on a wide screen, one after the other on a phone', async ({ page }) => {
+    const columns = async () => {
+      const [original, translation] = await Promise.all(
+        ['en', 'be'].map((lang) => page.locator(`#p-2 > div[lang="${lang}"]`).boundingBox()),
+      );
+      if (!original || !translation) throw new Error('the pair has no two columns');
+      return { original, translation };
+    };
+    await page.goto(paths.sideBySide('be', 'petition-to-the-ilo'));
+    const phone = await columns();
+    expect(phone.translation.y).toBeGreaterThanOrEqual(phone.original.y + phone.original.height);
+    expect(phone.translation.x).toBe(phone.original.x);
+
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const wide = await columns();
+    expect(wide.translation.x).toBeGreaterThanOrEqual(wide.original.x + wide.original.width);
+    expect(Math.abs(wide.translation.y - wide.original.y)).toBeLessThan(2);
+  });
+});

@@ -1,0 +1,94 @@
+import { expect, test } from '@playwright/test';
+import { localeCodes } from '../../src/i18n/locales';
+import { uiStrings } from '../../src/i18n/ui';
+import { explainDocumentDate, formatDay } from '../../src/lib/dates';
+import { identity } from '../../src/lib/identity';
+import { reportErrorHref } from '../../src/lib/report-error';
+import { paths } from '../../src/lib/routes';
+import { absoluteUrl } from '../../src/lib/site-url';
+import { readDocument } from '../support/content';
+import { slugs, translationsOf } from './site';
+
+/** The originals' public addresses that are known (the issue that asked for them lists them). */
+const knownSources: Record<string, string> = {
+  'petition-to-the-ilo':
+    'https://www.change.org/p/the-international-labour-organization-declare-the-letter-to-ilo-from-belarus-null-and-introduce-sanctions-against-belarus',
+  'ilo-urges-belarus':
+    'https://www.industriall-union.org/ilo-urges-belarus-to-stop-repression-and-respect-workers-rights',
+};
+
+test.describe('where each original comes from', () => {
+  for (const slug of slugs) {
+    for (const lang of localeCodes) {
+      test(`${lang}/${slug} names the publisher and the form, links only a known address, and says how the text was prepared`, async ({
+        page,
+      }) => {
+        const { data } = readDocument(lang, slug);
+        const strings = uiStrings[lang].provenance;
+        await page.goto(paths.document(lang, slug));
+        const section = page.getByRole('region', { name: strings.heading });
+        await expect(section).toContainText(data.provenance.publisher);
+        await expect(section).toContainText(strings.forms[data.provenance.form]);
+        for (const artefact of data.provenance.artefactsRemoved) {
+          await expect(section).toContainText(strings.artefacts[artefact]);
+        }
+        const known = knownSources[slug];
+        const addresses = section.locator('dl a');
+        if (known) {
+          await expect(addresses).toHaveCount(1);
+          await expect(addresses).toHaveAttribute('href', known);
+          await expect(addresses).toHaveAttribute('rel', 'noopener noreferrer');
+        } else {
+          await expect(addresses, 'no invented address').toHaveCount(0);
+        }
+        const reviewed = data.provenance.translationReviewed;
+        if (data.translated) {
+          expect(reviewed).toBeDefined();
+          await expect(section).toContainText(
+            strings.translationReviewed.replace('{{date}}', formatDay(String(reviewed), lang)),
+          );
+        } else {
+          await expect(section).not.toContainText(strings.translation);
+        }
+        // The search index leaves the section out: it is about the text, not the text.
+        await expect(section).toHaveAttribute('data-pagefind-ignore', '');
+      });
+    }
+  }
+
+  test('an undated document says why it has its date, in every language', async ({ page }) => {
+    await page.goto(paths.document('en', 'petition-to-the-ilo'));
+    await expect(page.locator('.document-header')).toContainText(
+      'Undated; written after 12 November 2020, the latest date it mentions',
+    );
+    for (const slug of ['petition-to-the-ilo', 'congress-resolution-on-belarus']) {
+      for (const lang of localeCodes) {
+        const { data } = readDocument(lang, slug);
+        expect(typeof data.date, `${slug} is undated`).toBe('object');
+        await page.goto(paths.document(lang, slug));
+        await expect(page.locator('.document-header time')).toHaveText(explainDocumentDate(data.date, lang));
+      }
+    }
+  });
+
+  const reportPages = [
+    ...localeCodes.flatMap((lang) => slugs.map((slug) => ({ lang, path: paths.document(lang, slug) }))),
+    ...translationsOf.map(({ lang, slug }) => ({ lang, path: paths.sideBySide(lang, slug) })),
+  ];
+  test(`every document and side-by-side page (${reportPages.length}) has a report-an-error link from the project’s identity`, async ({
+    page,
+  }) => {
+    expect(identity.contactEmail ?? identity.repositoryUrl, 'the identity offers a way to write').toBeDefined();
+    for (const { lang, path } of reportPages) {
+      await page.goto(path);
+      const link = page.getByRole('link', { name: uiStrings[lang].provenance.reportError });
+      await expect(link).toBeVisible();
+      const expected = reportErrorHref(identity, {
+        url: absoluteUrl(path),
+        subject: uiStrings[lang].provenance.reportSubject,
+      });
+      await expect(link).toHaveAttribute('href', String(expected));
+      expect(expected).toMatch(identity.contactEmail ? /^mailto:/ : /\/issues$/);
+    }
+  });
+});
