@@ -113,11 +113,15 @@ export function timelineProblems(
     if (sources.length === 0) at('names no paragraph that reports it');
     for (const [slug, numbers] of sources) {
       const count = paragraphCounts.get(slug);
-      if (count === undefined) at(`names "${slug}", which is no document`);
-      else if (numbers.length === 0) at(`names "${slug}" but none of its paragraphs`);
+      if (count === undefined) {
+        at(`names "${slug}", which is no document: name a document by its file name, without ".mdx"`);
+      } else if (numbers.length === 0) at(`names "${slug}" but none of its paragraphs`);
       for (const number of numbers) {
         if (count !== undefined && !(Number.isInteger(number) && number >= 1 && number <= count)) {
-          at(`names paragraph ${number} of "${slug}", which has paragraphs 1 to ${count}`);
+          at(
+            `names paragraph ${number} of "${slug}", which has paragraphs 1 to ${count}: name the paragraph that ` +
+              'reports the event (each paragraph’s number is the ¶ beside it on the document’s page)',
+          );
         }
       }
     }

@@ -41,8 +41,8 @@ describe('timeline problems', () => {
 
   it('names a paragraph that does not exist, and a document that does not', () => {
     expect(timelineProblems([event({ on: '2020-08-09' }, { 'a-letter': [11], 'no-such': [1] })], known)).toEqual([
-      'event 1 (2020-08-09): names paragraph 11 of "a-letter", which has paragraphs 1 to 10',
-      'event 1 (2020-08-09): names "no-such", which is no document',
+      'event 1 (2020-08-09): names paragraph 11 of "a-letter", which has paragraphs 1 to 10: name the paragraph that reports the event (each paragraph’s number is the ¶ beside it on the document’s page)',
+      'event 1 (2020-08-09): names "no-such", which is no document: name a document by its file name, without ".mdx"',
     ]);
   });
 
