@@ -390,6 +390,13 @@ export const glossary: readonly GlossaryEntry[] = [
   },
   { en: 'Zhlobin', be: 'Жлобін|', ru: 'Жлобин|', index: place({ en: 'Zhlobin', be: 'Жлобін', ru: 'Жлобин' }) },
   { en: 'Geneva', be: 'Жэнев|', ru: 'Женев|', index: place({ en: 'Geneva', be: 'Жэнева', ru: 'Женева' }) },
+  // The ITUC letter gives the embassy's address in French, in every language.
+  {
+    en: 'Bruxelles',
+    be: 'Bruxelles',
+    ru: 'Bruxelles',
+    index: place({ en: 'Brussels (Bruxelles)', be: 'Брусель (Bruxelles)', ru: 'Брюссель (Bruxelles)' }),
+  },
   // People. First names are entries too, with their endings, so that a first
   // name in any case is checked: Кемаль, Кемаля, Кемалю.
   {
