@@ -3,6 +3,8 @@
 // the site's SHA256SUMS, and rebase the links on it.
 const folders = location.pathname.split('/').slice(0, -1);
 for (let depth = folders.length; depth > 0; depth -= 1) {
+  // No copy's root has an empty folder in its path, and servers that merge slashes would answer one for the real root.
+  if (folders.slice(1, depth).includes('')) continue;
   // Set as a path, not resolved as a reference, which from an address like `//host/x/` would name another host.
   const root = new URL(location.href);
   root.pathname = `${folders.slice(0, depth).join('/')}/`;
