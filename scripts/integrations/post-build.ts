@@ -9,6 +9,7 @@ import { escapeXml } from '../../src/lib/xml.ts';
 import { findBrokenLinks } from '../build/check-links.ts';
 import { addContentSecurityPolicy, siteScripts } from '../build/content-security-policy.ts';
 import { markExternalLinksIn } from '../build/external-links.ts';
+import { offlineSizes, writeOfflineFiles } from '../build/offline.ts';
 import { pagesOverBudget } from '../build/page-budget.ts';
 import { relativiseSite } from '../build/relative-urls.ts';
 import { writeSearchIndex } from '../build/search-index.ts';
@@ -70,6 +71,10 @@ export function postBuild(): AstroIntegration {
         await writeHeadersFile(distDir);
         const { pages: indexed } = await writeSearchIndex(distDir);
         logger.info(`search index written for ${indexed} pages`);
+        // Last: the release stamp of the offline copy hashes the saved files, which must be final by now.
+        const { release } = await writeOfflineFiles(distDir);
+        const sizes = Object.entries(await offlineSizes(distDir)).map(([lang, bytes]) => `${lang} ${bytes} B`);
+        logger.info(`offline copy ${release}, to download per language: ${sizes.join(', ')}`);
       },
     },
   };
