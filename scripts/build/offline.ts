@@ -18,6 +18,8 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { transform } from 'esbuild';
+import { parse } from 'node-html-parser';
 import { localeCodes, type Locale } from '../../src/i18n/locales.ts';
 import { paths } from '../../src/lib/routes.ts';
 import { brotliSize } from '../lib/page-cost.ts';
@@ -107,11 +109,20 @@ export async function offlineRelease(distDir: string, languages: Record<Locale, 
   return hash.digest('hex').slice(0, 16);
 }
 
-export function workerFor(template: string, release: string): string {
+/**
+ * The worker for a release: the source with its stamp, minified (esbuild,
+ * pinned, so the same bytes every build), since a page's budget pays for it.
+ */
+export async function workerFor(template: string, release: string): Promise<string> {
   if (template.split(releasePlaceholder).length !== 2) {
     throw new Error(`${path.relative(process.cwd(), workerSource)} must hold ${releasePlaceholder} exactly once`);
   }
-  return template.replace(releasePlaceholder, release);
+  const { code } = await transform(template.replace(releasePlaceholder, release), {
+    minify: true,
+    target: 'es2022',
+    legalComments: 'none',
+  });
+  return code;
 }
 
 /** Bytes a saved file costs a reader to download: brotli for text, as it is for what is compressed already. */
@@ -132,6 +143,23 @@ export async function offlineSizes(distDir: string): Promise<Record<Locale, numb
   return sizes;
 }
 
+/** The script in src/scripts/ that pages inline to register the worker. */
+export const registrationSource = fileURLToPath(new URL('../../src/scripts/offline.js', import.meta.url));
+
+/**
+ * What offline reading adds to one page, in brotli bytes: the registration
+ * script and the hidden line, as they compress within the page, and the
+ * worker, which the browser fetches when the page registers it.
+ */
+export function offlineCostOfPage(pageHtml: string, registration: string, worker: Uint8Array): number {
+  const without = parse(pageHtml, { comment: true });
+  const scripts = without.querySelectorAll('script').filter((script) => script.rawText === registration);
+  const line = without.querySelector('[data-offline-worker]');
+  if (scripts.length !== 1 || !line) throw new Error('the page does not register the offline worker');
+  for (const element of [...scripts, line]) element.remove();
+  return brotliSize(pageHtml) - brotliSize(without.toString()) + brotliSize(worker);
+}
+
 /**
  * Writes the list of saved files and the worker for the release in `distDir`.
  * Run after every saved file is final; running it again after a change to any
@@ -145,7 +173,7 @@ export async function writeOfflineFiles(distDir: string): Promise<OfflineFiles> 
   const release = await offlineRelease(distDir, languages);
   const offlineFiles: OfflineFiles = { release, languages };
   await writeFile(path.join(distDir, paths.offlineFiles().slice(1)), `${JSON.stringify(offlineFiles)}\n`);
-  const worker = workerFor(await readFile(workerSource, 'utf8'), release);
+  const worker = await workerFor(await readFile(workerSource, 'utf8'), release);
   await writeFile(path.join(distDir, paths.offlineWorker().slice(1)), worker);
   return offlineFiles;
 }

@@ -1,5 +1,4 @@
-// Offline reading, once the page has loaded: the worker at the copy's root saves this page's language, and
-// the hidden line says so when it has. Browsers allow no worker from a file:, so none is asked for there.
+// Offline reading: once the page has loaded, the worker saves its language, and the hidden line says so.
 {
   const line = document.querySelector('[data-offline-worker]');
   const workers = navigator.serviceWorker;
@@ -13,7 +12,7 @@
         .register(line.dataset.offlineWorker)
         .then(() => workers.ready)
         .then((registration) => registration.active.postMessage(lang))
-        // An extra: where a browser refuses it, the page stays as it is.
+        // Where a browser refuses a worker, the page stays as it is.
         .catch(() => {}),
     );
   }

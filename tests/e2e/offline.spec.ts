@@ -44,8 +44,10 @@ const address = (root: string, sitePath: string) => new URL(sitePath.slice(1), r
 
 /** Waits until the worker has saved the page's language and the page says so, in its language. */
 async function waitUntilSaved(page: Page, lang: Locale): Promise<void> {
-  await expect(page.locator('.site-footer .offline-saved')).toBeVisible();
-  await expect(page.locator('.site-footer .offline-saved')).toHaveText(uiStrings[lang].footer.offline);
+  // Saving a language downloads its files: on a busy machine that can take longer than Playwright's usual wait.
+  const line = page.locator('.site-footer .offline-saved');
+  await expect(line).toBeVisible({ timeout: 30_000 });
+  await expect(line).toHaveText(uiStrings[lang].footer.offline);
 }
 
 /**
@@ -89,7 +91,7 @@ for (const prefix of ['/', deepPrefix]) {
         context,
         page,
       }) => {
-        test.setTimeout(120_000);
+        test.setTimeout(180_000);
         const copy = await serveCopy(distDir, prefix);
         try {
           const requests = recordRequests(context);
@@ -135,7 +137,7 @@ for (const prefix of ['/', deepPrefix]) {
       context,
       page,
     }) => {
-      test.setTimeout(120_000);
+      test.setTimeout(180_000);
       const lang: Locale = 'en';
       const [slug = ''] = slugs;
       // The next release: one paragraph corrected, and its offline files written by the build's own step.
