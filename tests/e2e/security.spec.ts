@@ -30,6 +30,7 @@ for (const javaScriptEnabled of [true, false]) {
         expect(policy).toContain("object-src 'none'");
         expect(policy).toContain("base-uri 'none'");
         expect(policy).toContain("form-action 'self'");
+        expect(policy).toContain("worker-src 'self'");
         expect(policy).not.toContain('unsafe-inline');
         if (searchPaths.has(path)) expect(policy).toContain("'wasm-unsafe-eval'");
         else expect(policy).not.toContain('wasm-unsafe-eval');
