@@ -16,4 +16,9 @@ export default tseslint.config(
     files: ['src/scripts/**/*.js'],
     languageOptions: { globals: { ...globals.browser } },
   },
+  {
+    // The offline-reading worker runs in the reader's browser, as a service worker.
+    files: ['src/offline/**/*.js'],
+    languageOptions: { globals: { ...globals.serviceworker } },
+  },
 );

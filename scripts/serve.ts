@@ -101,14 +101,19 @@ export async function serve({
       response.end('Only GET and HEAD are served here.\n');
       return;
     }
-    const url = new URL(request.url ?? '/', 'http://localhost');
+    // Only a path is accepted, read as one: as a reference, `//host/x` would lose its first segment to a host name.
+    const target = request.url ?? '';
+    if (!target.startsWith('/')) return notFound(request, response);
+    const url = new URL(`http://localhost${target}`);
     const segments = siteSegments(url.pathname, sitePrefix);
     if (segments === undefined) return notFound(request, response);
     let file = await realPathInside(root, path.join(root, ...segments));
     if (file === undefined) return notFound(request, response);
     if ((await stat(file)).isDirectory()) {
       if (!url.pathname.endsWith('/')) {
-        response.writeHead(301, { location: `${url.pathname}/${url.search}` });
+        // Relative to the folder's own name, so a path like `//host/x` cannot redirect to another host.
+        const name = url.pathname.split('/').at(-1) ?? '';
+        response.writeHead(301, { location: `./${name}/${url.search}` });
         response.end();
         return;
       }

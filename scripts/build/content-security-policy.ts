@@ -17,6 +17,8 @@ export const basePolicy: Record<string, string[]> = {
   'style-src': ["'self'"],
   'img-src': ["'self'", 'data:'],
   'connect-src': ["'self'"],
+  // The offline-reading service worker, which is a file of the copy itself.
+  'worker-src': ["'self'"],
   'object-src': ["'none'"],
   'base-uri': ["'none'"],
   'form-action': ["'self'"],

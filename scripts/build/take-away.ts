@@ -52,7 +52,7 @@ export function addSingleFiles(pages: ParsedPages, sources: SingleFileSource[]):
  * it: the release date's UTC fields, so that every machine, in any time zone,
  * writes the same bytes. Zip's earliest date when the release has none.
  */
-function zipTime(releaseDate: Date | undefined): Date {
+export function zipTime(releaseDate: Date | undefined): Date {
   if (releaseDate === undefined) return new Date(1980, 0, 1);
   const d = releaseDate;
   return new Date(

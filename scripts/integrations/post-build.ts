@@ -1,30 +1,40 @@
-import { readdir, rename, rmdir } from 'node:fs/promises';
+import { mkdir, readdir, rename, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { localeCodes } from '../../src/i18n/locales.ts';
+import { localeCodes, type Locale } from '../../src/i18n/locales.ts';
 import { useTranslations } from '../../src/i18n/ui.ts';
 import { paths } from '../../src/lib/routes.ts';
 import { absoluteUrl, siteUrl } from '../../src/lib/site-url.ts';
 import { escapeXml } from '../../src/lib/xml.ts';
+import { epub, languageBook } from '../build/book.ts';
 import { findBrokenLinks } from '../build/check-links.ts';
 import { addContentSecurityPolicy, siteScripts } from '../build/content-security-policy.ts';
 import { markExternalLinksIn } from '../build/external-links.ts';
+import { offlineSizes, writeOfflineFiles } from '../build/offline.ts';
 import { pagesOverBudget } from '../build/page-budget.ts';
 import { fillFileSizes } from '../build/file-sizes.ts';
 import { relativiseSite } from '../build/relative-urls.ts';
+import { releaseRevision } from '../build/release-revision.ts';
 import { writeSearchIndex } from '../build/search-index.ts';
 import { writeHeadersFile } from '../build/security-headers.ts';
 import { readPages, writePages } from '../build/site-files.ts';
 import { addSingleFiles, type SingleFileSource } from '../build/take-away.ts';
 
+/** The slugs of a language's documents, from the content folder. */
+async function documentSlugs(root: URL, lang: Locale): Promise<string[]> {
+  const folder = new URL(`src/content/documents/${lang}/`, root);
+  return (await readdir(folder))
+    .filter((name) => /\.mdx$/.test(name))
+    .map((name) => name.replace(/\.mdx$/, ''))
+    .sort();
+}
+
 /** Every document in every language, from the content folder. */
 async function singleFileSources(root: URL): Promise<SingleFileSource[]> {
   const sources: SingleFileSource[] = [];
   for (const lang of localeCodes) {
-    const folder = new URL(`src/content/documents/${lang}/`, root);
-    for (const file of (await readdir(folder)).filter((name) => /\.mdx$/.test(name)).sort()) {
-      const slug = file.replace(/\.mdx$/, '');
+    for (const slug of await documentSlugs(root, lang)) {
       const url = escapeXml(absoluteUrl(paths.document(lang, slug)));
       const originLine = useTranslations(lang)('downloads.origin', { url: `<a href="${url}">${url}</a>` });
       sources.push({ lang, slug, originLine });
@@ -69,6 +79,16 @@ export function postBuild(): AstroIntegration {
         for (const document of pages.values()) markExternalLinksIn(document);
         logger.info('every internal URL is relative; external links carry noopener noreferrer');
         addSingleFiles(pages, await singleFileSources(root));
+        // The books are made from the finished text of the pages; the downloads pages give their sizes below.
+        const revision = releaseRevision(fileURLToPath(root));
+        const releaseDate = revision === undefined ? undefined : new Date(revision.timestamp * 1000);
+        for (const lang of localeCodes) {
+          const book = epub(languageBook(pages, lang, await documentSlugs(root, lang), releaseDate));
+          const file = path.join(distDir, paths.book(lang));
+          await mkdir(path.dirname(file), { recursive: true });
+          await writeFile(file, book);
+        }
+        logger.info('an EPUB book in every language');
         addContentSecurityPolicy(pages, await siteScripts());
         logger.info('every page carries its Content-Security-Policy; no inline code but the site’s own');
         // After the last change to the single-file copies, whose sizes the document pages give.
@@ -92,6 +112,10 @@ export function postBuild(): AstroIntegration {
         await writeHeadersFile(distDir);
         const { pages: indexed } = await writeSearchIndex(distDir);
         logger.info(`search index written for ${indexed} pages`);
+        // Last: the release stamp of the offline copy hashes the saved files, which must be final by now.
+        const { release } = await writeOfflineFiles(distDir);
+        const sizes = Object.entries(await offlineSizes(distDir)).map(([lang, bytes]) => `${lang} ${bytes} B`);
+        logger.info(`offline copy ${release}, to download per language: ${sizes.join(', ')}`);
       },
     },
   };

@@ -35,6 +35,12 @@ export const paths = {
   rewriteOriginTool: () => '/downloads/rewrite-origin.mjs',
   /** One document as a single self-contained HTML file. */
   singleFile: (lang: Locale, slug: string) => `/downloads/${lang}/${slug}.html`,
+  /** A language's documents as one e-book, for phones and e-readers. */
+  book: (lang: Locale) => `/downloads/belarus-unions-record-${lang}.epub`,
+  /** The service worker that keeps a language for offline reading; at the root, so its scope is the whole copy. */
+  offlineWorker: () => '/service-worker.js',
+  /** The files the worker saves for each language, with the release they belong to. */
+  offlineFiles: () => '/offline-files.json',
   /** Where the build writes the search index and Pagefind's engine. */
   searchEngine: () => '/pagefind/pagefind.js',
   feed: (lang: Locale) => `/${lang}/feed.xml`,

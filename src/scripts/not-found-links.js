@@ -3,10 +3,12 @@
 // is on, the deepest folder above that holds the site's SHA256SUMS, and point them there.
 const site = document.querySelector('[data-site-address]')?.dataset.siteAddress;
 const folders = location.pathname.split('/').slice(0, -1);
-const candidates = folders.map((_, index) => {
+// No copy's root has an empty folder in its path, and servers that merge slashes would answer one for the real root.
+const depths = folders.map((_, index) => index + 1).filter((depth) => !folders.slice(1, depth).includes(''));
+const candidates = depths.map((depth) => {
   // Set as a path, not resolved as a reference, which from an address like `//host/x/` would name another host.
   const root = new URL(location.href);
-  root.pathname = `${folders.slice(0, index + 1).join('/')}/`;
+  root.pathname = `${folders.slice(0, depth).join('/')}/`;
   return root;
 });
 // Asked all at once, so a slow connection waits for one round trip, not one per folder.

@@ -1,4 +1,7 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { offlineCostOfPage, offlineSizes, registrationSource } from '../../scripts/build/offline.ts';
 import {
   budgets,
   checkBudget,
@@ -64,6 +67,29 @@ test.describe('byte budgets, brotli-compressed', () => {
       });
       const { totalBrotliBytes } = summarise(cost);
       const breach = checkBudget('search', `${lang} search`, totalBrotliBytes);
+      expect(breach && describeBreach(breach)).toBeUndefined();
+    });
+  }
+});
+
+test.describe('offline reading, brotli-compressed', () => {
+  for (const lang of localeCodes) {
+    const languagePages = sitePages.filter(({ path }) => path.startsWith(paths.home(lang))).map(({ path }) => path);
+
+    test(`every ${lang} page: the offline worker and its registration add at most ${budgets.offlineWorker.limitBytes} B`, async () => {
+      const registration = await readFile(registrationSource, 'utf8');
+      const worker = await readFile(path.join(distDir, paths.offlineWorker().slice(1)));
+      const costs = new Map<string, number>();
+      for (const page of languagePages) {
+        const html = await readFile(path.join(distDir, page.slice(1), 'index.html'), 'utf8');
+        costs.set(page, offlineCostOfPage(html, registration, worker));
+      }
+      const breaches = [...costs].map(([page, bytes]) => checkBudget('offlineWorker', page, bytes));
+      expect(breaches.filter((breach) => breach !== undefined).map(describeBreach)).toEqual([]);
+    });
+
+    test(`the ${lang} offline copy is under ${budgets.offlineLanguage.limitBytes + 1} B`, async () => {
+      const breach = checkBudget('offlineLanguage', `${lang} offline copy`, (await offlineSizes(distDir))[lang]);
       expect(breach && describeBreach(breach)).toBeUndefined();
     });
   }

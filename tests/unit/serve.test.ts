@@ -122,7 +122,13 @@ describe('npm run serve', () => {
   it('redirects a folder without its trailing slash, keeping the prefix and the query', async () => {
     const answer = await ask(`${prefix}en?q=1`);
     expect(answer.status).toBe(301);
-    expect(answer.headers.location).toBe(`${prefix}en/?q=1`);
+    expect(new URL(String(answer.headers.location), `${base}${prefix}en?q=1`).href).toBe(`${base}${prefix}en/?q=1`);
+  });
+
+  it('reads a path that starts with two slashes as a path, never as another host', async () => {
+    // As a URL reference, `//evil.example/mirror/deep/en/` would name the site's own folder on another host.
+    expect((await ask(`//evil.example${prefix}en/`)).status).toBe(404);
+    expect((await ask(`//evil.example${prefix}SHA256SUMS`, { method: 'HEAD' })).status).toBe(404);
   });
 
   it.each(['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'])(

@@ -34,7 +34,7 @@ function pages(entries: Record<string, string>): ParsedPages {
 describe('Content-Security-Policy', () => {
   it('hashes every file of src/scripts/ exactly as it is', async () => {
     const scripts = await siteScripts();
-    const files = ['copy-link.js', 'disk-links.js', 'not-found-links.js', 'search-preload.js'];
+    const files = ['copy-link.js', 'disk-links.js', 'not-found-links.js', 'offline.js', 'search-preload.js'];
     expect([...scripts.values()].map(({ file }) => file)).toEqual(files);
     for (const file of files) {
       expect(scripts.get(hashOf(readFileSync(path.join(scriptsDir, file), 'utf8')))?.file).toBe(file);
@@ -45,7 +45,7 @@ describe('Content-Security-Policy', () => {
     const scripts = await scriptsFolder();
     const plain = policyFor('en/index.html', page('', '<script>links();\n</script>'), scripts);
     expect(plain).toEqual({
-      policy: `default-src 'self'; script-src 'self' ${hashOf('links();\n')}; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'`,
+      policy: `default-src 'self'; script-src 'self' ${hashOf('links();\n')}; style-src 'self'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'`,
       problems: [],
     });
     const search = policyFor(

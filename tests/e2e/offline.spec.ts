@@ -1,0 +1,210 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { writeOfflineFiles, type OfflineFiles } from '../../scripts/build/offline';
+import { searchQueries } from '../../scripts/lib/page-cost';
+import { serve } from '../../scripts/serve';
+import { localeCodes, type Locale } from '../../src/i18n/locales';
+import { uiStrings } from '../../src/i18n/ui';
+import { paths } from '../../src/lib/routes';
+import { readDocument } from '../support/content';
+import { sitePages, slugs } from './site';
+
+/** The built site that playwright.config.ts serves. */
+const distDir = 'dist';
+const deepPrefix = '/ipfs/bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi/belarus/';
+
+/** A copy of the site on its own server, which counts the requests that reach it. */
+interface Copy {
+  root: string;
+  requests: string[];
+  close: () => Promise<void>;
+}
+
+async function serveCopy(dir: string, prefix: string, port = 0): Promise<Copy> {
+  const server: Server = await serve({ dir, port, prefix });
+  const requests: string[] = [];
+  server.on('request', (request) => requests.push(request.url ?? ''));
+  return {
+    root: `http://127.0.0.1:${(server.address() as AddressInfo).port}${prefix}`,
+    requests,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+const address = (root: string, sitePath: string) => new URL(sitePath.slice(1), root).href;
+
+/** Waits until the worker has saved the page's language and the page says so, in its language. */
+async function waitUntilSaved(page: Page, lang: Locale): Promise<void> {
+  // Saving a language downloads its files: on a busy machine that can take longer than Playwright's usual wait.
+  const line = page.locator('.site-footer .offline-saved');
+  await expect(line).toBeVisible({ timeout: 30_000 });
+  await expect(line).toHaveText(uiStrings[lang].footer.offline);
+}
+
+/**
+ * Cuts the browser off, and stops the server as well: Playwright's offline
+ * mode does not stop Chromium's own check for a new version of the worker, so
+ * with the server stopped nothing at all can come from the network.
+ */
+async function goOffline(context: BrowserContext, copy: Copy): Promise<void> {
+  await context.setOffline(true);
+  await copy.close();
+}
+
+/** The requests the pages and the worker send to any origin, from now on. */
+function recordRequests(context: BrowserContext): string[] {
+  const urls: string[] = [];
+  context.on('request', (request) => urls.push(request.url()));
+  return urls;
+}
+
+/** Every page of a language, as the site's page list has them: all of them must read offline. */
+const pagesOf = (lang: Locale) => sitePages.filter((page) => page.path.startsWith(paths.home(lang)));
+
+/** The URLs the page's origin holds in its caches, by cache. */
+function savedUrls(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(async () => {
+    const saved: Record<string, string[]> = {};
+    for (const name of await caches.keys()) {
+      saved[name] = (await (await caches.open(name)).keys()).map((request) => request.url).sort();
+    }
+    return saved;
+  });
+}
+
+const offlineFilesIn = (dir: string) =>
+  JSON.parse(readFileSync(path.join(dir, paths.offlineFiles().slice(1)), 'utf8')) as OfflineFiles;
+
+for (const prefix of ['/', deepPrefix]) {
+  test.describe(`served under ${prefix}`, () => {
+    for (const lang of localeCodes) {
+      test(`${lang}: after one visit, every page of the language reads offline, and search finds`, async ({
+        context,
+        page,
+      }) => {
+        test.setTimeout(180_000);
+        const copy = await serveCopy(distDir, prefix);
+        try {
+          const requests = recordRequests(context);
+          const [firstSlug = ''] = slugs;
+          await page.goto(address(copy.root, paths.document(lang, firstSlug)));
+          await waitUntilSaved(page, lang);
+          // Registered from the copy's own root, and saving only the copy's own files of this language.
+          expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).scope)).toBe(copy.root);
+          const { release, languages } = offlineFilesIn(distDir);
+          expect(await savedUrls(page)).toEqual({
+            [`offline ${release} ${copy.root}`]: [...languages[lang], paths.offlineFiles().slice(1)]
+              .map((file) => new URL(file, copy.root).href)
+              .sort(),
+          });
+
+          await goOffline(context, copy);
+          for (const { path: sitePath, slug } of pagesOf(lang)) {
+            await page.goto(address(copy.root, sitePath));
+            await expect(page.locator('html')).toHaveAttribute('lang', lang);
+            if (slug) await expect(page.locator('h1')).toHaveText(readDocument(lang, slug).data.title);
+            await waitUntilSaved(page, lang);
+          }
+          await page.goto(copy.root);
+          await expect(page.locator('.language-chooser a')).toHaveCount(localeCodes.length);
+
+          await page.goto(address(copy.root, paths.search(lang)));
+          await page.getByLabel(uiStrings[lang].search.label).fill(searchQueries[lang]);
+          await page.getByRole('button', { name: uiStrings[lang].search.submit }).click();
+          await expect(page.locator('[data-search-results] li').first()).toBeVisible();
+          await expect(page.locator('[data-search-unavailable]')).toBeHidden();
+
+          expect(
+            requests.filter((url) => !url.startsWith(copy.root)),
+            'requests outside the copy',
+          ).toEqual([]);
+        } finally {
+          await copy.close();
+        }
+      });
+    }
+
+    test('a new release replaces the saved copy on the next visit online, and offline shows its text', async ({
+      context,
+      page,
+    }) => {
+      test.setTimeout(180_000);
+      const lang: Locale = 'en';
+      const [slug = ''] = slugs;
+      // The next release: one paragraph corrected, and its offline files written by the build's own step.
+      const nextRelease = mkdtempSync(path.join(tmpdir(), 'next-release-'));
+      cpSync(distDir, nextRelease, { recursive: true });
+      const corrected = 'This paragraph was corrected in the next release.';
+      const pageFile = path.join(nextRelease, paths.document(lang, slug).slice(1), 'index.html');
+      const html = readFileSync(pageFile, 'utf8');
+      const firstParagraph = /(<div class="document-text">.*?<p[^>]*>)(.*?)(<\/p>)/s;
+      expect(html).toMatch(firstParagraph);
+      writeFileSync(pageFile, html.replace(firstParagraph, `$1${corrected}$3`));
+      const { release: next } = await writeOfflineFiles(nextRelease);
+      const { release: current } = offlineFilesIn(distDir);
+      expect(next).not.toBe(current);
+
+      const first = await serveCopy(distDir, prefix);
+      const documentUrl = address(first.root, paths.document(lang, slug));
+      try {
+        await page.goto(documentUrl);
+        await expect(page.locator('.document-text p').first()).not.toHaveText(corrected);
+        await waitUntilSaved(page, lang);
+      } finally {
+        await first.close();
+      }
+      // The next release, at the same address: online, its text shows at once, never the saved one.
+      const second = await serveCopy(nextRelease, prefix, Number(new URL(first.root).port));
+      try {
+        await page.goto(documentUrl);
+        await expect(page.locator('.document-text p').first()).toHaveText(corrected);
+        // Meanwhile its worker saves the language again, from the next release, and drops the old copy.
+        const { languages } = offlineFilesIn(nextRelease);
+        await expect
+          .poll(() => savedUrls(page), { timeout: 30_000 })
+          .toEqual({
+            [`offline ${next} ${second.root}`]: [...languages[lang], paths.offlineFiles().slice(1)]
+              .map((file) => new URL(file, second.root).href)
+              .sort(),
+          });
+        await goOffline(context, second);
+        await page.goto(address(second.root, paths.home(lang)));
+        await page.goto(documentUrl);
+        await expect(page.locator('.document-text p').first()).toHaveText(corrected);
+      } finally {
+        await second.close();
+        rmSync(nextRelease, { recursive: true });
+      }
+    });
+  });
+}
+
+test('opened from a folder on disk, a page asks for no worker and says nothing about offline reading', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    const workers = navigator.serviceWorker as ServiceWorkerContainer | undefined;
+    if (!workers) return;
+    const register = workers.register.bind(workers);
+    workers.register = (...args) => {
+      document.documentElement.dataset['registered'] = String(args[0]);
+      return register(...args);
+    };
+  });
+  for (const lang of localeCodes) {
+    await page.goto(pathToFileURL(path.resolve(distDir, paths.home(lang).slice(1), 'index.html')).href);
+    await page.waitForLoadState('load');
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await expect(page.locator('.offline-saved')).toBeHidden();
+    expect(await page.locator('html').getAttribute('data-registered')).toBeNull();
+  }
+});
