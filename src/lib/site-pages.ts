@@ -24,10 +24,20 @@ export const pageComponents = {
   OnionAddress,
 } satisfies ContentComponentMap<'pages'>;
 
-/** A page in one language, rendered; fails, naming the file, when that language lacks it. */
-export async function sitePage(lang: Locale, name: string) {
+async function pageEntry(lang: Locale, name: string) {
   const entry = await getEntry('pages', `${lang}/${name}`);
   if (!entry)
     throw new Error(`src/content/pages/${lang}/${name}.mdx is missing: the site's pages exist in every language`);
+  return entry;
+}
+
+/** A page in one language, rendered; fails, naming the file, when that language lacks it. */
+export async function sitePage(lang: Locale, name: string) {
+  const entry = await pageEntry(lang, name);
   return { entry, ...(await render(entry)) };
+}
+
+/** A page's title, for links to it from other pages. */
+export async function sitePageTitle(lang: Locale, name: string): Promise<string> {
+  return (await pageEntry(lang, name)).data.title;
 }
