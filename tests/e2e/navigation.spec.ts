@@ -1,6 +1,8 @@
-import { statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { locales, localeCodes } from '../../src/i18n/locales';
+import { parse } from 'node-html-parser';
+import { locales, localeCodes, type Locale } from '../../src/i18n/locales';
 import { uiStrings } from '../../src/i18n/ui';
 import { formatFileSize } from '../../src/lib/file-size';
 import { siteSections } from '../../src/lib/navigation';
@@ -22,24 +24,56 @@ const sizeOf = (sitePath: string, lang: (typeof localeCodes)[number]) =>
 /** Pages in one language; the chooser and the root 404 page speak all three and carry each one's links instead. */
 const oneLanguagePages = sitePages.filter(({ path }) => path !== paths.languageChooser() && path !== paths.notFound());
 
+/** The file of the built site that answers a site path. */
+const builtFile = (sitePath: string) => path.join('dist', sitePath.endsWith('/') ? `${sitePath}index.html` : sitePath);
+
+/** A link's target as a site path: relative to the page, or the site's absolute address (on 404 pages). */
+const sitePathOf = (href: string, from: string) =>
+  href.startsWith(siteUrl.href)
+    ? `/${href.slice(siteUrl.href.length)}`
+    : new URL(href, `https://site.invalid${from}`).pathname;
+
+const footerLabels = (lang: Locale) => [
+  ...siteSections(lang).map(({ label }) => label),
+  ...localeCodes.filter((code) => code !== lang).map((code) => locales[code].name),
+];
+
 test.describe('the footer', () => {
-  for (const { path, lang } of oneLanguagePages) {
-    test(`${path}: the same short footer, every link of which leads to a page`, async ({ page, request }) => {
-      await page.goto(path);
-      const footer = page.getByRole('navigation', { name: uiStrings[lang].nav.site });
-      const links = footer.locator('a');
-      const expected = [
-        ...siteSections(lang).map(({ label }) => label),
-        ...localeCodes.filter((code) => code !== lang).map((code) => locales[code].name),
-      ];
-      await expect(links).toHaveText(expected);
-      for (const href of await links.evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href))) {
-        expect((await request.get(onCopy(href))).status(), href).toBe(200);
-      }
-      const note = page.locator('.site-footer').getByRole('link', { name: uiStrings[lang].footer.note });
+  test('every page in one language has the same short footer, each link leading to a page of the site', () => {
+    // One component on some sixty pages: read from the built files; the tests below follow the links in a browser.
+    for (const { path: sitePath, lang } of oneLanguagePages) {
+      const footer = parse(readFileSync(builtFile(sitePath), 'utf8')).querySelector('.site-footer');
+      const nav = footer?.querySelector(`nav[aria-label="${uiStrings[lang].nav.site}"]`);
       expect(
-        (await request.get(onCopy(String(await note.evaluate((a) => (a as HTMLAnchorElement).href))))).status(),
-      ).toBe(200);
+        nav?.querySelectorAll('a').map((link) => link.text.trim()),
+        sitePath,
+      ).toEqual(footerLabels(lang));
+      const note = footer?.querySelectorAll('a').find((link) => link.text.trim() === uiStrings[lang].footer.note);
+      expect(note, `${sitePath}: the note for readers in Belarus`).toBeDefined();
+      for (const link of [...(nav?.querySelectorAll('a') ?? []), ...(note ? [note] : [])]) {
+        const target = sitePathOf(link.getAttribute('href') ?? '', sitePath);
+        expect(existsSync(builtFile(target)), `${sitePath} → ${target}`).toBe(true);
+      }
+    }
+  });
+
+  for (const { path: sitePath, lang } of [
+    { path: paths.home('be'), lang: 'be' },
+    { path: paths.document('ru', slugs[0] ?? ''), lang: 'ru' },
+    { path: paths.sideBySide('be', slugs[0] ?? ''), lang: 'be' },
+    { path: paths.notFound('en'), lang: 'en' },
+  ] as const) {
+    test(`${sitePath}: the footer's links open pages`, async ({ page, request }) => {
+      await page.goto(sitePath);
+      const footer = page.getByRole('navigation', { name: uiStrings[lang].nav.site });
+      await expect(footer.locator('a')).toHaveText(footerLabels(lang));
+      const note = page.locator('.site-footer').getByRole('link', { name: uiStrings[lang].footer.note });
+      const hrefs = await footer
+        .locator('a')
+        .or(note)
+        .evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
+      expect(hrefs).toHaveLength(footerLabels(lang).length + 1);
+      for (const href of hrefs) expect((await request.get(onCopy(href))).status(), href).toBe(200);
     });
   }
 });
@@ -71,6 +105,10 @@ test.describe('the end of every document', () => {
           }
         }
         await expect(nav.getByRole('link', { name: uiStrings[lang].nav.home })).toHaveAttribute('href', '../');
+        await expect(nav.getByRole('link', { name: uiStrings[lang].documentNav.timeline })).toHaveAttribute(
+          'href',
+          '../timeline/',
+        );
         const single = nav.getByRole('link', { name: uiStrings[lang].documentNav.singleFile });
         expect(new URL(String(await single.getAttribute('href')), page.url()).pathname).toBe(
           paths.singleFile(lang, slug),
