@@ -186,9 +186,9 @@ export const timeline: readonly TimelineEvent[] = [
   {
     date: { on: '2021-03-31' },
     text: {
-      en: 'IndustriALL reports that the ILO Governing Body has approved the recommendations of the Committee on Freedom of Association: release all trade unionists in detention and drop all charges.',
-      be: 'IndustriALL паведамляе, што Адміністрацыйны савет МАП зацвердзіў рэкамендацыі Камітэта па свабодзе аб’яднання: вызваліць усіх прафсаюзнікаў, якія знаходзяцца пад вартай, і зняць усе абвінавачванні.',
-      ru: 'IndustriALL сообщает, что Административный совет МОТ утвердил рекомендации Комитета по свободе объединения: освободить всех находящихся под стражей профсоюзных активистов и снять все обвинения.',
+      en: 'IndustriALL reports that the ILO Governing Body has approved the recommendations of the Committee on Freedom of Association: release all trade unionists in detention and drop all charges related to peaceful protests and industrial action.',
+      be: 'IndustriALL паведамляе, што Адміністрацыйны савет МАП зацвердзіў рэкамендацыі Камітэта па свабодзе аб’яднання: вызваліць усіх прафсаюзнікаў, якія знаходзяцца пад вартай, і зняць усе абвінавачванні, звязаныя з мірнымі пратэстамі і страйкавымі акцыямі.',
+      ru: 'IndustriALL сообщает, что Административный совет МОТ утвердил рекомендации Комитета по свободе объединения: освободить всех находящихся под стражей профсоюзных активистов и снять все обвинения, связанные с мирными акциями протеста и забастовками.',
     },
     sources: { 'ilo-urges-belarus': [1, 5, 6] },
   },

@@ -58,9 +58,9 @@ const jailedForTheStrike = {
   ru: 'профсоюзный активист, осужден за попытку предупредительной забастовки на Белорусском металлургическом заводе',
 };
 const nameChanged = (work: Record<Locale, string>): Record<Locale, string> => ({
-  en: `${work.en}; one of the workers in the petition, whose names were changed`,
-  be: `${work.be}; адзін з работнікаў у петыцыі, чые імёны змененыя`,
-  ru: `${work.ru}; один из работников в петиции, чьи имена изменены`,
+  en: `${work.en}; the petition gives the workers’ messages under names changed on purpose`,
+  be: `${work.be}; петыцыя падае паведамленні работнікаў пад наўмысна змененымі імёнамі`,
+  ru: `${work.ru}; петиция приводит свидетельства работников под намеренно измененными именами`,
 });
 const belgianCentre = {
   en: 'national trade union centre in Belgium',
@@ -637,7 +637,7 @@ export const glossary: readonly GlossaryEntry[] = [
       {
         en: 'opposition leader, sentenced to 11 years in jail on fake charges',
         be: 'лідарка апазіцыі, асуджаная на 11 гадоў пазбаўлення волі па сфабрыкаваных абвінавачваннях',
-        ru: 'лидер оппозиции, приговорена к 11 годам лишения свободы по сфабрикованным обвинениям',
+        ru: 'лидер оппозиции, приговоренная к 11 годам лишения свободы по сфабрикованным обвинениям',
       },
     ),
   },
