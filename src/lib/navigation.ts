@@ -16,6 +16,7 @@ export function siteSections(lang: Locale): SiteSection[] {
   const t = useTranslations(lang);
   return [
     { label: t('nav.home'), path: paths.home(lang) },
+    { label: t('nav.introduction'), path: paths.introduction(lang) },
     { label: t('nav.timeline'), path: paths.timeline(lang) },
     { label: t('nav.names'), path: paths.names(lang) },
     { label: t('search.title'), path: paths.search(lang) },
