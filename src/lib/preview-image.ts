@@ -31,10 +31,14 @@ export interface PreviewCard {
   date?: string;
 }
 
-export function documentCard(lang: Locale, data: Pick<DocumentData, 'title' | 'author' | 'date'>): PreviewCard {
+export function documentCard(
+  lang: Locale,
+  data: Pick<DocumentData, 'title' | 'previewTitle' | 'author' | 'date'>,
+): PreviewCard {
   return {
     siteName: useTranslations(lang)('site.shortTitle'),
-    title: data.title,
+    // The image is a link preview too: its title is the preview's.
+    title: data.previewTitle ?? data.title,
     subtitle: data.author,
     date: formatDocumentDate(data.date, lang),
   };

@@ -4,6 +4,7 @@ import { releaseRevision } from '../../scripts/build/release-revision';
 import { localeCodes, locales, type Locale } from '../../src/i18n/locales';
 import { uiStrings } from '../../src/i18n/ui';
 import { cardText, chooserCard, documentCard, homeCard } from '../../src/lib/preview-image';
+import { previewTitleLength } from '../../src/content/schema';
 import { readDocument } from '../support/content';
 import { paths } from '../../src/lib/routes';
 import { absoluteUrl, siteUrl } from '../../src/lib/site-url';
@@ -94,11 +95,17 @@ test.describe('what a preview says', () => {
 
   for (const lang of localeCodes) {
     for (const slug of slugs) {
-      test(`${lang}/${slug}: an article with its author, and its date where it has one`, async ({ page }) => {
+      test(`${lang}/${slug}: an article with its author, its date where it has one, and a short title`, async ({
+        page,
+      }) => {
         const { data } = readDocument(lang, slug);
         await page.goto(paths.document(lang, slug));
         await expect(page.locator('meta[property="og:type"]')).toHaveAttribute('content', 'article');
         await expect(page.locator('meta[property="article:author"]')).toHaveAttribute('content', data.author);
+        // A title longer than previews show has a short one for them.
+        const previewTitle = await page.locator('meta[property="og:title"]').getAttribute('content');
+        expect(previewTitle).toBe(data.previewTitle ?? data.title);
+        expect(previewTitle?.length).toBeLessThanOrEqual(previewTitleLength);
         const published = page.locator('meta[property="article:published_time"]');
         if (typeof data.date === 'string') await expect(published).toHaveAttribute('content', data.date);
         else await expect(published).toHaveCount(0);
