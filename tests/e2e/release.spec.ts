@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test } from '@playwright/test';
@@ -20,6 +20,10 @@ import { slugs } from './site';
 
 /** Whether the working tree differs from HEAD, in which case `git archive HEAD` is not what dist/ was built from. */
 const uncommitted = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }) !== '';
+/** Whether dist/ was built before HEAD was committed, and so perhaps from another commit, with another date. */
+const builtBeforeHead =
+  statSync('dist/SHA256SUMS').mtimeMs / 1000 <
+  Number(execFileSync('git', ['log', '-1', '--format=%ct'], { encoding: 'utf8' }).trim());
 
 /** The files of two builds that differ, or that one has and the other lacks. */
 async function differences(a: string, b: string): Promise<string[]> {
@@ -35,6 +39,7 @@ async function differences(a: string, b: string): Promise<string[]> {
 
 test('a build from a `git archive` of the commit equals the build from the clone, byte for byte, signature included', async () => {
   test.skip(uncommitted, 'the working tree has uncommitted changes, so HEAD is not what dist/ was built from');
+  test.skip(builtBeforeHead, 'dist/ was built before HEAD was committed: run npm run build first');
   test.setTimeout(300_000);
   // As "Download ZIP" gives it: no .git, the revision file filled in by `git archive`.
   const source = temporary('source-archive');
