@@ -6,6 +6,7 @@ import tailwindcss from '@tailwindcss/vite';
 import { contentCheck } from './scripts/integrations/content-check.ts';
 import { contentGuard } from './scripts/integrations/content-guard.ts';
 import { postBuild } from './scripts/integrations/post-build.ts';
+import { inlineScripts } from './scripts/build/inline-scripts.ts';
 import { mdxFeatures } from './src/lib/mdx.ts';
 import { paragraphIdsPlugin } from './src/lib/paragraph-ids.ts';
 
@@ -31,7 +32,7 @@ export default defineConfig({
     syntaxHighlight: false,
   },
   vite: {
-    plugins: [tailwindcss()],
+    plugins: [tailwindcss(), inlineScripts()],
     build: {
       rolldownOptions: {
         onwarn(warning, warn) {

@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HTMLElement } from 'node-html-parser';
+import { inlineScript } from './inline-scripts.ts';
 import type { ParsedPages } from './site-files.ts';
 
 /**
@@ -24,7 +25,7 @@ export const basePolicy: Record<string, string[]> = {
   'form-action': ["'self'"],
 };
 
-/** The folder of the site's inline scripts: pages inline these files exactly as they are (`?raw` imports). */
+/** The folder of the site's inline scripts: pages inline these files minified (`?inline-script` imports). */
 export const scriptsDir = fileURLToPath(new URL('../../src/scripts/', import.meta.url));
 
 /** What a page running one of the site's scripts must allow beyond the base policy. */
@@ -50,7 +51,7 @@ const hashOf = (text: string) => `'sha256-${createHash('sha256').update(text).di
 export async function siteScripts(dir = scriptsDir): Promise<SiteScripts> {
   const scripts: SiteScripts = new Map();
   for (const file of (await readdir(dir)).filter((name) => name.endsWith('.js')).sort()) {
-    const hash = hashOf(await readFile(path.join(dir, file), 'utf8'));
+    const hash = hashOf(inlineScript(await readFile(path.join(dir, file), 'utf8')));
     scripts.set(hash, { file, hash });
   }
   return scripts;

@@ -22,8 +22,8 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { transform } from 'esbuild';
 import { parse } from 'node-html-parser';
+import { transform } from 'esbuild';
 import { localeCodes, type Locale } from '../../src/i18n/locales.ts';
 import { paths } from '../../src/lib/routes.ts';
 import { brotliSize } from '../lib/page-cost.ts';
@@ -39,6 +39,9 @@ export interface OfflineFiles {
   release: string;
   languages: Record<Locale, string[]>;
 }
+
+/** An origin to resolve the pages' references against, only to find which files of the copy they name. */
+const siteBase = 'http://copy.invalid';
 
 /** A site path as the worker resolves it against its scope, the copy's root: `/en/x/` → `en/x/`, `/` → `./`. */
 const fromRoot = (sitePath: string) => sitePath.slice(1) || './';
@@ -89,12 +92,40 @@ export async function offlineLanguages(distDir: string): Promise<Record<Locale, 
     const home = paths.home(lang);
     if (!pagePaths.includes(home)) throw new Error(`${home} was not built, so ${lang} cannot be saved offline`);
     const others = pagePaths.filter((page) => page.startsWith(home) && page !== home).sort();
+    const pages = [home, ...others, paths.languageChooser()];
     languages[lang] = [
-      ...[home, ...others, paths.languageChooser()].map(fromRoot),
+      ...pages.map(fromRoot),
+      ...(await pageAssets(distDir, files, pages)),
       ...(await searchFiles(distDir, files, lang)),
     ];
   }
   return languages;
+}
+
+/**
+ * The copy's own scripts and stylesheets that `pages` load (the search page's
+ * module, say), sorted: a saved page would not work offline without them.
+ */
+async function pageAssets(distDir: string, files: readonly string[], pages: readonly string[]): Promise<string[]> {
+  const assets = new Set<string>();
+  for (const page of pages) {
+    const html = parse(await readFile(fileOf(distDir, fromRoot(page)), 'utf8'));
+    const references = [
+      ...html.querySelectorAll('script[src]').map((element) => element.getAttribute('src')),
+      ...html
+        .querySelectorAll('link[rel~="stylesheet"], link[rel~="modulepreload"]')
+        .map((e) => e.getAttribute('href')),
+    ];
+    for (const reference of references) {
+      if (!reference) continue;
+      const resolved = new URL(reference, `${siteBase}${page}`);
+      if (resolved.origin !== new URL(siteBase).origin) continue;
+      const file = decodeURIComponent(resolved.pathname).slice(1);
+      if (!files.includes(file)) throw new Error(`${page} loads ${reference}, which was not built`);
+      assets.add(file);
+    }
+  }
+  return [...assets].sort();
 }
 
 /** A saved file's path in the built folder. */

@@ -88,7 +88,7 @@ async function recompress(outputPath: string): Promise<void> {
     if (!/\.(pagefind|pf_index|pf_fragment)$/.test(file)) continue;
     const full = path.join(outputPath, file);
     const original = await readFile(full);
-    const content = gunzipSync(original);
+    const content = file.endsWith('.pf_fragment') ? withoutAnchors(gunzipSync(original)) : gunzipSync(original);
     const cached = path.join(recompressedCacheDir, `${createHash('sha256').update(content).digest('hex')}.gz`);
     let smaller = await readFile(cached).catch(() => undefined);
     if (!smaller) {
@@ -99,6 +99,31 @@ async function recompress(outputPath: string): Promise<void> {
     }
     if (smaller.byteLength < original.byteLength) await writeFile(full, smaller);
   }
+}
+
+/** What Pagefind writes before the JSON of an excerpt file. */
+const fragmentSignature = 'pagefind_dcd';
+
+interface PagefindFragmentData {
+  anchors?: unknown[];
+}
+
+/**
+ * An excerpt file without its anchors. Pagefind keeps the text of every
+ * element with an id a second time, as an anchor for results within a page;
+ * every paragraph has an id (its citable number), so that doubled every
+ * excerpt file, and the site shows no results within a page. Takes one
+ * page's excerpts or, as `maxFragments: 1` writes them, a language's, keyed by page.
+ */
+export function withoutAnchors(content: Buffer): Buffer {
+  const text = content.toString('utf8');
+  if (!text.startsWith(fragmentSignature))
+    throw new Error(`not a Pagefind excerpt file: it lacks "${fragmentSignature}"`);
+  const data = JSON.parse(text.slice(fragmentSignature.length)) as
+    PagefindFragmentData | Record<string, PagefindFragmentData>;
+  const fragments: PagefindFragmentData[] = 'url' in data ? [data] : Object.values(data);
+  for (const fragment of fragments) fragment.anchors = [];
+  return Buffer.from(`${fragmentSignature}${JSON.stringify(data)}`);
 }
 
 interface PagefindEntry {

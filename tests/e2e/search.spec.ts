@@ -352,7 +352,8 @@ test.describe('keyboard', () => {
 });
 
 test.describe('many results', () => {
-  test.use({ isMobile: false, hasTouch: false });
+  // The offline worker would fetch the index itself, where page.route cannot answer for it.
+  test.use({ isMobile: false, hasTouch: false, serviceWorkers: 'block' });
 
   /** Twelve English pages that all mention a strike, indexed by Pagefind as the build would, one excerpt file each. */
   async function manyResultsIndex(): Promise<Map<string, Uint8Array>> {

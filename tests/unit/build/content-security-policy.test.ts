@@ -12,6 +12,7 @@ import {
   siteScripts,
   type SiteScripts,
 } from '../../../scripts/build/content-security-policy';
+import { inlineScript } from '../../../scripts/build/inline-scripts';
 import type { ParsedPages } from '../../../scripts/build/site-files';
 
 const hashOf = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
@@ -19,8 +20,11 @@ const hashOf = (text: string) => `'sha256-${createHash('sha256').update(text).di
 /** A scripts folder like src/scripts/, with the search page's script and one other. */
 async function scriptsFolder(): Promise<SiteScripts> {
   const dir = await mkdtemp(path.join(tmpdir(), 'scripts-'));
-  await writeFile(path.join(dir, 'search-preload.js'), 'search();\n');
-  await writeFile(path.join(dir, 'disk-links.js'), 'links();\n');
+  await writeFile(
+    path.join(dir, 'search-preload.js'),
+    '// Comments say why, and pages carry none of them.\nsearch();\n',
+  );
+  await writeFile(path.join(dir, 'disk-links.js'), '// Comments say why.\nlinks();\n');
   return siteScripts(dir);
 }
 
@@ -32,30 +36,32 @@ function pages(entries: Record<string, string>): ParsedPages {
 }
 
 describe('Content-Security-Policy', () => {
-  it('hashes every file of src/scripts/ exactly as it is', async () => {
+  it('hashes every file of src/scripts/ as pages inline it, minified', async () => {
     const scripts = await siteScripts();
     const files = ['copy-link.js', 'disk-links.js', 'not-found-links.js', 'offline.js', 'search-preload.js'];
     expect([...scripts.values()].map(({ file }) => file)).toEqual(files);
     for (const file of files) {
-      expect(scripts.get(hashOf(readFileSync(path.join(scriptsDir, file), 'utf8')))?.file).toBe(file);
+      const source = readFileSync(path.join(scriptsDir, file), 'utf8');
+      expect(scripts.get(hashOf(inlineScript(source)))?.file).toBe(file);
+      expect(inlineScript(source).length).toBeLessThan(source.length);
     }
   });
 
   it('allows the site’s own inline scripts by their hash, and WebAssembly only where search runs', async () => {
     const scripts = await scriptsFolder();
-    const plain = policyFor('en/index.html', page('', '<script>links();\n</script>'), scripts);
+    const plain = policyFor('en/index.html', page('', '<script>links();</script>'), scripts);
     expect(plain).toEqual({
-      policy: `default-src 'self'; script-src 'self' ${hashOf('links();\n')}; style-src 'self'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'`,
+      policy: `default-src 'self'; script-src 'self' ${hashOf('links();')}; style-src 'self'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'`,
       problems: [],
     });
     const search = policyFor(
       'en/search/index.html',
-      page('<script>search();\n</script>', '<script>links();\n</script>'),
+      page('<script>search();</script>', '<script>links();</script>'),
       scripts,
     );
     expect(search.problems).toEqual([]);
     expect(search.policy).toContain(
-      `script-src 'self' ${hashOf('search();\n')} 'wasm-unsafe-eval' ${hashOf('links();\n')};`,
+      `script-src 'self' ${hashOf('search();')} 'wasm-unsafe-eval' ${hashOf('links();')};`,
     );
   });
 
@@ -66,7 +72,7 @@ describe('Content-Security-Policy', () => {
 
   it('fails the build, naming the page, on an inline script the site does not ship', async () => {
     const site = pages({
-      'en/index.html': '<html><head></head><body><script>links();\n</script></body></html>',
+      'en/index.html': '<html><head></head><body><script>links();</script></body></html>',
       'be/x/index.html': '<html><head></head><body><script>alert(document.domain)</script></body></html>',
     });
     expect(() => addContentSecurityPolicy(site, new Map())).toThrow(

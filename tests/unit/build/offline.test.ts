@@ -32,6 +32,7 @@ function builtSite(): Record<string, string> {
     '404.html': '<p>missing</p>',
     'downloads/en/a.html': '<p>single file</p>',
     'pagefind/pagefind.js': 'engine',
+    '_astro/search.1.js': 'search',
     'pagefind/pagefind-worker.js': 'a worker the site does not use',
   };
   const entry: Record<string, { hash: string; wasm: string | null }> = {};
@@ -39,7 +40,8 @@ function builtSite(): Record<string, string> {
     files[`${lang}/index.html`] = `<p>${lang} home</p>`;
     files[`${lang}/a/index.html`] = `<p>${lang} a</p>`;
     files[`${lang}/a/side-by-side/index.html`] = `<p>${lang} a, side by side</p>`;
-    files[`${lang}/search/index.html`] = `<p>${lang} search</p>`;
+    files[`${lang}/search/index.html`] =
+      `<p>${lang} search</p><script type="module" src="../../_astro/search.1.js"></script>`;
     files[`${lang}/feed.xml`] = '<feed/>';
     files[`pagefind/pagefind.${lang}_1.pf_meta`] = 'meta';
     files[`pagefind/index/${lang}_2.pf_index`] = 'index';
@@ -61,6 +63,7 @@ describe('offline reading', () => {
       'be/a/side-by-side/',
       'be/search/',
       './',
+      '_astro/search.1.js',
       'pagefind/pagefind.js',
       'pagefind/pagefind-entry.json',
       'pagefind/pagefind.be_1.pf_meta',
@@ -70,6 +73,14 @@ describe('offline reading', () => {
     ]);
     expect(languages.en).toContain('pagefind/wasm.en.pagefind');
     expect(languages.en.filter((file) => /\b(be|ru)[/_]/.test(file))).toEqual([]);
+  });
+
+  it('refuses a page that loads a script the build did not write', async () => {
+    const withoutScript = builtSite();
+    delete withoutScript['_astro/search.1.js'];
+    await expect(offlineLanguages(await site(withoutScript))).rejects.toThrow(
+      '/be/search/ loads ../../_astro/search.1.js, which was not built',
+    );
   });
 
   it('refuses a language whose home page or search files were not built', async () => {
