@@ -113,8 +113,8 @@ test.describe('the end of every document', () => {
         expect(new URL(String(await single.getAttribute('href')), page.url()).pathname).toBe(
           paths.singleFile(lang, slug),
         );
-        await expect(nav.locator('.single-file-link')).toContainText(
-          `HTML, ${sizeOf(paths.singleFile(lang, slug), lang)}`,
+        await expect(nav.locator('.single-file-link')).toHaveText(
+          `${uiStrings[lang].documentNav.singleFile} (HTML, ${sizeOf(paths.singleFile(lang, slug), lang)})`,
         );
         await expect(nav.getByRole('link', { name: uiStrings[lang].documentNav.mirrors })).toHaveAttribute(
           'href',
