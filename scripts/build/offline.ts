@@ -5,7 +5,11 @@
  * The release stamp is the SHA-256 of the saved files themselves, each path
  * with its contents, computed here, in the last step after Astro: every page
  * is final (the CSP, the search index and anything written onto the search
- * pages after it) and nothing later changes a saved file. It cannot be the
+ * pages after it) and nothing later changes a saved file but one figure: the
+ * archive's size on the downloads pages, written when the archive is packed
+ * (scripts/release/write-release.ts), which holds this worker and so cannot
+ * come first; a saved downloads page may give the previous release's archive
+ * size until another saved file changes. It cannot be the
  * hash of SHA256SUMS: the worker is itself a file of the release, listed in
  * SHA256SUMS, and cannot hold the hash of a list that holds its own hash.
  * Hashing what it saves means the worker's bytes change exactly when a saved

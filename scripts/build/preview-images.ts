@@ -10,7 +10,13 @@ import path from 'node:path';
 import { documentSchema } from '../../src/content/schema.ts';
 import { localeCodes } from '../../src/i18n/locales.ts';
 import { splitFrontMatter } from '../../src/lib/mdx.ts';
-import { cachedPreviewImage, documentCard, homeCard, type PreviewCard } from '../../src/lib/preview-image.ts';
+import {
+  cachedPreviewImage,
+  chooserCard,
+  documentCard,
+  homeCard,
+  type PreviewCard,
+} from '../../src/lib/preview-image.ts';
 import { paths } from '../../src/lib/routes.ts';
 
 export interface PreviewImage {
@@ -19,9 +25,9 @@ export interface PreviewImage {
   card: PreviewCard;
 }
 
-/** One image per language's home page and one per document, in every language. */
+/** The language chooser's, one per language's home page and one per document, in every language. */
 export async function previewImages(root: string): Promise<PreviewImage[]> {
-  const images: PreviewImage[] = [];
+  const images: PreviewImage[] = [{ sitePath: paths.chooserPreviewImage(), card: chooserCard() }];
   for (const lang of localeCodes) {
     images.push({ sitePath: paths.previewImage(lang), card: homeCard(lang) });
     const folder = path.join(root, 'src/content/documents', lang);

@@ -13,7 +13,8 @@ import type { ParsedPages } from './site-files.ts';
 export function singleFileCopy(pageHtml: string, pagePath: string, originLine: string): HTMLElement {
   const document = parse(pageHtml, { comment: true });
   for (const element of document.querySelectorAll(
-    'script, link[rel="alternate"], link[rel="icon"], .skip-link, .search-link, .share',
+    // The copy is the single file: it does not offer itself.
+    'script, link[rel="alternate"], link[rel="icon"], .skip-link, .search-link, .share, .single-file-link',
   )) {
     element.remove();
   }

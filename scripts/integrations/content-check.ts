@@ -1,11 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { timeline } from '../../src/data/timeline';
 import { checkContent, formatProblems } from '../../src/lib/content-check';
 
 /**
  * Stops `astro build`, `astro dev` and `astro check` before any content is
  * compiled when the documents or the site's pages are inconsistent or unsafe:
- * a missing translation, an unknown language, a bad field, a link to no page,
+ * a missing translation, an unknown language, a bad field, a link to no page
+ * or paragraph (in the content and in the timeline, src/data/timeline.ts),
  * or anything in a file that is not Markdown and the site's components (MDX
  * runs `import`, `export` and `{…}` as JavaScript while the release is built).
  * It is the first integration, so its setup runs before the MDX integration's.
@@ -17,14 +19,14 @@ export function contentCheck(): AstroIntegration {
       'astro:config:setup': async ({ config, logger }) => {
         const root = fileURLToPath(config.root);
         const contentDir = fileURLToPath(new URL('src/content/', config.root));
-        const problems = await checkContent(contentDir, { projectRoot: root });
+        const problems = await checkContent(contentDir, { projectRoot: root, timeline });
         if (problems.length > 0) {
           // Listed through the logger: Astro replaces the hint of any thrown error whose text says "document".
           logger.error(`the content has ${problems.length} problem(s):\n${formatProblems(problems)}`);
           throw new Error(`Content check failed with ${problems.length} problem(s), listed above.`);
         }
         logger.info(
-          'content checked: only Markdown and the site’s components; every language, field and link in order',
+          'content checked: only Markdown and the site’s components; every language, field, link and cited paragraph in order',
         );
       },
     },

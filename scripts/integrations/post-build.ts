@@ -1,4 +1,4 @@
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -10,10 +10,10 @@ import { escapeXml } from '../../src/lib/xml.ts';
 import { epub, languageBook } from '../build/book.ts';
 import { findBrokenLinks } from '../build/check-links.ts';
 import { addContentSecurityPolicy, siteScripts } from '../build/content-security-policy.ts';
-import { addDownloadSizes } from '../build/download-sizes.ts';
 import { markExternalLinksIn } from '../build/external-links.ts';
 import { offlineSizes, writeOfflineFiles } from '../build/offline.ts';
 import { pagesOverBudget } from '../build/page-budget.ts';
+import { fillFileSizes } from '../build/file-sizes.ts';
 import { relativiseSite } from '../build/relative-urls.ts';
 import { releaseRevision } from '../build/release-revision.ts';
 import { writeSearchIndex } from '../build/search-index.ts';
@@ -44,6 +44,18 @@ async function singleFileSources(root: URL): Promise<SingleFileSource[]> {
 }
 
 /**
+ * Astro writes a page at /be/404 as be/404/index.html; hosts that serve the
+ * nearest 404 page look for be/404.html.
+ */
+async function placeNotFoundPages(distDir: string): Promise<void> {
+  for (const lang of localeCodes) {
+    const target = path.join(distDir, paths.notFound(lang));
+    await rename(path.join(path.dirname(target), '404', 'index.html'), target);
+    await rmdir(path.join(path.dirname(target), '404'));
+  }
+}
+
+/**
  * Turns Astro's output into the site a release is made of: relative URLs (one
  * build works under any prefix and from disk), safe external links, the search
  * index, the take-away copies, each page's Content-Security-Policy (after the
@@ -60,13 +72,14 @@ export function postBuild(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const distDir = fileURLToPath(dir);
+        await placeNotFoundPages(distDir);
         // Each page is parsed once; every step below works on the same trees, written back once.
         const pages = await readPages(distDir);
         await relativiseSite(distDir, pages);
         for (const document of pages.values()) markExternalLinksIn(document);
         logger.info('every internal URL is relative; external links carry noopener noreferrer');
         addSingleFiles(pages, await singleFileSources(root));
-        // The books are made from the finished text of the pages; the downloads pages then give their sizes.
+        // The books are made from the finished text of the pages; the downloads pages give their sizes below.
         const revision = releaseRevision(fileURLToPath(root));
         const releaseDate = revision === undefined ? undefined : new Date(revision.timestamp * 1000);
         for (const lang of localeCodes) {
@@ -75,10 +88,12 @@ export function postBuild(): AstroIntegration {
           await mkdir(path.dirname(file), { recursive: true });
           await writeFile(file, book);
         }
-        await addDownloadSizes(distDir, pages);
-        logger.info('an EPUB book in every language, its size on the downloads pages');
+        logger.info('an EPUB book in every language');
         addContentSecurityPolicy(pages, await siteScripts());
         logger.info('every page carries its Content-Security-Policy; no inline code but the site’s own');
+        // After the last change to the single-file copies, whose sizes the document pages give.
+        await fillFileSizes(distDir, pages, new Set([paths.siteArchive()]));
+        logger.info('every file a page offers is there, and the page gives its size');
         const broken = await findBrokenLinks(distDir, {
           pages,
           writtenLater: new Set(

@@ -8,6 +8,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { assertReleaseIdentity, type Identity } from '../../src/lib/identity.ts';
+import { packWithOwnSize } from '../build/file-sizes.ts';
 import { siteArchive } from '../build/take-away.ts';
 import type { ReleaseRevision } from '../build/release-revision.ts';
 import { siteCar } from './ipfs-car.ts';
@@ -59,18 +60,45 @@ export async function writeRelease(distDir: string, options: WriteReleaseOptions
     warn,
   };
   const files = await readSiteFiles(distDir);
-  await signRelease(distDir, { ...sign, entries: checksumEntries(files) });
+  const releaseDate = revision === undefined ? undefined : new Date(revision.timestamp * 1000);
+  const archive = bundle('archive');
 
   // The bundles carry the site with its signed list at their root, so an unpacked copy verifies as it is.
-  const signed: SiteFile[] = [];
-  for (const name of secretKeyPath ? [checksumsFile, signatureFile] : [checksumsFile]) {
-    signed.push({ path: name, bytes: await readFile(path.join(distDir, name)) });
+  // The downloads pages they carry give the archive's size, so the list is signed and the archive packed
+  // again until the size those pages give is its own.
+  let contents: SiteFile[] = [];
+  let packings = 0;
+  let keyId: string | undefined;
+  const pack = async () => {
+    packings += 1;
+    // Said once, below, for the packing that is kept.
+    const quiet = () => undefined;
+    ({ keyId } = await signRelease(distDir, {
+      ...sign,
+      entries: checksumEntries(files),
+      log: quiet,
+      warn: packings === 1 ? warn : quiet,
+    }));
+    const signed: SiteFile[] = [];
+    for (const name of secretKeyPath ? [checksumsFile, signatureFile] : [checksumsFile]) {
+      signed.push({ path: name, bytes: await readFile(path.join(distDir, name)) });
+    }
+    contents = [...files, ...signed].sort((a, b) => compareBytewise(a.path, b.path));
+    return siteArchive(contents, releaseDate);
+  };
+  const sizedPages = files.filter((file) => file.path.endsWith('.html'));
+  const before = new Map(sizedPages.map((file) => [file.path, file.bytes]));
+  const zip = await packWithOwnSize(files, `/${archive.path}`, pack);
+  for (const file of sizedPages) {
+    if (file.bytes !== before.get(file.path)) await writeFile(path.join(distDir, file.path), file.bytes);
   }
-  const contents = [...files, ...signed].sort((a, b) => compareBytewise(a.path, b.path));
-  const releaseDate = revision === undefined ? undefined : new Date(revision.timestamp * 1000);
-
-  const archive = bundle('archive');
-  const zip = siteArchive(contents, releaseDate);
+  const signedWith =
+    keyId === undefined
+      ? 'not signed (set MINISIGN_SECRET_KEY to the release key to sign)'
+      : `signed with key ${keyId} in ${signatureFile}`;
+  log(
+    `${checksumsFile} lists ${files.length} files; ${signedWith}; the archive packed ${packings} times to give its own size`,
+  );
   await writeBundle(distDir, archive.path, zip);
   await signBundle(distDir, archive, sign);
   log(`site archive written: ${archive.path} (${zip.length} bytes)`);

@@ -53,81 +53,98 @@ const oneLine = (what: string) =>
  * The front matter of every document, in every language.
  * Unknown keys are an error, so a misspelt field never passes silently.
  */
-export const documentSchema = z.strictObject({
-  /** The document's own title or subject line, in the page's language. */
-  title: oneLine('the document’s title'),
-  /** One sentence for home-page lists and link previews. */
-  description: oneLine('a one-sentence summary')
-    .min(50, 'must be at least 50 characters')
-    .max(160, 'must be at most 160 characters')
-    .refine((value) => /[.!?]$/.test(value), 'must be one sentence ending in a full stop')
-    .refine((value) => !/[.!?]\s+\p{Lu}/u.test(value), 'must be a single sentence'),
-  kind: z.enum(documentKinds, { error: `must be one of: ${documentKinds.join(', ')}` }),
-  /** Who wrote or signed it, as the document names them. */
-  author: oneLine('who wrote the document'),
-  /** To whom it is addressed; news and resolutions have no addressee. */
-  addressee: oneLine('to whom it is addressed').optional(),
-  /**
-   * The date as published. Where the text gives no date, `after` records the
-   * latest date the text itself mentions, rather than inventing a day.
-   */
-  date: z.union(
-    [
-      isoDate,
-      z.strictObject({
-        after: isoDate,
-        /** Why this day: the reader is told, rather than shown a day nobody wrote. */
-        basis: z.enum(undatedBases),
-      }),
-    ],
-    {
-      error: `must be "YYYY-MM-DD", or, where the text gives no date, "after:" with "YYYY-MM-DD" and "basis:" with one of: ${undatedBases.join(', ')}`,
-    },
-  ),
-  place: oneLine('where it was written').optional(),
-  /** The language the document was published in. */
-  originalLanguage: z.enum(localeCodes as [Locale, ...Locale[]], {
-    error: `must be one of the site's languages: ${localeCodes.join(', ')}`,
-  }),
-  /** Present, and true, in every translation; absent in the original. */
-  translated: z.literal(true, { error: 'must be true when present' }).optional(),
-  /** Where and how the original was published, and how this text was made from it. */
-  provenance: z.strictObject(
-    {
-      /** Who published the original, in the page's language. */
-      publisher: oneLine('who published the original'),
-      form: z.enum(originalForms, { error: `must be one of: ${originalForms.join(', ')}` }),
-      /** The original's public address, only where one is known: never a guess. */
-      url: z
-        .url({
-          protocol: /^https$/,
-          hostname: z.regexes.domain,
-          error: 'must be the full public address of the original, starting with "https://"',
-        })
-        .optional(),
-      /** What was removed from the extracted original to make the English page; nothing else was changed. */
-      artefactsRemoved: z
-        .array(z.enum(extractionArtefacts, { error: `must be one of: ${extractionArtefacts.join(', ')}` }), {
-          error: `must be a list of the extraction artefacts removed: ${extractionArtefacts.join(', ')}`,
-        })
-        .min(1, 'must name at least one artefact (the extracted text always has some: "spacing" at least)')
-        .refine((list) => new Set(list).size === list.length, 'must not name an artefact twice'),
-      /** In a translation: the day fluent editors reviewed the volunteers' translation. */
-      translationReviewed: isoDate.optional(),
-    },
-    {
-      error: (issue) => {
-        if (issue.input === undefined) {
-          return 'is required: where and how the original was published (publisher, form, artefactsRemoved, and url where known)';
-        }
-        if (issue.code === 'invalid_type') {
-          return 'must be a group of fields: publisher, form, url, artefactsRemoved, translationReviewed';
-        }
-        return undefined;
+/** Link previews cut titles longer than this; a longer title needs a short one for them. */
+export const previewTitleLength = 100;
+
+export const documentSchema = z
+  .strictObject({
+    /** The document's own title or subject line, in the page's language. */
+    title: oneLine('the document’s title'),
+    /** A shorter title for link previews, required when the title is longer than `previewTitleLength`. */
+    previewTitle: oneLine('a short title for link previews')
+      .max(previewTitleLength, `must be at most ${previewTitleLength} characters: link previews cut longer titles`)
+      .optional(),
+    /** One sentence for home-page lists and link previews. */
+    description: oneLine('a one-sentence summary')
+      .min(50, 'must be at least 50 characters')
+      .max(160, 'must be at most 160 characters')
+      .refine((value) => /[.!?]$/.test(value), 'must be one sentence ending in a full stop')
+      .refine((value) => !/[.!?]\s+\p{Lu}/u.test(value), 'must be a single sentence'),
+    kind: z.enum(documentKinds, { error: `must be one of: ${documentKinds.join(', ')}` }),
+    /** Who wrote or signed it, as the document names them. */
+    author: oneLine('who wrote the document'),
+    /** To whom it is addressed; news and resolutions have no addressee. */
+    addressee: oneLine('to whom it is addressed').optional(),
+    /**
+     * The date as published. Where the text gives no date, `after` records the
+     * latest date the text itself mentions, rather than inventing a day.
+     */
+    date: z.union(
+      [
+        isoDate,
+        z.strictObject({
+          after: isoDate,
+          /** Why this day: the reader is told, rather than shown a day nobody wrote. */
+          basis: z.enum(undatedBases),
+        }),
+      ],
+      {
+        error: `must be "YYYY-MM-DD", or, where the text gives no date, "after:" with "YYYY-MM-DD" and "basis:" with one of: ${undatedBases.join(', ')}`,
       },
-    },
-  ),
-});
+    ),
+    place: oneLine('where it was written').optional(),
+    /** The language the document was published in. */
+    originalLanguage: z.enum(localeCodes as [Locale, ...Locale[]], {
+      error: `must be one of the site's languages: ${localeCodes.join(', ')}`,
+    }),
+    /** Present, and true, in every translation; absent in the original. */
+    translated: z.literal(true, { error: 'must be true when present' }).optional(),
+    /** Where and how the original was published, and how this text was made from it. */
+    provenance: z.strictObject(
+      {
+        /** Who published the original, in the page's language. */
+        publisher: oneLine('who published the original'),
+        form: z.enum(originalForms, { error: `must be one of: ${originalForms.join(', ')}` }),
+        /** The original's public address, only where one is known: never a guess. */
+        url: z
+          .url({
+            protocol: /^https$/,
+            hostname: z.regexes.domain,
+            error: 'must be the full public address of the original, starting with "https://"',
+          })
+          .optional(),
+        /** What was removed from the extracted original to make the English page; nothing else was changed. */
+        artefactsRemoved: z
+          .array(z.enum(extractionArtefacts, { error: `must be one of: ${extractionArtefacts.join(', ')}` }), {
+            error: `must be a list of the extraction artefacts removed: ${extractionArtefacts.join(', ')}`,
+          })
+          .min(1, 'must name at least one artefact (the extracted text always has some: "spacing" at least)')
+          .refine((list) => new Set(list).size === list.length, 'must not name an artefact twice'),
+        /** In a translation: the day fluent editors reviewed the volunteers' translation. */
+        translationReviewed: isoDate.optional(),
+      },
+      {
+        error: (issue) => {
+          if (issue.input === undefined) {
+            return 'is required: where and how the original was published (publisher, form, artefactsRemoved, and url where known)';
+          }
+          if (issue.code === 'invalid_type') {
+            return 'must be a group of fields: publisher, form, url, artefactsRemoved, translationReviewed';
+          }
+          return undefined;
+        },
+      },
+    ),
+  })
+  .superRefine((data, context) => {
+    if (data.title.length > previewTitleLength && data.previewTitle === undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['previewTitle'],
+        message: `is required: the title has ${data.title.length} characters, and link previews cut a title at ${previewTitleLength}; give a short title of at most ${previewTitleLength} for them`,
+      });
+    }
+  });
 
 export type DocumentData = z.infer<typeof documentSchema>;
 export type DocumentDate = DocumentData['date'];

@@ -7,8 +7,11 @@ import { documentSchema, pageSchema, type DocumentData } from '../content/schema
 import { isLocale, localeCodes, type Locale } from '../i18n/locales';
 import { contentComponents, unsafeContent, type ContentCollection } from './content-safety';
 import { parseMdx, splitFrontMatter } from './mdx';
+import { paragraphNumber } from './paragraph-ids';
+import { paragraphsOf } from './paragraphs';
 import { paths } from './routes';
 import { siteUrl as publicSiteUrl } from './site-url';
+import { timelineProblems, type TimelineEvent } from './timeline';
 
 export interface ContentProblem {
   /** The file (or folder) at fault, relative to the project root. */
@@ -23,7 +26,12 @@ export interface CheckOptions {
   projectRoot?: string;
   /** The site's public address: links to it are checked like links inside the site. */
   siteUrl?: URL;
+  /** The timeline (src/data/timeline.ts), whose events cite the documents' paragraphs. */
+  timeline?: readonly TimelineEvent[];
 }
+
+/** Where the timeline's events live, for messages. */
+export const timelineFile = 'src/data/timeline.ts';
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -51,6 +59,8 @@ interface LinkTarget {
 interface ParsedFile extends ContentFile {
   data: unknown;
   links: LinkTarget[];
+  /** A document's number of citable paragraphs (src/lib/paragraph-ids.ts): the highest `#p-N` a link may name. */
+  paragraphs?: number;
 }
 
 interface ParsedDocument extends ParsedFile {
@@ -86,6 +96,7 @@ export async function checkContent(contentDir: string, options: CheckOptions = {
   problems.push(...checkTranslations(documents));
   problems.push(...checkAcrossLanguages(documents));
   problems.push(...checkInternalLinks(parsed, files, options.siteUrl ?? publicSiteUrl));
+  if (options.timeline) problems.push(...checkTimeline(options.timeline, documents));
   return problems;
 }
 
@@ -169,7 +180,8 @@ async function parseFile(file: ContentFile, absolutePath: string, problems: Cont
     for (const issue of result.error.issues) problems.push({ file: file.file, problem: describeIssue(issue) });
     return undefined;
   }
-  return { ...file, data: result.data, links: linkTargets(tree) };
+  const paragraphs = file.collection === 'documents' ? { paragraphs: paragraphsOf(split.body).length } : {};
+  return { ...file, data: result.data, links: linkTargets(tree), ...paragraphs };
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
@@ -277,7 +289,17 @@ function checkAcrossLanguages(documents: ParsedDocument[]): ContentProblem[] {
 function knownPaths(files: ContentFile[]): Set<string> {
   const known = new Set<string>([paths.languageChooser(), paths.siteArchive(), paths.sitemap()]);
   for (const lang of localeCodes) {
-    for (const page of [paths.home, paths.search, paths.downloads, paths.mirrors, paths.feed]) known.add(page(lang));
+    for (const page of [
+      paths.home,
+      paths.search,
+      paths.downloads,
+      paths.mirrors,
+      paths.timeline,
+      paths.names,
+      paths.feed,
+    ]) {
+      known.add(page(lang));
+    }
   }
   for (const file of files) {
     known.add(collections[file.collection].path(file.lang, file.slug));
@@ -306,18 +328,63 @@ function sitePath(target: string, page: URL, siteUrl: URL): string | undefined {
 
 function checkInternalLinks(files: ParsedFile[], allFiles: ContentFile[], siteUrl: URL): ContentProblem[] {
   const known = knownPaths(allFiles);
+  const paragraphCounts = new Map(
+    files.flatMap((file) =>
+      file.paragraphs === undefined ? [] : [[collections[file.collection].path(file.lang, file.slug), file.paragraphs]],
+    ),
+  );
   const problems: ContentProblem[] = [];
   const origin = 'https://site.invalid';
   for (const file of files) {
     const page = new URL(collections[file.collection].path(file.lang, file.slug), origin);
     for (const { url, line } of file.links) {
       const target = sitePath(url, page, siteUrl);
-      if (target === undefined || known.has(target)) continue;
-      const problem = `links to "${url}", which is ${target} — no page of the site has that address`;
+      if (target === undefined) continue;
+      const problem = known.has(target)
+        ? paragraphLinkProblem(url, target, new URL(url, page).hash, paragraphCounts)
+        : `links to "${url}", which is ${target} — no page of the site has that address`;
+      if (problem === undefined) continue;
       problems.push(line === undefined ? { file: file.file, problem } : { file: file.file, line, problem });
     }
   }
   return problems;
+}
+
+const paragraphHint = 'each paragraph’s number is the ¶ beside it on the document’s page';
+
+/**
+ * What is wrong with a link to a paragraph of a document (`…/petition-to-the-ilo/#p-12`):
+ * a number the document does not have, or a `#p-` fragment that is no number.
+ */
+function paragraphLinkProblem(
+  url: string,
+  target: string,
+  hash: string,
+  paragraphCounts: ReadonlyMap<string, number>,
+): string | undefined {
+  const count = paragraphCounts.get(target);
+  if (count === undefined || !hash.startsWith('#p-')) return undefined;
+  const number = paragraphNumber(decodeURIComponent(hash.slice(1)));
+  if (number === undefined) {
+    return `links to "${url}", whose "${hash}" names no paragraph: write #p-1, #p-2… (${paragraphHint})`;
+  }
+  if (number > count) {
+    return `links to "${url}", paragraph ${number} of ${target}, which has paragraphs 1 to ${count}: link to the paragraph that says it (${paragraphHint})`;
+  }
+  return undefined;
+}
+
+/**
+ * The timeline's events, checked against the documents: each paragraph an
+ * event cites must exist in every language (translations keep the original's
+ * paragraphs one for one, so the least count is the one that counts).
+ */
+function checkTimeline(events: readonly TimelineEvent[], documents: ParsedFile[]): ContentProblem[] {
+  const counts = new Map<string, number>();
+  for (const { slug, paragraphs } of documents) {
+    if (paragraphs !== undefined) counts.set(slug, Math.min(paragraphs, counts.get(slug) ?? paragraphs));
+  }
+  return timelineProblems(events, counts).map((problem) => ({ file: timelineFile, problem }));
 }
 
 export function formatProblems(problems: ContentProblem[]): string {

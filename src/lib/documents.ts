@@ -1,6 +1,9 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { isLocale, localeCodes, type Locale } from '../i18n/locales';
 import { sortableDate } from '../content/schema';
+import { useTranslations } from '../i18n/ui';
+import { formatDocumentDate } from './dates';
+import { paragraphsOf, type Paragraph } from './paragraphs';
 
 export type DocumentEntry = CollectionEntry<'documents'>;
 
@@ -20,4 +23,26 @@ export async function documentsIn(lang: Locale): Promise<DocumentEntry[]> {
 /** Every document in every language, for `getStaticPaths`. */
 export async function allDocuments(): Promise<DocumentEntry[]> {
   return (await Promise.all(localeCodes.map(documentsIn))).flat();
+}
+
+/** Each document's citable paragraphs in every language, in the order of the documents' dates. */
+export async function documentParagraphs(): Promise<{ slug: string; paragraphs: Record<Locale, Paragraph[]> }[]> {
+  const [firstLanguage = 'en'] = localeCodes;
+  const slugs = (await documentsIn(firstLanguage)).map((entry) => identify(entry).slug);
+  const entries = await getCollection('documents');
+  return slugs.map((slug) => {
+    const paragraphs = Object.fromEntries(
+      localeCodes.map((lang) => {
+        const entry = entries.find((candidate) => candidate.id === `${lang}/${slug}`);
+        if (entry?.body === undefined) throw new Error(`src/content/documents/${lang}/${slug}.mdx is missing`);
+        return [lang, paragraphsOf(entry.body)];
+      }),
+    ) as Record<Locale, Paragraph[]>;
+    return { slug, paragraphs };
+  });
+}
+
+/** A short name for a document, unique among them: its kind and date, "Letter, 12 October 2020". */
+export function documentLabel(entry: DocumentEntry, lang: Locale): string {
+  return `${useTranslations(lang)(`document.kind.${entry.data.kind}`)}, ${formatDocumentDate(entry.data.date, lang)}`;
 }

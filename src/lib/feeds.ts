@@ -35,28 +35,44 @@ ${entries.join('\n')}
 `;
 }
 
+/** One page of the sitemap: its versions in every language, or one page for all of them. */
+export interface SitemapPage {
+  versions: Record<Locale, string>;
+  /** Set for a page in every language at once (the language chooser): its one address. */
+  multilingual?: string;
+}
+
 /**
- * Each page of the site in every language, for `sitemap.xml`, with its
- * `hreflang` alternates. A page named by several groups is listed once, with
- * the first group's alternates: a side-by-side page's English alternate is the
- * original's own page, which its document lists already.
+ * `sitemap.xml`: each page with its `hreflang` alternates and `x-default`, as
+ * each page's head names them, and the release date as every entry's
+ * `<lastmod>`: the one date a build knows without a clock, identical from a
+ * clone and from a source archive. Without one, `<lastmod>` is left out. A
+ * page named by several groups is listed once, with the first group's
+ * alternates: a side-by-side page's English alternate is the original's own
+ * page, which its document lists already.
  */
-export function sitemap(pagesInEveryLanguage: Record<Locale, string>[]): string {
+export function sitemap(pages: SitemapPage[], lastmod?: string): string {
+  const xDefault = absoluteUrl(paths.languageChooser());
   const listed = new Set<string>();
-  const urls = pagesInEveryLanguage.flatMap((versions) =>
-    Object.values(versions).flatMap((path) => {
-      if (listed.has(path)) return [];
-      listed.add(path);
-      const alternates = Object.entries(versions).map(
+  const urls = pages.flatMap(({ versions, multilingual }) => {
+    const alternates = [
+      ...Object.entries(versions).map(
         ([code, alternate]) =>
           `    <xhtml:link rel="alternate" hreflang="${code}" href="${escapeXml(absoluteUrl(alternate))}"/>`,
-      );
-      return `  <url>
+      ),
+      `    <xhtml:link rel="alternate" hreflang="x-default" href="${escapeXml(xDefault)}"/>`,
+    ];
+    return (multilingual === undefined ? Object.values(versions) : [multilingual]).flatMap((path) => {
+      if (listed.has(path)) return [];
+      listed.add(path);
+      return [
+        `  <url>
     <loc>${escapeXml(absoluteUrl(path))}</loc>
-${alternates.join('\n')}
-  </url>`;
-    }),
-  );
+${lastmod === undefined ? '' : `    <lastmod>${lastmod}</lastmod>\n`}${alternates.join('\n')}
+  </url>`,
+      ];
+    });
+  });
   return `<?xml version="1.0" encoding="utf-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
 ${urls.join('\n')}

@@ -6,7 +6,7 @@ import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
 import sharp from 'sharp';
 import type { DocumentData } from '../content/schema';
-import type { Locale } from '../i18n/locales';
+import { locales, localeCodes, type Locale } from '../i18n/locales.ts';
 import { useTranslations } from '../i18n/ui.ts';
 import { formatDocumentDate } from './dates.ts';
 
@@ -31,10 +31,14 @@ export interface PreviewCard {
   date?: string;
 }
 
-export function documentCard(lang: Locale, data: Pick<DocumentData, 'title' | 'author' | 'date'>): PreviewCard {
+export function documentCard(
+  lang: Locale,
+  data: Pick<DocumentData, 'title' | 'previewTitle' | 'author' | 'date'>,
+): PreviewCard {
   return {
     siteName: useTranslations(lang)('site.shortTitle'),
-    title: data.title,
+    // The image is a link preview too: its title is the preview's.
+    title: data.previewTitle ?? data.title,
     subtitle: data.author,
     date: formatDocumentDate(data.date, lang),
   };
@@ -43,6 +47,22 @@ export function documentCard(lang: Locale, data: Pick<DocumentData, 'title' | 'a
 export function homeCard(lang: Locale): PreviewCard {
   const t = useTranslations(lang);
   return { siteName: t('site.shortTitle'), title: t('site.title'), subtitle: t('site.description') };
+}
+
+/** The language chooser's card: the site's name in every language, and the choice itself. */
+export function chooserCard(): PreviewCard {
+  const inEvery = (text: (t: ReturnType<typeof useTranslations>) => string) =>
+    localeCodes.map((lang) => text(useTranslations(lang))).join(' · ');
+  return {
+    siteName: localeCodes.map((lang) => locales[lang].name).join(' · '),
+    title: inEvery((t) => t('site.shortTitle')),
+    subtitle: inEvery((t) => t('nav.chooseLanguage')),
+  };
+}
+
+/** What a card shows, as the alt text of its image: every line, in order. */
+export function cardText(card: PreviewCard): string {
+  return [card.siteName, card.title, card.subtitle, card.date].filter(Boolean).join(' — ');
 }
 
 // ---------------------------------------------------------------------------

@@ -8,12 +8,23 @@ export const paths = {
   languageChooser: () => '/',
   home: (lang: Locale) => `/${lang}/`,
   document: (lang: Locale, slug: string) => `/${lang}/${slug}/`,
+  /** The page a server answers for a missing address: at the root in every language, or in one language's folder. */
+  notFound: (lang?: Locale) => (lang ? `/${lang}/404.html` : '/404.html'),
   /** A translation beside its original, paragraph by paragraph. */
   sideBySide: (lang: Locale, slug: string) => `/${lang}/${slug}/side-by-side/`,
-  notFound: () => '/404.html',
   search: (lang: Locale) => `/${lang}/search/`,
   downloads: (lang: Locale) => `/${lang}/downloads/`,
   mirrors: (lang: Locale) => `/${lang}/mirrors/`,
+  /** What the documents are, who wrote them to whom, and why they matter. */
+  introduction: (lang: Locale) => `/${lang}/introduction/`,
+  /** The events the documents report, in date order. */
+  timeline: (lang: Locale) => `/${lang}/timeline/`,
+  /** The people, organisations and places the documents name. */
+  names: (lang: Locale) => `/${lang}/names/`,
+  /** A paragraph of a document: `/be/petition-to-the-ilo/#p-12`. */
+  paragraph: (lang: Locale, slug: string, number: number) => `/${lang}/${slug}/#p-${number}`,
+  /** The note for readers in Belarus: what the site does and does not do, and how to keep reading it. */
+  about: (lang: Locale) => `/${lang}/about/`,
   /** The whole site in one archive, for USB sticks and messengers. */
   siteArchive: () => '/downloads/belarus-unions-record.zip',
   /** The same files as one IPFS CAR, to import into an IPFS node. */
@@ -36,6 +47,8 @@ export const paths = {
   sitemap: () => '/sitemap.xml',
   /** The link-preview image of a language's home page, or of one document. */
   previewImage: (lang: Locale, slug?: string) => `/og/${lang}/${slug ?? 'index'}.png`,
+  /** The link-preview image of the language chooser, in every language. */
+  chooserPreviewImage: () => '/og/index.png',
 };
 
 /** The path of the folder a page lives in: `/en/x/` for `/en/x/`, `/` for `/404.html`. */

@@ -1,4 +1,5 @@
 import type { APIRoute } from 'astro';
+import { releaseRevision } from '../../scripts/build/release-revision.ts';
 import { localeCodes } from '../i18n/locales';
 import { documentsIn, identify } from '../lib/documents';
 import { sitemap } from '../lib/feeds';
@@ -9,15 +10,32 @@ export const GET: APIRoute = async () => {
   const [firstLanguage = 'en'] = localeCodes;
   const documents = await documentsIn(firstLanguage);
   const pages = [
-    ...[paths.home, paths.search, paths.downloads, paths.mirrors].map(inEveryLanguage),
-    ...documents.map((document) => inEveryLanguage((lang) => paths.document(lang, identify(document).slug))),
-    ...documents.map((document) =>
-      inEveryLanguage((lang) =>
+    { versions: inEveryLanguage(paths.home), multilingual: paths.languageChooser() },
+    ...[
+      paths.home,
+      paths.introduction,
+      paths.timeline,
+      paths.names,
+      paths.search,
+      paths.downloads,
+      paths.mirrors,
+      paths.about,
+    ].map((path) => ({
+      versions: inEveryLanguage(path),
+    })),
+    ...documents.map((document) => ({
+      versions: inEveryLanguage((lang) => paths.document(lang, identify(document).slug)),
+    })),
+    ...documents.map((document) => ({
+      versions: inEveryLanguage((lang) =>
         lang === document.data.originalLanguage
           ? paths.document(lang, identify(document).slug)
           : paths.sideBySide(lang, identify(document).slug),
       ),
-    ),
+    })),
   ];
-  return new Response(sitemap(pages), { headers: { 'content-type': 'application/xml; charset=utf-8' } });
+  // Astro runs in the project's folder; the date is the one the release is signed with.
+  const revision = releaseRevision(process.cwd());
+  const lastmod = revision && new Date(revision.timestamp * 1000).toISOString().slice(0, 10);
+  return new Response(sitemap(pages, lastmod), { headers: { 'content-type': 'application/xml; charset=utf-8' } });
 };

@@ -5,7 +5,7 @@ import { expect, test } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { epub, languageBook } from '../../scripts/build/book';
-import { formatSize } from '../../scripts/build/download-sizes';
+import { formatFileSize } from '../../src/lib/file-size';
 import { readPages } from '../../scripts/build/site-files';
 import { sha256Hex } from '../../scripts/release/checksums';
 import { sortableDate } from '../../src/content/schema';
@@ -87,7 +87,9 @@ for (const lang of localeCodes) {
       await page.goto(paths.downloads(lang));
       const link = page.locator(`a[href$="${paths.book(lang).split('/').at(-1)}"]`);
       await expect(link).toHaveAttribute('download');
-      await expect(page.locator('.file-size')).toHaveText(`(${formatSize(bytes.byteLength, lang)})`);
+      await expect(page.locator('a[download] + .document-meta').filter({ hasText: 'EPUB' })).toHaveText(
+        `EPUB, ${formatFileSize(bytes.byteLength, lang)}`,
+      );
       const response = await request.get(new URL(await link.evaluate((a) => (a as HTMLAnchorElement).href)).href);
       expect(Buffer.from(await response.body()).equals(bytes)).toBe(true);
       const sums = readFileSync(path.join(distDir, 'SHA256SUMS'), 'utf8');

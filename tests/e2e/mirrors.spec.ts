@@ -40,15 +40,3 @@ for (const { name, root } of locations) {
     });
   });
 }
-
-for (const { name, url } of mirrorSettings) {
-  test(`a missing page on ${name}, deep below the site, is styled and links into the site`, async ({ page }) => {
-    const response = await page.goto(new URL('be/no/such/page/here/', url).href);
-    expect(response?.status()).toBe(404);
-    expect(await page.evaluate(() => getComputedStyle(document.body).maxWidth)).not.toBe('none');
-    const home = page.locator('section[lang="ru"] a', { hasText: uiStrings.ru.notFound.toHome });
-    await expect(home).toHaveAttribute('href', new URL('ru/', url).href);
-    await home.click();
-    await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
-  });
-}

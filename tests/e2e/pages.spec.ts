@@ -2,12 +2,15 @@ import { expect, test } from '@playwright/test';
 import { localeCodes, locales } from '../../src/i18n/locales';
 import { uiStrings } from '../../src/i18n/ui';
 import { paths } from '../../src/lib/routes';
+import { siteUrl } from '../../src/lib/site-url';
+import { mainSite } from './mirrors';
 import { sitePages, slugs } from './site';
 
 test.describe('every page', () => {
-  for (const { path, lang } of sitePages) {
-    const hasAlternates = path !== paths.notFound();
-    const alternatesTitle = hasAlternates ? ', names every language and x-default, and each alternate exists' : '';
+  for (const { path, lang, notFound } of sitePages) {
+    const alternatesTitle = notFound
+      ? ''
+      : ', names every language and x-default at absolute addresses, and each exists';
     test(`${path} loads in ${lang} with title, description and landmarks${alternatesTitle}`, async ({
       page,
       request,
@@ -22,17 +25,25 @@ test.describe('every page', () => {
       await expect(page.locator('a.skip-link')).toHaveAttribute('href', '#content');
       const fitsThePhone = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
       expect(fitsThePhone, 'no sideways scrolling on a 360 px screen').toBe(true);
-      if (!hasAlternates) return;
+      if (notFound) return;
       const alternates = page.locator('link[rel="alternate"][hreflang]');
       await expect(alternates).toHaveCount(localeCodes.length + 1);
       for (const hreflang of [...localeCodes, 'x-default']) {
-        const href = await page.locator(`link[rel="alternate"][hreflang="${hreflang}"]`).getAttribute('href');
-        expect(href, `${hreflang} alternate`).toMatch(/\S/);
-        const target = new URL(String(href), page.url());
+        const href = String(await page.locator(`link[rel="alternate"][hreflang="${hreflang}"]`).getAttribute('href'));
+        expect(href.startsWith(siteUrl.href), `${hreflang} alternate ${href} is absolute`).toBe(true);
+        const target = new URL(href.slice(siteUrl.href.length), mainSite);
         expect((await request.get(target.href)).status(), target.pathname).toBe(200);
       }
     });
   }
+
+  test('404 pages name no alternates and ask not to be indexed', async ({ page }) => {
+    for (const { path } of sitePages.filter(({ notFound }) => notFound)) {
+      await page.goto(path);
+      await expect(page.locator('link[rel="alternate"][hreflang]')).toHaveCount(0);
+      await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', 'noindex');
+    }
+  });
 });
 
 test.describe('language switcher', () => {
@@ -73,12 +84,19 @@ test.describe('translations', () => {
   }
 });
 
-test('the language chooser offers every language with the site title in it', async ({ page }) => {
+test('the language chooser offers every language with the site title and description in it, none as current', async ({
+  page,
+}) => {
   await page.goto(paths.languageChooser());
+  await expect(page.locator('[aria-current]')).toHaveCount(0);
+  await expect(page.locator('.language-switcher')).toHaveCount(0);
   for (const lang of localeCodes) {
     const choice = page.locator(`.language-chooser li[lang="${lang}"]`);
     await expect(choice).toContainText(locales[lang].name);
     await expect(choice).toContainText(uiStrings[lang].site.title);
+    await expect(choice).toContainText(uiStrings[lang].site.description);
+    await expect(page.locator('h1')).toContainText(uiStrings[lang].nav.chooseLanguage);
+    await expect(page).toHaveTitle(new RegExp(uiStrings[lang].site.shortTitle));
   }
   await page.locator('.language-chooser li[lang="ru"] a').click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
@@ -90,13 +108,5 @@ test('home pages list every document with its date and author', async ({ page })
     const items = page.locator('.document-list > li');
     await expect(items).toHaveCount(slugs.length);
     await expect(items.locator('time')).toHaveCount(slugs.length);
-  }
-});
-
-test('an unknown address answers 404 with help in every language', async ({ page }) => {
-  const response = await page.goto('/be/no-such-page/');
-  expect(response?.status()).toBe(404);
-  for (const lang of localeCodes) {
-    await expect(page.locator(`section[lang="${lang}"]`)).toContainText(uiStrings[lang].notFound.text);
   }
 });

@@ -121,7 +121,7 @@ test('the 404 page at an address like //host/ looks for the site only on its own
   const response = await page.goto(`${origin}//evil.example/a/b/`);
   expect(response?.status()).toBe(404);
   // The probe walks up to the real root and rebases the links there.
-  await expect(page.locator('section[lang="en"] p a').last()).toHaveAttribute('href', `${origin}/en/`);
+  await expect(page.locator('section[lang="en"] .footer-links a').first()).toHaveAttribute('href', `${origin}/en/`);
   expect(requests.filter((url) => new URL(url).origin !== origin)).toEqual([]);
   expect(requests).toContain(`${origin}/SHA256SUMS`);
   expect(requests.filter((url) => url.endsWith('SHA256SUMS') && new URL(url).pathname.startsWith('//'))).toEqual([]);

@@ -1,6 +1,11 @@
 import { readFileSync, statSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { localeCodes, locales } from '../../src/i18n/locales';
+import { releaseRevision } from '../../scripts/build/release-revision';
+import { localeCodes, locales, type Locale } from '../../src/i18n/locales';
+import { uiStrings } from '../../src/i18n/ui';
+import { cardText, chooserCard, documentCard, homeCard } from '../../src/lib/preview-image';
+import { previewTitleLength } from '../../src/content/schema';
+import { readDocument } from '../support/content';
 import { paths } from '../../src/lib/routes';
 import { absoluteUrl, siteUrl } from '../../src/lib/site-url';
 import { mainSite } from './mirrors';
@@ -68,6 +73,58 @@ for (const { path, lang } of sitePages) {
   });
 }
 
+/** The card each page's preview image is drawn from, which its alt text must describe. */
+function cardOf(path: string, lang: Locale, slug: string | undefined) {
+  if (path === paths.languageChooser()) return chooserCard();
+  return slug === undefined ? homeCard(lang) : documentCard(lang, readDocument(lang, slug).data);
+}
+
+test.describe('what a preview says', () => {
+  for (const { path, lang, slug } of sitePages) {
+    test(`${path}: the image's alt text is what the image shows`, async ({ page }) => {
+      await page.goto(path);
+      const alt = await page.locator('meta[property="og:image:alt"]').getAttribute('content');
+      expect(alt).toBe(cardText(cardOf(path, lang, slug)));
+      expect(await page.locator('meta[name="twitter:image:alt"]').getAttribute('content')).toBe(alt);
+      const image = String(await page.locator('meta[property="og:image"]').getAttribute('content'));
+      expect(image).toBe(
+        absoluteUrl(path === paths.languageChooser() ? paths.chooserPreviewImage() : paths.previewImage(lang, slug)),
+      );
+    });
+  }
+
+  for (const lang of localeCodes) {
+    for (const slug of slugs) {
+      test(`${lang}/${slug}: an article with its author, its date where it has one, and a short title`, async ({
+        page,
+      }) => {
+        const { data } = readDocument(lang, slug);
+        await page.goto(paths.document(lang, slug));
+        await expect(page.locator('meta[property="og:type"]')).toHaveAttribute('content', 'article');
+        await expect(page.locator('meta[property="article:author"]')).toHaveAttribute('content', data.author);
+        // A title longer than previews show has a short one for them.
+        const previewTitle = await page.locator('meta[property="og:title"]').getAttribute('content');
+        expect(previewTitle).toBe(data.previewTitle ?? data.title);
+        expect(previewTitle?.length).toBeLessThanOrEqual(previewTitleLength);
+        const published = page.locator('meta[property="article:published_time"]');
+        if (typeof data.date === 'string') await expect(published).toHaveAttribute('content', data.date);
+        else await expect(published).toHaveCount(0);
+      });
+    }
+  }
+
+  test('the language chooser previews in every language', async ({ page }) => {
+    await page.goto(paths.languageChooser());
+    const content = (property: string) => page.locator(`meta[property="${property}"]`).getAttribute('content');
+    for (const lang of localeCodes) {
+      expect(await content('og:title')).toContain(uiStrings[lang].site.shortTitle);
+      expect(await content('og:description')).toContain(uiStrings[lang].site.description);
+      expect(await content('og:site_name')).toContain(uiStrings[lang].site.shortTitle);
+    }
+    await expect(page.locator('[aria-current]')).toHaveCount(0);
+  });
+});
+
 for (const slug of slugs) {
   for (const lang of localeCodes) {
     test(`${lang}/${slug}: share links carry the title and address, the QR code and copy field show it`, async ({
@@ -92,6 +149,9 @@ for (const slug of slugs) {
       expect(email.searchParams.get('body')).toBe(url);
 
       await expect(page.locator('#share-url')).toHaveValue(url);
+      // A phone would scan the code, not show it: it is drawn on wide screens and on paper.
+      await expect(page.locator('.qr-code svg')).toBeHidden();
+      await page.setViewportSize({ width: 1024, height: 768 });
       await expect(page.locator('.qr-code svg')).toBeVisible();
     });
   }
@@ -104,7 +164,7 @@ test('the copy button copies the address, and without JavaScript the address is 
   const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await context.newPage();
   await page.goto(new URL(path.slice(1), mainSite).href);
-  await page.locator('.share button').click();
+  await page.locator('.share button[data-copied]').click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(absoluteUrl(path));
   await expect(page.locator('.share [role="status"]')).not.toBeEmpty();
   await context.close();
@@ -112,9 +172,41 @@ test('the copy button copies the address, and without JavaScript the address is 
   const withoutScript = await browser.newContext({ javaScriptEnabled: false });
   const plain = await withoutScript.newPage();
   await plain.goto(new URL(path.slice(1), mainSite).href);
-  await expect(plain.locator('.share button')).toBeHidden();
+  await expect(plain.locator('.share button')).toHaveCount(2);
+  for (const button of await plain.locator('.share button').all()) await expect(button).toBeHidden();
   await expect(plain.locator('#share-url')).toHaveValue(absoluteUrl(path));
   await withoutScript.close();
+});
+
+test('where the browser can share (the Web Share API), a button hands it the title and address', async ({
+  browser,
+}) => {
+  const path = paths.document('be', slugs[0] ?? '');
+  const context = await browser.newContext();
+  // Chromium on Linux has no share sheet; this stands in for a phone's, recording what the page hands it.
+  await context.addInitScript(() => {
+    Object.defineProperty(navigator, 'share', {
+      value: async (data: ShareData) => {
+        (window as unknown as { shared: ShareData }).shared = data;
+      },
+    });
+  });
+  const page = await context.newPage();
+  await page.goto(new URL(path.slice(1), mainSite).href);
+  const button = page.locator('.share-button');
+  await expect(button).toBeVisible();
+  await button.click();
+  const shared = await page.evaluate(() => (window as unknown as { shared: ShareData }).shared);
+  expect(shared).toEqual({ title: await page.locator('h1').innerText(), url: absoluteUrl(path) });
+  await context.close();
+
+  const withoutShare = await browser.newContext();
+  const plain = await withoutShare.newPage();
+  await plain.goto(new URL(path.slice(1), mainSite).href);
+  expect(await plain.evaluate(() => 'share' in navigator)).toBe(false);
+  await expect(plain.locator('.share-button')).toBeHidden();
+  await expect(plain.locator('.share-links a')).toHaveCount(4);
+  await withoutShare.close();
 });
 
 test('share links make no request until tapped', async ({ page }) => {
@@ -131,7 +223,28 @@ test('printing a document shows its address and QR code, without navigation or s
   await expect(page.locator('.qr-code svg')).toBeVisible();
   await expect(page.locator('.site-header')).toBeHidden();
   await expect(page.locator('.share')).toBeHidden();
+  await expect(page.locator('.document-nav')).toBeHidden();
+  await expect(page.locator('.site-footer')).toBeHidden();
 });
+
+/** The pages of a PDF, counted from its page objects. */
+const pdfPages = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
+
+for (const lang of localeCodes) {
+  for (const slug of slugs) {
+    test(`printing ${lang}/${slug}: the address and QR code stay on the last page of text`, async ({ page }) => {
+      await page.goto(paths.document(lang, slug));
+      await page.emulateMedia({ media: 'print' });
+      const footer = page.locator('.document-footer');
+      await expect(footer.locator('.print-url')).toBeVisible();
+      await expect(footer.locator('.qr-code svg')).toBeVisible();
+      const withFooter = pdfPages(await page.pdf({ format: 'A4' }));
+      await footer.evaluate((element) => element.remove());
+      const withoutFooter = pdfPages(await page.pdf({ format: 'A4' }));
+      expect(withFooter, 'the address and code take no page of their own').toBe(withoutFooter);
+    });
+  }
+}
 
 test('printing shows the full address of every link in a document, internal links included', async ({ page }) => {
   await page.goto(paths.document('ru', 'ilo-urges-belarus'));
@@ -160,6 +273,9 @@ test.describe('feeds and indexes', () => {
           summary: entry.querySelector('summary')?.textContent,
         })),
         locs: [...document.getElementsByTagName('loc')].map((loc) => loc.textContent),
+        lastmods: [...document.getElementsByTagName('url')].map(
+          (url) => url.getElementsByTagName('lastmod')[0]?.textContent,
+        ),
         alternates: document.getElementsByTagNameNS('http://www.w3.org/1999/xhtml', 'link').length,
       };
     }, text);
@@ -189,11 +305,14 @@ test.describe('feeds and indexes', () => {
   }) => {
     const map = await parseXml(page, 'sitemap.xml');
     expect(map.error).toBeNull();
-    const expected = sitePages
-      .filter(({ path }) => path !== paths.languageChooser() && path !== paths.notFound())
-      .map(({ path }) => absoluteUrl(path));
+    const expected = sitePages.filter(({ notFound }) => !notFound).map(({ path }) => absoluteUrl(path));
     expect(map.locs.sort()).toEqual(expected.sort());
-    expect(map.alternates).toBe(expected.length * localeCodes.length);
+    // Every language and x-default, as each page's head names them.
+    expect(map.alternates).toBe(expected.length * (localeCodes.length + 1));
+    const revision = releaseRevision(process.cwd());
+    expect(revision, 'the tests run in a clone, which has a release date').toBeDefined();
+    const releaseDay = new Date((revision?.timestamp ?? 0) * 1000).toISOString().slice(0, 10);
+    expect(map.lastmods).toEqual(expected.map(() => releaseDay));
     expect(readFileSync('dist/robots.txt', 'utf8')).toContain(`Sitemap: ${absoluteUrl(paths.sitemap())}`);
   });
 });

@@ -2,7 +2,9 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent, formatProblems } from '../../src/lib/content-check';
+import { timeline } from '../../src/data/timeline';
+import { checkContent, formatProblems, timelineFile } from '../../src/lib/content-check';
+import type { TimelineEvent } from '../../src/lib/timeline';
 
 /** A small, valid set of documents; each test breaks it in one way. */
 function validDocument(translated: boolean, body = 'A paragraph.\n') {
@@ -25,7 +27,9 @@ ${body}`;
 /** The body of an original `validDocument` starts on line 14 (a translation's, on line 16). */
 const bodyLine = 14;
 
-function validPage(body = '<MirrorList />\n\nSee the [downloads](../downloads/).\n') {
+function validPage(
+  body = '<MirrorList />\n\nSee the [downloads](../downloads/) and [a paragraph](../a-letter/#p-1).\n',
+) {
   return `---
 title: Mirrors
 description: Copies of this site kept by volunteers, and how to check them.
@@ -60,7 +64,7 @@ const validFixture: Record<string, string> = {
   'pages/ru/mirrors.mdx': validPage(),
 };
 
-async function check(files: Record<string, string | undefined>) {
+async function check(files: Record<string, string | undefined>, events?: readonly TimelineEvent[]) {
   const root = await mkdtemp(path.join(tmpdir(), 'content-check-'));
   const contentDir = path.join(root, 'src/content');
   for (const [name, text] of Object.entries(files)) {
@@ -68,7 +72,11 @@ async function check(files: Record<string, string | undefined>) {
     await mkdir(path.dirname(path.join(contentDir, name)), { recursive: true });
     await writeFile(path.join(contentDir, name), text);
   }
-  return checkContent(contentDir, { projectRoot: root, siteUrl: new URL('https://belarus-unions.example/') });
+  return checkContent(contentDir, {
+    projectRoot: root,
+    siteUrl: new URL('https://belarus-unions.example/'),
+    ...(events ? { timeline: events } : {}),
+  });
 }
 
 /** The problems found when one English document's body is `body`. */
@@ -83,8 +91,8 @@ describe('content check', () => {
     expect(await check(validFixture)).toEqual([]);
   });
 
-  it('finds no problem in the site’s own documents and pages', async () => {
-    expect(await checkContent(path.resolve('src/content'))).toEqual([]);
+  it('finds no problem in the site’s own documents and pages, nor in the timeline', async () => {
+    expect(await checkContent(path.resolve('src/content'), { timeline })).toEqual([]);
   });
 
   it('names a document missing in one language', async () => {
@@ -306,6 +314,69 @@ describe('content check', () => {
         file: 'src/content/pages/en/mirrors.mdx',
         line: 6,
         problem: 'links to "../download/", which is /en/download/ — no page of the site has that address',
+      },
+    ]);
+  });
+
+  it('names a link to a paragraph the document does not have, with what to do', async () => {
+    const page = validPage('See [¶ 5](../a-letter/#p-5), [¶ 2](https://belarus-unions.example/en/b-letter/#p-2).\n');
+    expect(await check({ ...validFixture, 'pages/en/mirrors.mdx': page })).toEqual([
+      {
+        file: 'src/content/pages/en/mirrors.mdx',
+        line: 6,
+        problem:
+          'links to "../a-letter/#p-5", paragraph 5 of /en/a-letter/, which has paragraphs 1 to 4: link to the paragraph that says it (each paragraph’s number is the ¶ beside it on the document’s page)',
+      },
+      {
+        file: 'src/content/pages/en/mirrors.mdx',
+        line: 6,
+        problem:
+          'links to "https://belarus-unions.example/en/b-letter/#p-2", paragraph 2 of /en/b-letter/, which has paragraphs 1 to 1: link to the paragraph that says it (each paragraph’s number is the ¶ beside it on the document’s page)',
+      },
+    ]);
+  });
+
+  it('names a paragraph link that is no number, in a document too', async () => {
+    expect(await checkBody('See [the start](../a-letter/#p-first).\n')).toEqual([
+      {
+        file: bodyFile,
+        line: bodyLine,
+        problem:
+          'links to "../a-letter/#p-first", whose "#p-first" names no paragraph: write #p-1, #p-2… (each paragraph’s number is the ¶ beside it on the document’s page)',
+      },
+    ]);
+  });
+
+  it('counts paragraphs in the language linked to, and leaves other fragments to the built site’s check', async () => {
+    // The Belarusian a-letter has one paragraph; the English one has four.
+    const page = validPage('[¶ 2](../a-letter/#p-2) and [the part](../a-letter/#part)\n');
+    expect(await check({ ...validFixture, 'pages/en/mirrors.mdx': page, 'pages/be/mirrors.mdx': page })).toEqual([
+      {
+        file: 'src/content/pages/be/mirrors.mdx',
+        line: 6,
+        problem: expect.stringContaining('paragraph 2 of /be/a-letter/, which has paragraphs 1 to 1:'),
+      },
+    ]);
+  });
+
+  it('names a timeline event that cites a paragraph or document that does not exist', async () => {
+    const event = (sources: TimelineEvent['sources']): TimelineEvent => ({
+      date: { on: '2021-03-01' },
+      text: { be: 'Падзея.', ru: 'Событие.', en: 'An event.' },
+      sources,
+    });
+    expect(
+      await check(validFixture, [event({ 'a-letter': [1] }), event({ 'b-letter': [2], 'c-letter': [1] })]),
+    ).toEqual([
+      {
+        file: timelineFile,
+        problem:
+          'event 2 (2021-03-01): names paragraph 2 of "b-letter", which has paragraphs 1 to 1: name the paragraph that reports the event (each paragraph’s number is the ¶ beside it on the document’s page)',
+      },
+      {
+        file: timelineFile,
+        problem:
+          'event 2 (2021-03-01): names "c-letter", which is no document: name a document by its file name, without ".mdx"',
       },
     ]);
   });

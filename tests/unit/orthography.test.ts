@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { localeCodes } from '../../src/i18n/locales';
+import { timeline } from '../../src/data/timeline';
+import { glossary } from '../../src/i18n/glossary';
+import { localeCodes, type Locale } from '../../src/i18n/locales';
 import { formatFinding, orthographyFindings, withoutCode } from '../../src/lib/orthography';
 
 const problems = (text: string, lang: 'be' | 'ru' | 'en') =>
@@ -53,7 +55,7 @@ describe('orthography checker', () => {
 });
 
 /** Every text a reader sees in `lang`: documents, pages and interface strings, with code blanked out. */
-function textsIn(lang: string): { file: string; text: string }[] {
+function textsIn(lang: Locale): { file: string; text: string }[] {
   const mdx = ['src/content/documents', 'src/content/pages'].flatMap((root) => {
     const folder = path.join(root, lang);
     return readdirSync(folder)
@@ -63,6 +65,12 @@ function textsIn(lang: string): { file: string; text: string }[] {
   return [
     ...mdx.map((file) => ({ file, text: withoutCode(readFileSync(file, 'utf8')) })),
     { file: `src/i18n/strings/${lang}.json`, text: readFileSync(`src/i18n/strings/${lang}.json`, 'utf8') },
+    // Written for the site, not extracted: the timeline's lines and the index's names and roles.
+    { file: `src/data/timeline.ts (${lang})`, text: timeline.map((event) => event.text[lang]).join('\n') },
+    {
+      file: `src/i18n/glossary.ts (${lang} names and roles)`,
+      text: glossary.flatMap(({ index }) => (index ? [index.name[lang], index.role?.[lang] ?? ''] : [])).join('\n'),
+    },
   ];
 }
 

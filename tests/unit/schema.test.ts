@@ -28,6 +28,20 @@ describe('document schema', () => {
     expect(sortableDate({ after: '2020-11-12', basis: 'latest-date-mentioned' })).toBe('2020-11-12');
   });
 
+  it('asks a title longer than link previews show for a short preview title, of at most 100 characters', () => {
+    const long =
+      'IndustriALL Global Union calls on the ILO for its urgent intervention to protect freedom of association in Belarus';
+    expect(problems({ ...valid, title: long })).toEqual([
+      `previewTitle: is required: the title has ${long.length} characters, and link previews cut a title at 100; give a short title of at most 100 for them`,
+    ]);
+    expect(
+      problems({ ...valid, title: long, previewTitle: 'IndustriALL calls on the ILO to intervene in Belarus' }),
+    ).toEqual([]);
+    expect(problems({ ...valid, title: long, previewTitle: long })).toEqual([
+      'previewTitle: must be at most 100 characters: link previews cut longer titles',
+    ]);
+  });
+
   it('accepts a provenance with a public address and, in a translation, the day it was reviewed', () => {
     const provenance = {
       publisher: 'Change.org',

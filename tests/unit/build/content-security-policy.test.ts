@@ -20,7 +20,10 @@ const hashOf = (text: string) => `'sha256-${createHash('sha256').update(text).di
 /** A scripts folder like src/scripts/, with the search page's script and one other. */
 async function scriptsFolder(): Promise<SiteScripts> {
   const dir = await mkdtemp(path.join(tmpdir(), 'scripts-'));
-  await writeFile(path.join(dir, 'search-preload.js'), '// Comments say why, and pages carry none of them.\nsearch();\n');
+  await writeFile(
+    path.join(dir, 'search-preload.js'),
+    '// Comments say why, and pages carry none of them.\nsearch();\n',
+  );
   await writeFile(path.join(dir, 'disk-links.js'), '// Comments say why.\nlinks();\n');
   return siteScripts(dir);
 }

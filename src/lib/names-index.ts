@@ -1,0 +1,141 @@
+/**
+ * The names index: every person, organisation and place the glossary indexes,
+ * with the paragraphs that mention it. A paragraph mentions an entry when, in
+ * every language, one of the entry's forms (or of the forms written `sameAs`
+ * it) occurs there and is not part of a longer name: "Minsk" inside "Minsk
+ * Motor Plant" is the plant, and "ILO" inside "International Labour Office
+ * (ILO)" is the Office. Asking every language settles what one alone cannot:
+ * English "ILO" names both the Organisation and the Office, Belarusian МАП
+ * only the first; Belarusian «Беларус…» begins «Беларускія», English "Belarus"
+ * does not begin "Belarusian".
+ */
+import {
+  englishTermPattern,
+  glossary,
+  normaliseForGlossary,
+  translatedFormPattern,
+  type GlossaryEntry,
+  type IndexEntry,
+  type NameKind,
+} from '../i18n/glossary.ts';
+import { localeCodes, type Locale } from '../i18n/locales.ts';
+import type { Paragraph } from './paragraphs.ts';
+
+export interface NameGroup {
+  /** The English form of the indexed entry: the group's key. */
+  key: string;
+  index: IndexEntry;
+  /** The indexed entry and every entry written `sameAs` it. */
+  entries: GlossaryEntry[];
+}
+
+/** The glossary's indexed entries with their other forms; throws, naming them, on entries that fit nowhere. */
+export function nameGroups(entries: readonly GlossaryEntry[] = glossary): NameGroup[] {
+  const groups = new Map<string, NameGroup>();
+  const problems: string[] = [];
+  for (const entry of entries) {
+    if (entry.index) groups.set(entry.en, { key: entry.en, index: entry.index, entries: [entry] });
+  }
+  for (const entry of entries) {
+    const ways = [entry.index, entry.sameAs, entry.notIndexed].filter((way) => way !== undefined).length;
+    if (ways !== 1) {
+      problems.push(`"${entry.en}" must have exactly one of index, sameAs and notIndexed`);
+    } else if (entry.sameAs !== undefined) {
+      const group = groups.get(entry.sameAs);
+      if (group) group.entries.push(entry);
+      else problems.push(`"${entry.en}" is sameAs "${entry.sameAs}", which is no indexed entry`);
+    }
+  }
+  if (problems.length > 0) throw new Error(`src/i18n/glossary.ts:\n  ${problems.join('\n  ')}`);
+  return [...groups.values()];
+}
+
+function patternOf(entry: GlossaryEntry, lang: Locale): RegExp {
+  const pattern = lang === 'en' ? englishTermPattern(entry.en) : translatedFormPattern(entry[lang]);
+  return new RegExp(pattern.source, `${pattern.flags}g`);
+}
+
+interface Match {
+  key: string;
+  start: number;
+  end: number;
+}
+
+/** The keys of the groups a text in `lang` mentions, leaving out forms that are part of a longer name. */
+export function mentionedIn(text: string, lang: Locale, groups: readonly NameGroup[]): Set<string> {
+  const normalised = normaliseForGlossary(text);
+  const matches: Match[] = groups.flatMap(({ key, entries }) =>
+    entries.flatMap((entry) =>
+      [...normalised.matchAll(patternOf(entry, lang))].map((match) => ({
+        key,
+        start: match.index,
+        end: match.index + match[0].length,
+      })),
+    ),
+  );
+  const inside = (match: Match, other: Match) =>
+    other.key !== match.key &&
+    other.start <= match.start &&
+    match.end <= other.end &&
+    other.end - other.start > match.end - match.start;
+  return new Set(matches.filter((match) => !matches.some((other) => inside(match, other))).map((match) => match.key));
+}
+
+/** One document's paragraphs in every language. */
+export type DocumentParagraphs = Record<Locale, Paragraph[]>;
+
+export interface Mention {
+  slug: string;
+  /** The paragraphs that mention the entry, by number. */
+  paragraphs: number[];
+}
+
+export interface IndexedName {
+  key: string;
+  kind: NameKind;
+  index: IndexEntry;
+  /** By document, in the order the documents are given. */
+  mentions: Mention[];
+}
+
+/** Every indexed entry with the paragraphs that mention it, in the documents' order; entries no paragraph mentions are left out. */
+export function namesIndex(
+  documents: readonly { slug: string; paragraphs: DocumentParagraphs }[],
+  groups: readonly NameGroup[] = nameGroups(),
+): IndexedName[] {
+  const mentions = new Map<string, Mention[]>(groups.map(({ key }) => [key, []]));
+  for (const { slug, paragraphs } of documents) {
+    const byLanguage = localeCodes.map((lang) => paragraphs[lang].map(({ text }) => mentionedIn(text, lang, groups)));
+    const [first = []] = byLanguage;
+    first.forEach((_, index) => {
+      for (const { key } of groups) {
+        if (byLanguage.every((found) => found[index]?.has(key))) {
+          const list = mentions.get(key) ?? [];
+          const last = list.at(-1);
+          if (last?.slug === slug) last.paragraphs.push(index + 1);
+          else list.push({ slug, paragraphs: [index + 1] });
+          mentions.set(key, list);
+        }
+      }
+    });
+  }
+  return groups
+    .map(({ key, index }) => ({ key, kind: index.kind, index, mentions: mentions.get(key) ?? [] }))
+    .filter(({ mentions: found }) => found.length > 0);
+}
+
+/** What an entry sorts by in `lang`: a person's surname, the last word of the name without its aside in brackets. */
+export function sortName(name: IndexedName, lang: Locale): string {
+  const shown = name.index.name[lang].replace(/\s*\(.*\)$/, '');
+  return name.kind === 'person' ? `${shown.split(' ').at(-1)} ${shown}` : shown;
+}
+
+/** The id of an entry on the index page, from its English form: `kemal-ozkan`. */
+export function indexAnchor(key: string): string {
+  return key
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}

@@ -1,0 +1,155 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { parse, type HTMLElement } from 'node-html-parser';
+import { timeline } from '../../src/data/timeline';
+import { localeCodes, type Locale } from '../../src/i18n/locales';
+import { uiStrings } from '../../src/i18n/ui';
+import { indexAnchor, namesIndex } from '../../src/lib/names-index';
+import { paragraphNumber } from '../../src/lib/paragraph-ids';
+import { paths } from '../../src/lib/routes';
+import { formatEventDate } from '../../src/lib/timeline';
+import { splitFrontMatter } from '../../src/lib/mdx';
+import { documentParagraphs } from '../support/paragraphs';
+import { slugs } from './site';
+
+/** The pages that tell a newcomer what the record is, each citing the documents' paragraphs. */
+const contextPages = [
+  { name: 'introduction', path: paths.introduction },
+  { name: 'timeline', path: paths.timeline },
+  { name: 'names', path: paths.names },
+] as const;
+
+/** The introduction's title, from its front matter. */
+const introductionTitle = (lang: Locale) =>
+  (
+    splitFrontMatter(readFileSync(`src/content/pages/${lang}/introduction.mdx`, 'utf8')).frontMatter as {
+      title: string;
+    }
+  ).title;
+
+const built = (sitePath: string) =>
+  parse(readFileSync(path.join('dist', sitePath, sitePath.endsWith('/') ? 'index.html' : ''), 'utf8'));
+
+/** Every link in a built page's main content that leads to a document, with the element it sits in. */
+function documentLinks(sitePath: string): { path: string; hash: string; link: HTMLElement }[] {
+  const documentPaths = new Set(localeCodes.flatMap((lang) => slugs.map((slug) => paths.document(lang, slug))));
+  return built(sitePath)
+    .querySelectorAll('main a[href]')
+    .map((link) => ({ link, url: new URL(link.getAttribute('href') ?? '', `https://site.invalid${sitePath}`) }))
+    .filter(({ url }) => documentPaths.has(url.pathname))
+    .map(({ link, url }) => ({ path: url.pathname, hash: url.hash, link }));
+}
+
+test('every link the introduction, timeline and names index make into a document leads to a paragraph there', () => {
+  // Read from the built files, not a browser: this is every link of nine pages against every paragraph of fifteen.
+  const paragraphs = new Map<string, Map<string, string>>();
+  const paragraphsOf = (documentPath: string) => {
+    let ids = paragraphs.get(documentPath);
+    if (!ids) {
+      const blocks = built(documentPath).querySelectorAll('.document-text [id]');
+      ids = new Map(blocks.map((block) => [block.id, block.tagName]));
+      paragraphs.set(documentPath, ids);
+    }
+    return ids;
+  };
+  for (const { name, path: pathOf } of contextPages) {
+    const cited: Partial<Record<Locale, string[]>> = {};
+    for (const lang of localeCodes) {
+      const links = documentLinks(pathOf(lang));
+      expect(links.length, `${lang} ${name}`).toBeGreaterThan(10);
+      for (const { path: target, hash, link } of links) {
+        const where = `${lang} ${name} → ${target}${hash}`;
+        expect(target.startsWith(`/${lang}/`), `${where}: into another language`).toBe(true);
+        if (hash === '') {
+          // Only the introduction's headings name a whole document.
+          expect(name === 'introduction' && link.parentNode?.tagName === 'H3', `${where}: no paragraph`).toBe(true);
+          continue;
+        }
+        expect(paragraphNumber(hash.slice(1)), where).toBeDefined();
+        expect(paragraphsOf(target).get(hash.slice(1)), where).toMatch(/^(P|LI)$/);
+      }
+      // The names index sorts by each language's names, so the order may differ; what is cited may not.
+      cited[lang] = links.map(({ path: target, hash }) => `${target.slice(lang.length + 2)}${hash}`).sort();
+    }
+    for (const lang of localeCodes) expect(cited[lang], `${lang} ${name} cites what en cites`).toEqual(cited.en);
+  }
+});
+
+for (const lang of localeCodes) {
+  test(`${lang} timeline: every event with its date, its line and its paragraphs, in order`, async ({ page }) => {
+    await page.goto(paths.timeline(lang));
+    const shown = await page.locator('ol.timeline > li').evaluateAll((items) =>
+      items.map((item) => ({
+        date: item.querySelector('.timeline-date')?.textContent?.trim(),
+        text: item.querySelector('.timeline-date + p')?.textContent?.trim(),
+        links: item.querySelectorAll('.source-list a[href*="#p-"]').length,
+      })),
+    );
+    expect(shown).toEqual(
+      timeline.map((event) => ({
+        date: formatEventDate(event.date, lang),
+        text: event.text[lang],
+        links: Object.values(event.sources).flat().length,
+      })),
+    );
+  });
+
+  test(`${lang} names: people, organisations and places, each with its role and paragraphs`, async ({ page }) => {
+    await page.goto(paths.names(lang));
+    const shown = await page.locator('section:has(> h2)').evaluateAll((sections) =>
+      sections.map((section) => ({
+        heading: section.querySelector('h2')?.textContent?.trim(),
+        entries: [...section.querySelectorAll('.names-index > li')].map((item) => ({
+          id: item.id,
+          text: item.querySelector('p')?.textContent?.replace(/\s+/g, ' ').trim(),
+          links: item.querySelectorAll('.source-list a[href*="#p-"]').length,
+        })),
+      })),
+    );
+    const index = namesIndex(documentParagraphs);
+    const byId = (entries: { id: string }[]) => [...entries].sort((a, b) => a.id.localeCompare(b.id));
+    expect(shown.map(({ heading }) => heading)).toEqual(
+      (['person', 'organisation', 'place'] as const).map((kind) => uiStrings[lang].names[kind]),
+    );
+    for (const [position, kind] of (['person', 'organisation', 'place'] as const).entries()) {
+      const expected = index
+        .filter((name) => name.kind === kind)
+        .map((name) => ({
+          id: indexAnchor(name.key),
+          text: name.index.role ? `${name.index.name[lang]} — ${name.index.role[lang]}` : name.index.name[lang],
+          links: name.mentions.reduce((sum, mention) => sum + mention.paragraphs.length, 0),
+        }));
+      expect(byId(shown[position]?.entries ?? [])).toEqual(byId(expected));
+    }
+    // The same person under two spellings is one entry, linked to both documents.
+    const pavarau = page.locator(`#${indexAnchor('Ihar Pavarau')} .source-list li`);
+    await expect(pavarau).toHaveCount(2);
+  });
+
+  test(`${lang} introduction: its title, and a citation that opens the document at its paragraph`, async ({ page }) => {
+    await page.goto(paths.introduction(lang));
+    await expect(page.locator('h1')).toHaveText(introductionTitle(lang));
+    const citation = page.locator('main article p a[href*="#p-"]').first();
+    const target = new URL(String(await citation.getAttribute('href')), page.url());
+    await citation.click();
+    await expect(page).toHaveURL(target.href);
+    const paragraph = page.locator(`.document-text ${target.hash}`);
+    await expect(paragraph).toBeInViewport();
+    expect(await paragraph.evaluate((element) => element.matches(':target'))).toBe(true);
+  });
+
+  test(`${lang} home page: a newcomer starts at the introduction, the timeline and the names`, async ({ page }) => {
+    await page.goto(paths.home(lang));
+    const start = page.locator('.start-here a');
+    await expect(start).toHaveText([
+      introductionTitle(lang),
+      uiStrings[lang].timeline.title,
+      uiStrings[lang].names.title,
+    ]);
+    const targets = await start.evaluateAll((links) =>
+      links.map((link) => new URL((link as HTMLAnchorElement).href).pathname),
+    );
+    expect(targets).toEqual([paths.introduction(lang), paths.timeline(lang), paths.names(lang)]);
+  });
+}

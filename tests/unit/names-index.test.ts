@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import {
+  englishTermPattern,
+  glossary,
+  normaliseForGlossary,
+  translatedFormPattern,
+  type GlossaryEntry,
+} from '../../src/i18n/glossary';
+import { localeCodes } from '../../src/i18n/locales';
+import { glossaryFindings } from '../../src/lib/glossary-check';
+import { indexAnchor, mentionedIn, nameGroups, namesIndex, sortName } from '../../src/lib/names-index';
+import { documentParagraphs } from '../support/paragraphs';
+
+const groups = nameGroups();
+const index = namesIndex(documentParagraphs, groups);
+const mentions = (key: string) =>
+  index
+    .find((name) => name.key === key)
+    ?.mentions.map(({ slug, paragraphs }) => `${slug} ${paragraphs.join(',')}`)
+    .sort() ?? [];
+
+describe('the glossary as a names index', () => {
+  it('puts every entry in the index, beside an indexed entry, or says why not', () => {
+    expect(groups.length).toBeGreaterThan(50);
+    expect(groups.flatMap(({ entries }) => entries).length + glossary.filter((entry) => entry.notIndexed).length).toBe(
+      glossary.length,
+    );
+  });
+
+  it('refuses an entry that is other forms of nothing, or both indexed and another form', () => {
+    const lost: GlossaryEntry = { en: 'X', be: 'Х', ru: 'Х', sameAs: 'Nobody' };
+    expect(() => nameGroups([lost])).toThrow('"X" is sameAs "Nobody", which is no indexed entry');
+    const both: GlossaryEntry = { en: 'Y', be: 'У', ru: 'У' };
+    expect(() => nameGroups([both])).toThrow('"Y" must have exactly one of index, sameAs and notIndexed');
+  });
+
+  it('writes each name in the form the glossary matches, in every language', () => {
+    for (const { index: entry, entries } of groups) {
+      for (const lang of localeCodes) {
+        const name = normaliseForGlossary(entry.name[lang]);
+        const matched = entries.some((form) =>
+          (lang === 'en' ? englishTermPattern(form.en) : translatedFormPattern(form[lang])).test(name),
+        );
+        expect(matched, `${lang} name "${name}" of "${entries[0]?.en}"`).toBe(true);
+      }
+    }
+  });
+
+  it.each(localeCodes.filter((lang) => lang !== 'en'))('writes roles in %s with the glossary’s names', (lang) => {
+    const findings = groups.flatMap(({ index: entry }) =>
+      entry.role
+        ? glossaryFindings({ text: entry.role.en, lang: 'en' }, { text: entry.role[lang], lang }).map(
+            (finding) => `${entry.name.en}: ${finding}`,
+          )
+        : [],
+    );
+    expect(findings).toEqual([]);
+  });
+});
+
+describe('mentions', () => {
+  it('finds every indexed entry somewhere in the documents', () => {
+    expect(index.map(({ key }) => key).sort()).toEqual(groups.map(({ key }) => key).sort());
+  });
+
+  it('connects the ways the documents write one name: Pavarau and Povarau, Lukashenko and Lukashenka', () => {
+    expect(mentions('Ihar Pavarau')).toEqual(['congress-resolution-on-belarus 2', 'industriall-letter-to-the-ilo 8']);
+    expect(mentions('Alexander Lukashenko')).toContain('congress-resolution-on-belarus 2');
+    expect(mentions('Alexander Lukashenko')).toContain('ituc-letter-to-the-ambassador 7,8');
+  });
+
+  it('leaves out a name inside a longer one, and what only one language would match', () => {
+    // The Minsk Motor Plant is not Minsk; the International Labour Office (ILO) is not the Organisation.
+    expect(mentionedIn('the Minsk Motor Plant', 'en', groups)).toEqual(new Set(['Minsk Motor Plant']));
+    expect(mentionedIn('International Labour Office (ILO)', 'en', groups)).toEqual(
+      new Set(['International Labour Office']),
+    );
+    expect(mentions('Minsk')).toEqual(['ituc-letter-to-the-ambassador 8']);
+    expect(mentions('International Labour Organization')).not.toContain('industriall-letter-to-the-ilo 2,5,17');
+    // "ryder@ilo.org" is an address, which the translations do not write as a name.
+    expect(mentions('Guy Ryder')).toEqual(['industriall-letter-to-the-ilo 2,4', 'petition-to-the-ilo 1']);
+  });
+
+  it('sorts people by surname and gives each entry an id from its English name', () => {
+    const ozkan = index.find(({ key }) => key === 'Kemal Özkan');
+    expect(ozkan && sortName(ozkan, 'be')).toBe('Озкан Кемаль Озкан');
+    expect(indexAnchor('Kemal Özkan')).toBe('kemal-ozkan');
+    expect(indexAnchor('Belarusian Radio and Electronic Industry Workers’ Union')).toBe(
+      'belarusian-radio-and-electronic-industry-workers-union',
+    );
+  });
+});
