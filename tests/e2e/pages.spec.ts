@@ -7,8 +7,14 @@ import { mainSite } from './mirrors';
 import { sitePages, slugs } from './site';
 
 test.describe('every page', () => {
-  for (const { path, lang } of sitePages) {
-    test(`${path} loads in ${lang} with title, description and landmarks`, async ({ page }) => {
+  for (const { path, lang, notFound } of sitePages) {
+    const alternatesTitle = notFound
+      ? ''
+      : ', names every language and x-default at absolute addresses, and each exists';
+    test(`${path} loads in ${lang} with title, description and landmarks${alternatesTitle}`, async ({
+      page,
+      request,
+    }) => {
       const response = await page.goto(path);
       expect(response?.status()).toBe(200);
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
@@ -19,17 +25,7 @@ test.describe('every page', () => {
       await expect(page.locator('a.skip-link')).toHaveAttribute('href', '#content');
       const fitsThePhone = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
       expect(fitsThePhone, 'no sideways scrolling on a 360 px screen').toBe(true);
-    });
-  }
-});
-
-test.describe('alternates', () => {
-  for (const { path } of sitePages.filter(({ notFound }) => !notFound)) {
-    test(`${path} names every language and x-default at absolute addresses, and each exists`, async ({
-      page,
-      request,
-    }) => {
-      await page.goto(path);
+      if (notFound) return;
       const alternates = page.locator('link[rel="alternate"][hreflang]');
       await expect(alternates).toHaveCount(localeCodes.length + 1);
       for (const hreflang of [...localeCodes, 'x-default']) {
