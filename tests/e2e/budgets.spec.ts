@@ -75,7 +75,10 @@ test.describe('byte budgets, brotli-compressed', () => {
 
 test.describe('offline reading, brotli-compressed', () => {
   for (const lang of localeCodes) {
-    const languagePages = sitePages.filter(({ path }) => path.startsWith(paths.home(lang))).map(({ path }) => path);
+    // 404 pages save no language, so they register no worker.
+    const languagePages = sitePages
+      .filter(({ path, notFound }) => path.startsWith(paths.home(lang)) && !notFound)
+      .map(({ path }) => path);
 
     test(`every ${lang} page: the offline worker and its registration add at most ${budgets.offlineWorker.limitBytes} B`, async () => {
       const registration = inlineScript(await readFile(registrationSource, 'utf8'));
