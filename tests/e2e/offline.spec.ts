@@ -67,8 +67,8 @@ function recordRequests(context: BrowserContext): string[] {
   return urls;
 }
 
-/** Every page of a language, as the site's page list has them: all of them must read offline. */
-const pagesOf = (lang: Locale) => sitePages.filter((page) => page.path.startsWith(paths.home(lang)));
+/** Every page of a language, as the site's page list has them: all of them must read offline. 404 pages save no language. */
+const pagesOf = (lang: Locale) => sitePages.filter((page) => page.path.startsWith(paths.home(lang)) && !page.notFound);
 
 /** The URLs the page's origin holds in its caches, by cache. */
 function savedUrls(page: Page): Promise<Record<string, string[]>> {
