@@ -21,6 +21,7 @@ export async function crawl(page: Page, root: string): Promise<{ visited: string
   });
   const queue = [addressOn(root, '/')];
   const visited = new Set<string>();
+  const checkedDownloads = new Set<string>();
   while (queue.length > 0) {
     const address = queue.shift() ?? '';
     if (visited.has(address)) continue;
@@ -34,21 +35,27 @@ export async function crawl(page: Page, root: string): Promise<{ visited: string
       broken.push(`${address} (${response?.status()})`);
       continue;
     }
-    const styled = await page.evaluate(() => getComputedStyle(document.body).maxWidth !== 'none');
+    // One round trip per page: what the page shows and where it leads.
+    const { styled, mains, downloads, links } = await page.evaluate(() => {
+      const hrefs = (selector: string) =>
+        [...document.querySelectorAll<HTMLAnchorElement>(selector)].map((anchor) => anchor.href);
+      return {
+        styled: getComputedStyle(document.body).maxWidth !== 'none',
+        mains: document.querySelectorAll('main').length,
+        downloads: hrefs('a[href][download]'),
+        links: hrefs('a[href]:not([download])'),
+      };
+    });
     if (!styled) broken.push(`${address} (unstyled)`);
-    if ((await page.locator('main').count()) !== 1) broken.push(`${address} (no main: a folder listing?)`);
-    const downloads = await page
-      .locator('a[href][download]')
-      .evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href));
-    for (const download of downloads) {
+    if (mains !== 1) broken.push(`${address} (no main: a folder listing?)`);
+    // Most pages offer the same files: each is asked for once.
+    for (const download of downloads.filter((download) => !checkedDownloads.has(download))) {
+      checkedDownloads.add(download);
       const exists = download.startsWith('file:')
         ? existsSync(new URL(download))
         : (await page.request.head(download)).status() === 200;
       if (!exists) broken.push(`${download} (download missing)`);
     }
-    const links = await page
-      .locator('a[href]:not([download])')
-      .evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href));
     for (const link of links) {
       const target = new URL(link);
       target.hash = '';

@@ -1,7 +1,5 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { existsSync, statSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { parse } from 'node-html-parser';
 import { locales, localeCodes, type Locale } from '../../src/i18n/locales';
 import { uiStrings } from '../../src/i18n/ui';
 import { formatFileSize } from '../../src/lib/file-size';
@@ -10,7 +8,7 @@ import { paths } from '../../src/lib/routes';
 import { siteUrl } from '../../src/lib/site-url';
 import { readDocument } from '../support/content';
 import { mainSite } from './mirrors';
-import { sitePages, slugs } from './site';
+import { builtFile, builtPage, sitePages, sitePathOf, slugs } from './site';
 import { sortableDate } from '../../src/content/schema';
 
 /** A link's target on the served copy: the site's absolute addresses (on 404 pages) are mapped onto it. */
@@ -24,15 +22,6 @@ const sizeOf = (sitePath: string, lang: (typeof localeCodes)[number]) =>
 /** Pages in one language; the chooser and the root 404 page speak all three and carry each one's links instead. */
 const oneLanguagePages = sitePages.filter(({ path }) => path !== paths.languageChooser() && path !== paths.notFound());
 
-/** The file of the built site that answers a site path. */
-const builtFile = (sitePath: string) => path.join('dist', sitePath.endsWith('/') ? `${sitePath}index.html` : sitePath);
-
-/** A link's target as a site path: relative to the page, or the site's absolute address (on 404 pages). */
-const sitePathOf = (href: string, from: string) =>
-  href.startsWith(siteUrl.href)
-    ? `/${href.slice(siteUrl.href.length)}`
-    : new URL(href, `https://site.invalid${from}`).pathname;
-
 const footerLabels = (lang: Locale) => [
   ...siteSections(lang).map(({ label }) => label),
   ...localeCodes.filter((code) => code !== lang).map((code) => locales[code].name),
@@ -42,7 +31,7 @@ test.describe('the footer', () => {
   test('every page in one language has the same short footer, each link leading to a page of the site', () => {
     // One component on some sixty pages: read from the built files; the tests below follow the links in a browser.
     for (const { path: sitePath, lang } of oneLanguagePages) {
-      const footer = parse(readFileSync(builtFile(sitePath), 'utf8')).querySelector('.site-footer');
+      const footer = builtPage(sitePath).querySelector('.site-footer');
       const nav = footer?.querySelector(`nav[aria-label="${uiStrings[lang].nav.site}"]`);
       expect(
         nav?.querySelectorAll('a').map((link) => link.text.trim()),

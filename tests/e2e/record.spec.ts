@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { parse, type HTMLElement } from 'node-html-parser';
+import type { HTMLElement } from 'node-html-parser';
 import { timeline } from '../../src/data/timeline';
 import { localeCodes, type Locale } from '../../src/i18n/locales';
 import { uiStrings } from '../../src/i18n/ui';
@@ -11,7 +10,7 @@ import { paths } from '../../src/lib/routes';
 import { formatEventDate } from '../../src/lib/timeline';
 import { splitFrontMatter } from '../../src/lib/mdx';
 import { documentParagraphs } from '../support/paragraphs';
-import { slugs } from './site';
+import { builtPage, slugs } from './site';
 
 /** The pages that tell a newcomer what the record is, each citing the documents' paragraphs. */
 const contextPages = [
@@ -28,13 +27,10 @@ const introductionTitle = (lang: Locale) =>
     }
   ).title;
 
-const built = (sitePath: string) =>
-  parse(readFileSync(path.join('dist', sitePath, sitePath.endsWith('/') ? 'index.html' : ''), 'utf8'));
-
 /** Every link in a built page's main content that leads to a document, with the element it sits in. */
 function documentLinks(sitePath: string): { path: string; hash: string; link: HTMLElement }[] {
   const documentPaths = new Set(localeCodes.flatMap((lang) => slugs.map((slug) => paths.document(lang, slug))));
-  return built(sitePath)
+  return builtPage(sitePath)
     .querySelectorAll('main a[href]')
     .map((link) => ({ link, url: new URL(link.getAttribute('href') ?? '', `https://site.invalid${sitePath}`) }))
     .filter(({ url }) => documentPaths.has(url.pathname))
@@ -47,7 +43,7 @@ test('every link the introduction, timeline and names index make into a document
   const paragraphsOf = (documentPath: string) => {
     let ids = paragraphs.get(documentPath);
     if (!ids) {
-      const blocks = built(documentPath).querySelectorAll('.document-text [id]');
+      const blocks = builtPage(documentPath).querySelectorAll('.document-text [id]');
       ids = new Map(blocks.map((block) => [block.id, block.tagName]));
       paragraphs.set(documentPath, ids);
     }

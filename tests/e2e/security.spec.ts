@@ -8,16 +8,22 @@ const searchPaths = new Set(localeCodes.map(paths.search));
 
 /** What a test needs to know of one load of a page. */
 interface Load {
+  status: number | undefined;
   violations: string[];
   requests: string[];
   /** The text a reader sees, without what scripts add by design: the line saying the language is saved offline, and the copy button. */
   text: string;
+  /** Whether the page fits the screen's width, with no sideways scrolling. */
+  fitsTheScreen: boolean;
 }
 
-/** Opens `path` in `page`, noting every CSP violation and every request, and checks the page's own policy. */
-async function load(page: Page, path: string, javaScriptEnabled: boolean): Promise<Load> {
-  const violations: string[] = [];
-  const requests: string[] = [];
+/**
+ * A browser tab that notes every CSP violation and every request of the page it opens, and checks the page's
+ * own policy. One tab visits many pages: a new one per page would cost a new renderer process each.
+ */
+async function observe(page: Page, javaScriptEnabled: boolean): Promise<(path: string) => Promise<Load>> {
+  let violations: string[] = [];
+  let requests: string[] = [];
   page.on('console', (message) => {
     if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
   });
@@ -27,40 +33,56 @@ async function load(page: Page, path: string, javaScriptEnabled: boolean): Promi
       console.error(`Refused to load by Content Security Policy: ${event.violatedDirective} ${event.blockedURI}`);
     });
   });
-  await page.goto(path, { waitUntil: 'load' });
-  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
-  expect(policy).toContain("default-src 'self'");
-  expect(policy).toContain("object-src 'none'");
-  expect(policy).toContain("base-uri 'none'");
-  expect(policy).toContain("form-action 'self'");
-  expect(policy).toContain("worker-src 'self'");
-  expect(policy).not.toContain('unsafe-inline');
-  if (searchPaths.has(path)) expect(policy).toContain("'wasm-unsafe-eval'");
-  else expect(policy).not.toContain('wasm-unsafe-eval');
-  await expect(page.locator('meta[name="referrer"]')).toHaveAttribute('content', 'no-referrer');
-  const cookiesOrStorage = javaScriptEnabled
-    ? await page.evaluate(() => document.cookie.length + localStorage.length + sessionStorage.length)
-    : 0;
-  expect(cookiesOrStorage).toBe(0);
-  const externalLinks = await page
-    .locator('a[href]')
-    .evaluateAll((links) =>
-      (links as HTMLAnchorElement[])
-        .filter((link) => link.protocol.startsWith('http') && link.origin !== location.origin)
-        .map((link) => `${link.href} rel="${link.rel}"`),
-    );
-  for (const link of externalLinks) expect(link).toMatch(/rel="noopener noreferrer"$/);
-  const text = await page.locator('body').evaluate((body) => {
-    const copy = body.cloneNode(true) as HTMLElement;
-    for (const added of copy.querySelectorAll('[data-offline-worker], button[data-copied]')) added.remove();
-    document.body.replaceWith(copy);
-    return copy.innerText;
-  });
-  return { violations, requests, text };
+  return async (path) => {
+    violations = [];
+    requests = [];
+    const response = await page.goto(path, { waitUntil: 'load' });
+    const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(policy).toContain("default-src 'self'");
+    expect(policy).toContain("object-src 'none'");
+    expect(policy).toContain("base-uri 'none'");
+    expect(policy).toContain("form-action 'self'");
+    expect(policy).toContain("worker-src 'self'");
+    expect(policy).not.toContain('unsafe-inline');
+    if (searchPaths.has(path)) expect(policy).toContain("'wasm-unsafe-eval'");
+    else expect(policy).not.toContain('wasm-unsafe-eval');
+    await expect(page.locator('meta[name="referrer"]')).toHaveAttribute('content', 'no-referrer');
+    const cookiesOrStorage = javaScriptEnabled
+      ? await page.evaluate(() => document.cookie.length + localStorage.length + sessionStorage.length)
+      : 0;
+    expect(cookiesOrStorage, `${path}: cookies or storage`).toBe(0);
+    const externalLinks = await page
+      .locator('a[href]')
+      .evaluateAll((links) =>
+        (links as HTMLAnchorElement[])
+          .filter((link) => link.protocol.startsWith('http') && link.origin !== location.origin)
+          .map((link) => `${link.href} rel="${link.rel}"`),
+      );
+    for (const link of externalLinks) expect(link).toMatch(/rel="noopener noreferrer"$/);
+    const { text, fitsTheScreen } = await page.locator('body').evaluate((body: HTMLElement) => {
+      const fits = document.documentElement.scrollWidth <= window.innerWidth;
+      for (const added of body.querySelectorAll<HTMLElement>('[data-offline-worker], button[data-copied]')) {
+        added.style.setProperty('display', 'none', 'important');
+      }
+      return { text: body.innerText, fitsTheScreen: fits };
+    });
+    return { status: response?.status(), violations, requests, text, fitsTheScreen };
+  };
 }
 
-for (const { path } of sitePages) {
-  test(`${path}: with JavaScript on and off, no CSP violation, no request to another origin, no referrer; without it, it reads the same`, async ({
+const languages = [
+  ...localeCodes.map((lang) => ({
+    name: lang,
+    pages: sitePages.filter(({ lang: pageLang, path }) => pageLang === lang && path.startsWith(paths.home(lang))),
+  })),
+  {
+    name: 'no language',
+    pages: sitePages.filter(({ path }) => !localeCodes.some((lang) => path.startsWith(paths.home(lang)))),
+  },
+];
+
+for (const { name, pages } of languages) {
+  test(`every page in ${name}, with JavaScript on and off: no CSP violation, no request to another origin, no referrer, no sideways scrolling on a phone; without it, it reads the same`, async ({
     page,
     browser,
     baseURL,
@@ -69,7 +91,6 @@ for (const { path } of sitePages) {
     hasTouch,
   }) => {
     const origin = new URL(baseURL ?? '').origin;
-    const scripted = await load(page, path, true);
     const context = await browser.newContext({
       javaScriptEnabled: false,
       ...(baseURL === undefined ? {} : { baseURL }),
@@ -77,17 +98,32 @@ for (const { path } of sitePages) {
       isMobile,
       hasTouch,
     });
-    const plain = await load(await context.newPage(), path, false);
+    const scripted = await observe(page, true);
+    const plain = await observe(await context.newPage(), false);
+    for (const { path } of pages) {
+      await test.step(path, async () => {
+        const loads = { on: await scripted(path), off: await plain(path) };
+        for (const [javaScript, { status, violations, requests, fitsTheScreen }] of Object.entries(loads)) {
+          expect.soft(status, `${path}, JavaScript ${javaScript}: status`).toBe(200);
+          expect.soft(violations, `${path}, JavaScript ${javaScript}: CSP violations`).toEqual([]);
+          expect
+            .soft(
+              requests.filter((url) => new URL(url).origin !== origin),
+              `${path}, JavaScript ${javaScript}: requests elsewhere`,
+            )
+            .toEqual([]);
+          expect
+            .soft(fitsTheScreen, `${path}, JavaScript ${javaScript}: no sideways scrolling on a 360 px screen`)
+            .toBe(true);
+        }
+        // Search pages change with JavaScript by design: search.spec.ts covers them.
+        if (!searchPaths.has(path)) {
+          expect.soft(loads.off.text.length, path).toBeGreaterThan(100);
+          expect.soft(loads.off.text, `${path}: the text without JavaScript`).toBe(loads.on.text);
+        }
+      });
+    }
     await context.close();
-    for (const { violations, requests } of [scripted, plain]) {
-      expect(violations).toEqual([]);
-      expect(requests.filter((url) => new URL(url).origin !== origin)).toEqual([]);
-    }
-    // Search pages change with JavaScript by design: search.spec.ts covers them.
-    if (!searchPaths.has(path)) {
-      expect(plain.text.length).toBeGreaterThan(100);
-      expect(plain.text).toBe(scripted.text);
-    }
   });
 }
 
@@ -106,22 +142,12 @@ test('a script the build did not hash is blocked', async ({ page }) => {
 
 test('the 404 page at an address like //host/ looks for the site only on its own origin', async ({ page, baseURL }) => {
   const origin = new URL(baseURL ?? '').origin;
-  const violations: string[] = [];
-  const requests: string[] = [];
-  page.on('console', (message) => {
-    if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
-  });
-  page.on('request', (request) => requests.push(request.url()));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      console.error(`Refused to load by Content Security Policy: ${event.violatedDirective} ${event.blockedURI}`);
-    });
-  });
   // The path, not a protocol-relative reference: the server answers it with the 404 page.
-  const response = await page.goto(`${origin}//evil.example/a/b/`);
-  expect(response?.status()).toBe(404);
+  const { status, violations, requests } = await (await observe(page, true))(`${origin}//evil.example/a/b/`);
+  expect(status).toBe(404);
   // The probe walks up to the real root and rebases the links there.
   await expect(page.locator('section[lang="en"] .footer-links a').first()).toHaveAttribute('href', `${origin}/en/`);
+  // Noted until the next page is opened: the probe's requests are among them.
   expect(requests.filter((url) => new URL(url).origin !== origin)).toEqual([]);
   expect(requests).toContain(`${origin}/SHA256SUMS`);
   expect(requests.filter((url) => url.endsWith('SHA256SUMS') && new URL(url).pathname.startsWith('//'))).toEqual([]);

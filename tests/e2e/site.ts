@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse, type HTMLElement } from 'node-html-parser';
 import { localeCodes, type Locale } from '../../src/i18n/locales';
 import { paths } from '../../src/lib/routes';
+import { siteUrl } from '../../src/lib/site-url';
 import { documents, slugs } from '../support/content';
 
 export { slugs };
@@ -36,3 +40,29 @@ export const sitePages: SitePage[] = [
   ]),
   ...translationsOf.map(({ slug, lang }) => ({ path: paths.sideBySide(lang, slug), lang, slug })),
 ];
+
+/** The file in the build that a site path is served from: `/en/` → `dist/en/index.html`. */
+export const builtFile = (sitePath: string) =>
+  path.join('dist', sitePath.endsWith('/') ? `${sitePath}index.html` : sitePath);
+
+const parsed = new Map<string, HTMLElement>();
+
+/**
+ * A page as the build wrote it and every server sends it, parsed once per test worker: what a link preview's
+ * crawler, a search engine or a browser without JavaScript reads. Facts of the HTML are checked here, in
+ * milliseconds; a browser is for what only a browser does (layout, scripts, focus, printing).
+ */
+export function builtPage(sitePath: string): HTMLElement {
+  let page = parsed.get(sitePath);
+  if (page === undefined) {
+    page = parse(readFileSync(builtFile(sitePath), 'utf8'));
+    parsed.set(sitePath, page);
+  }
+  return page;
+}
+
+/** A link's target as a site path: relative to the page it is on, or the site's absolute address (on 404 pages). */
+export const sitePathOf = (href: string, from: string) =>
+  href.startsWith(siteUrl.href)
+    ? `/${href.slice(siteUrl.href.length)}`
+    : new URL(href, `https://site.invalid${from}`).pathname;
