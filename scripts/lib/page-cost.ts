@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { brotliCompressSync, constants as zlib } from 'node:zlib';
-import type { Browser, BrowserContextOptions, Page, Request, Response } from '@playwright/test';
+import type { Browser, BrowserContext, BrowserContextOptions, Page, Request, Response } from '@playwright/test';
 import { parse } from 'node-html-parser';
 import type { Locale } from '../../src/i18n/locales.ts';
 import { listFiles, pagePathOf } from '../build/site-files.ts';
@@ -197,6 +197,11 @@ export function describeBreach({ subject, budget, actualBytes, excessBytes }: Bu
 export interface MeasureOptions {
   /** For the fresh browser context: viewport, `baseURL` for relative URLs, and the like. */
   context?: BrowserContextOptions;
+  /**
+   * Measure in this context instead, with its cache bypassed: many pages are measured without a new browser
+   * process each. Its service workers must be blocked, or a worker would answer from its own cache.
+   */
+  in?: BrowserContext;
   /** Count on after `load` until an element matching this selector enters the page. */
   until?: string;
   timeoutMs?: number;
@@ -206,16 +211,19 @@ export interface MeasureOptions {
 const readyMark = 'page-cost:ready';
 
 /**
- * Opens `url` in a fresh browser context, so nothing is cached, and measures
+ * Opens `url` in a fresh browser context (or the one given, uncached), so nothing is cached, and measures
  * every request the page started before `load` (or before an element matching
  * `until` entered it), whatever its answer: a reader pays for a 404 page
  * served in place of a file too.
  */
 export async function measurePage(browser: Browser, url: string, options: MeasureOptions = {}): Promise<PageCost> {
-  const { context: contextOptions, until, timeoutMs = 30_000 } = options;
-  const context = await browser.newContext(contextOptions);
+  const { context: contextOptions, in: sharedContext, until, timeoutMs = 30_000 } = options;
+  const context = sharedContext ?? (await browser.newContext(contextOptions));
+  const page = await context.newPage();
   try {
-    const page = await context.newPage();
+    if (sharedContext !== undefined) {
+      await (await context.newCDPSession(page)).send('Network.setCacheDisabled', { cacheDisabled: true });
+    }
     if (until !== undefined) await page.addInitScript(markWhenPresent, { selector: until, mark: readyMark });
     const requests: Request[] = [];
     const record = (request: Request) => requests.push(request);
@@ -262,7 +270,7 @@ export async function measurePage(browser: Browser, url: string, options: Measur
       textFloorBytes: brotliSize(text),
     };
   } finally {
-    await context.close();
+    await (sharedContext === undefined ? context.close() : page.close());
   }
 }
 

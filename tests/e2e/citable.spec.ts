@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { HTMLElement } from 'node-html-parser';
 import { localeCodes, type Locale } from '../../src/i18n/locales';
 import { uiStrings } from '../../src/i18n/ui';
 import { paths } from '../../src/lib/routes';
-import { slugs, translationsOf } from './site';
+import { builtFile, builtPage, sitePathOf, slugs, translationsOf } from './site';
 
 const linkName = (lang: Locale, number: number) => uiStrings[lang].paragraph.link.replace('{{number}}', String(number));
 
@@ -17,42 +18,46 @@ interface Block {
   text: string;
 }
 
-/** Every paragraph and list item of the document's text (a paragraph inside a list item belongs to the item). */
-async function documentBlocks(page: Page, scope = '.document-text'): Promise<Block[]> {
-  return page.locator(`${scope} p, ${scope} li`).evaluateAll((elements) =>
-    elements
-      .filter((element) => !(element.tagName === 'P' && element.parentElement?.tagName === 'LI'))
-      .map((element) => {
-        const first = element.firstElementChild;
-        const clone = element.cloneNode(true) as Element;
-        clone.querySelector('.pn')?.remove();
-        return {
-          tag: element.tagName.toLowerCase(),
-          id: element.id,
-          link:
-            first === null
-              ? null
-              : {
-                  className: first.className,
-                  href: first.getAttribute('href'),
-                  label: first.getAttribute('aria-label'),
-                  text: first.textContent ?? '',
-                },
-          text: (clone.textContent ?? '').replace(/\s+/g, ' ').trim(),
-        };
-      }),
-  );
+/**
+ * Every paragraph and list item of a built page's document text (a paragraph inside a list item belongs to the
+ * item), read from the HTML the build wrote: ids, links and text are in it as it is sent.
+ */
+function documentBlocks(page: HTMLElement, scope = '.document-text'): Block[] {
+  return page
+    .querySelectorAll(`${scope} p, ${scope} li`)
+    .filter((element) => !(element.tagName === 'P' && element.parentNode?.tagName === 'LI'))
+    .map((element) => {
+      const first = element.childNodes.find((node): node is HTMLElement => node instanceof HTMLElement);
+      const link = element.querySelector('.pn');
+      return {
+        tag: element.tagName.toLowerCase(),
+        id: element.id,
+        link:
+          first === undefined
+            ? null
+            : {
+                className: first.getAttribute('class') ?? '',
+                href: first.getAttribute('href') ?? null,
+                label: first.getAttribute('aria-label') ?? null,
+                text: first.text,
+              },
+        text: element.childNodes
+          .filter((node) => node !== link)
+          .map((node) => node.text)
+          .join('')
+          .replace(/\s+/g, ' ')
+          .trim(),
+      };
+    });
 }
 
 test.describe('citable paragraphs', () => {
   for (const slug of slugs) {
-    test(`${slug}: every paragraph and list item has an id, the same in every language, and a link to itself`, async ({
-      page,
-    }) => {
+    test(`${slug}: every paragraph and list item has an id, the same in every language, and a link to itself`, () => {
       const idsIn: Partial<Record<Locale, string[]>> = {};
       for (const lang of localeCodes) {
-        await page.goto(paths.document(lang, slug));
-        const blocks = await documentBlocks(page);
+        const page = builtPage(paths.document(lang, slug));
+        const blocks = documentBlocks(page);
         expect(blocks.length, `${lang}/${slug} has paragraphs`).toBeGreaterThan(5);
         blocks.forEach((block, index) => {
           const id = `p-${index + 1}`;
@@ -66,8 +71,7 @@ test.describe('citable paragraphs', () => {
         });
         idsIn[lang] = blocks.map(({ id }) => id);
         // Only blocks carry ids of this form, and each once.
-        const allParagraphIds = await page.locator('[id^="p-"]').evaluateAll((elements) => elements.map((e) => e.id));
-        expect(allParagraphIds).toEqual(idsIn[lang]);
+        expect(page.querySelectorAll('[id^="p-"]').map((element) => element.id)).toEqual(idsIn[lang]);
       }
       for (const lang of localeCodes) expect(idsIn[lang], lang).toEqual(idsIn.en);
     });
@@ -129,12 +133,10 @@ test.describe('citable paragraphs', () => {
 
   for (const lang of localeCodes) {
     test(`the single-file copy in ${lang} keeps every paragraph’s id and number`, async ({ page }) => {
-      await page.goto(paths.document(lang, 'industriall-letter-to-the-ilo'));
-      const online = await documentBlocks(page);
-      await page.goto(
-        pathToFileURL(path.resolve('dist', paths.singleFile(lang, 'industriall-letter-to-the-ilo').slice(1))).href,
-      );
-      expect(await documentBlocks(page)).toEqual(online);
+      const online = documentBlocks(builtPage(paths.document(lang, 'industriall-letter-to-the-ilo')));
+      const singleFile = paths.singleFile(lang, 'industriall-letter-to-the-ilo');
+      expect(documentBlocks(builtPage(singleFile))).toEqual(online);
+      await page.goto(pathToFileURL(path.resolve(builtFile(singleFile))).href);
       await expect(page.locator('.document-text .pn').first()).toBeVisible();
       await page.locator('#p-3 > .pn').click();
       await expect(page.locator('#p-3')).toBeInViewport();
@@ -148,37 +150,37 @@ test.describe('side-by-side pages', () => {
   });
 
   for (const { slug, lang, originalLanguage } of translationsOf) {
-    test(`${lang}/${slug}: linked from the translation notice, with the original and the translation paired by paragraph`, async ({
-      page,
-    }) => {
-      await page.goto(paths.document(originalLanguage, slug));
-      const original = await documentBlocks(page);
-      await page.goto(paths.document(lang, slug));
-      const translation = await documentBlocks(page);
-      const headings = await page.locator('.document-text :is(h2, h3)').count();
-
-      await page
-        .locator('.translation-notice')
-        .getByRole('link', { name: uiStrings[lang].translation.sideBySide })
-        .click();
-      await expect(page).toHaveURL(new RegExp(`${paths.sideBySide(lang, slug)}$`));
-      await expect(page.locator('html')).toHaveAttribute('lang', lang);
-
-      const pairs = await page.locator('.side-by-side > .pair[id]').evaluateAll(
-        (elements, languages) =>
-          elements.map((pair) => {
-            const textIn = (lang: string) =>
-              (pair.querySelector(`:scope > div[lang="${lang}"]`)?.textContent ?? '').replace(/\s+/g, ' ').trim();
-            const link = pair.querySelector(':scope > a.pn');
-            return {
-              id: pair.id,
-              link: link && { href: link.getAttribute('href'), label: link.getAttribute('aria-label') },
-              original: textIn(languages.original),
-              translation: textIn(languages.translation),
-            };
-          }),
-        { original: originalLanguage, translation: lang },
+    test(`${lang}/${slug}: linked from the translation notice, with the original and the translation paired by paragraph`, () => {
+      const original = documentBlocks(builtPage(paths.document(originalLanguage, slug)));
+      const translationPage = builtPage(paths.document(lang, slug));
+      const translation = documentBlocks(translationPage);
+      const notice = translationPage
+        .querySelectorAll('.translation-notice a')
+        .find((link) => link.text.trim() === uiStrings[lang].translation.sideBySide);
+      expect(sitePathOf(notice?.getAttribute('href') ?? '', paths.document(lang, slug))).toBe(
+        paths.sideBySide(lang, slug),
       );
+
+      const page = builtPage(paths.sideBySide(lang, slug));
+      expect(page.querySelector('html')?.getAttribute('lang')).toBe(lang);
+      const children = (element: HTMLElement) =>
+        element.childNodes.filter((node): node is HTMLElement => node instanceof HTMLElement);
+      const pairs = page.querySelectorAll('.side-by-side > .pair[id]').map((pair) => {
+        const textIn = (language: Locale) =>
+          (
+            children(pair).find((child) => child.tagName === 'DIV' && child.getAttribute('lang') === language)?.text ??
+            ''
+          )
+            .replace(/\s+/g, ' ')
+            .trim();
+        const link = children(pair).find((child) => child.tagName === 'A' && child.classList.contains('pn'));
+        return {
+          id: pair.id,
+          link: link && { href: link.getAttribute('href'), label: link.getAttribute('aria-label') },
+          original: textIn(originalLanguage),
+          translation: textIn(lang),
+        };
+      });
       expect(pairs).toEqual(
         original.map((block, index) => ({
           id: block.id,
@@ -187,9 +189,11 @@ test.describe('side-by-side pages', () => {
           translation: translation[index]?.text,
         })),
       );
-      await expect(page.locator('.side-by-side > .pair:not([id]):not(.pair-head)')).toHaveCount(headings);
+      expect(page.querySelectorAll('.side-by-side > .pair:not([id]):not(.pair-head)')).toHaveLength(
+        translationPage.querySelectorAll('.document-text h2, .document-text h3').length,
+      );
       // The page links back to each text on its own.
-      await expect(page.locator(`main a[href="../"]`)).toHaveText(uiStrings[lang].sideBySide.translationOnly);
+      expect(page.querySelector('main a[href="../"]')?.text.trim()).toBe(uiStrings[lang].sideBySide.translationOnly);
     });
   }
 
