@@ -19,6 +19,8 @@ export default defineConfig({
     viewport: { width: 360, height: 740 },
     isMobile: true,
     hasTouch: true,
+    // Each test's context would otherwise save a whole language in the background; offline.spec.ts allows them.
+    serviceWorkers: 'block',
     baseURL: mainSite,
     launchOptions: { executablePath: chromiumExecutablePath, args: chromiumArgs },
   },

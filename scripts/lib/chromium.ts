@@ -13,4 +13,9 @@ export const chromiumArgs = [
   '--disable-sync',
   '--disable-quic',
   '--no-first-run',
+  // One renderer process for the pages of a site, not one per browser context: the tests open hundreds of
+  // contexts on two cores, and no page here needs isolating from another.
+  '--disable-site-isolation-trials',
+  '--disable-features=IsolateOrigins,site-per-process,Translate,OptimizationHints,MediaRouter',
+  '--renderer-process-limit=2',
 ];

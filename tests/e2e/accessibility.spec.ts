@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { AxeResults, RunOptions } from 'axe-core';
 import { localeCodes } from '../../src/i18n/locales';
 import { paths } from '../../src/lib/routes';
-import { sitePages } from './site';
+import { sitePages, slugs } from './site';
 
 const wcag22aa = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -24,12 +24,19 @@ async function axe(page: Page, options: RunOptions): Promise<AxeResults> {
 /**
  * Every template and every document, in one language, and the pages of none: the languages share every
  * component and the structure of every text (content-parity.test.ts), and what differs by language (lang
- * attributes, titles, ids, headings) is checked on every page by pages.spec.ts and html-validate.
+ * attributes, titles, ids, headings) is checked on every page by pages.spec.ts and html-validate. A side-by-side
+ * page holds the same paragraphs as the two documents it pairs: one stands for the template.
  */
 const [firstLanguage = 'be'] = localeCodes;
+const [firstSlug = ''] = slugs;
 const pagesToAudit = sitePages.filter(
   ({ path }) =>
-    !localeCodes.some((lang) => path.startsWith(paths.home(lang))) || path.startsWith(paths.home(firstLanguage)),
+    (!localeCodes.some((lang) => path.startsWith(paths.home(lang))) || path.startsWith(paths.home(firstLanguage))) &&
+    (!path.endsWith('/side-by-side/') || path === paths.sideBySide(firstLanguage, firstSlug)),
+);
+/** Focus styles are the site's, whatever the text: each template once. */
+const pagesToTab = pagesToAudit.filter(
+  ({ slug, path }) => slug === undefined || slug === firstSlug || path.endsWith('/side-by-side/'),
 );
 
 for (const { path } of pagesToAudit) {
@@ -68,8 +75,7 @@ test('axe, as configured, does report a contrast failure', async ({ page }) => {
 test.describe('keyboard', () => {
   test.use({ isMobile: false, hasTouch: false });
 
-  // Focus styles are the site's, not a language's.
-  for (const { path } of pagesToAudit) {
+  for (const { path } of pagesToTab) {
     test(`${path}: the first Tab shows the skip link, and every focused element has a visible outline`, async ({
       page,
     }) => {

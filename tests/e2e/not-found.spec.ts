@@ -58,19 +58,21 @@ for (const { name, url, prefix } of mirrorSettings) {
           await context.close();
         });
 
-      test(`${which}, deep below the site with JavaScript: links lead into this copy`, async ({ page }) => {
-        const address = new URL(lang ? deepPath.replace('be/', `${lang}/`) : deepPath, url).href;
-        if (lang) await serveNearestNotFound(page, address, lang);
-        await page.goto(address);
-        const target = lang ?? 'ru';
-        const scope = lang ? page.locator('main') : page.locator(`section[lang="${target}"]`);
-        const home = scope.getByRole('link', { name: uiStrings[target].nav.home, exact: true });
-        await expect(home).toHaveAttribute('href', new URL(paths.home(target).slice(1), url).href);
-        // The address of the site itself is listed as it is.
-        await expect(scope.locator('.site-addresses a').first()).toHaveAttribute('href', siteUrl.href);
-        await home.click();
-        await expect(page.locator('html')).toHaveAttribute('lang', target);
-      });
+      // With JavaScript the page finds the copy it is on: at a host's root, and deep under a prefix.
+      if (prefix === '/' || prefix.split('/').length > 3)
+        test(`${which}, deep below the site with JavaScript: links lead into this copy`, async ({ page }) => {
+          const address = new URL(lang ? deepPath.replace('be/', `${lang}/`) : deepPath, url).href;
+          if (lang) await serveNearestNotFound(page, address, lang);
+          await page.goto(address);
+          const target = lang ?? 'ru';
+          const scope = lang ? page.locator('main') : page.locator(`section[lang="${target}"]`);
+          const home = scope.getByRole('link', { name: uiStrings[target].nav.home, exact: true });
+          await expect(home).toHaveAttribute('href', new URL(paths.home(target).slice(1), url).href);
+          // The address of the site itself is listed as it is.
+          await expect(scope.locator('.site-addresses a').first()).toHaveAttribute('href', siteUrl.href);
+          await home.click();
+          await expect(page.locator('html')).toHaveAttribute('lang', target);
+        });
     }
   });
 }

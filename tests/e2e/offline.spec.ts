@@ -14,6 +14,9 @@ import { paths } from '../../src/lib/routes';
 import { readDocument } from '../support/content';
 import { sitePages, slugs } from './site';
 
+// The other tests block service workers, which would save a whole language in the background of each one.
+test.use({ serviceWorkers: 'allow' });
+
 /** The built site that playwright.config.ts serves. */
 const distDir = 'dist';
 const deepPrefix = '/ipfs/bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi/belarus/';

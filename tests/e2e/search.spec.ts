@@ -60,12 +60,19 @@ const searchUrl = (lang: Locale, query: string) => `${paths.search(lang)}?q=${en
  * that has no full stop with one: compare words by `searchForm`, which leaves out punctuation.)
  */
 async function documentTextWords(page: Page, url: string): Promise<string[]> {
+  const known = wordsOfDocument.get(url);
+  if (known) return known;
   const html = await (await page.request.get(url)).text();
   const article = parse(html).querySelector('[data-pagefind-body]');
   if (!article) throw new Error(`${url} has no indexed text`);
   // Structured text breaks lines at <br> and between blocks, as a reader sees them.
-  return queryWords(article.structuredText);
+  const words = queryWords(article.structuredText);
+  wordsOfDocument.set(url, words);
+  return words;
 }
+
+/** The words of each document a result leads to, read once per test worker: many queries find the same ones. */
+const wordsOfDocument = new Map<string, string[]>();
 
 for (const lang of localeCodes) {
   test(`in ${lang}, a search finds the document with the word, and its link opens it`, async ({ page }) => {
@@ -352,8 +359,9 @@ test.describe('keyboard', () => {
 });
 
 test.describe('many results', () => {
-  // The offline worker would fetch the index itself, where page.route cannot answer for it.
-  test.use({ isMobile: false, hasTouch: false, serviceWorkers: 'block' });
+  // Service workers stay blocked (playwright.config.ts): the offline worker would fetch the index itself, where
+  // page.route cannot answer for it.
+  test.use({ isMobile: false, hasTouch: false });
 
   /** Twelve English pages that all mention a strike, indexed by Pagefind as the build would, one excerpt file each. */
   async function manyResultsIndex(): Promise<Map<string, Uint8Array>> {
