@@ -34,9 +34,15 @@ const pagesToAudit = sitePages.filter(
     (!localeCodes.some((lang) => path.startsWith(paths.home(lang))) || path.startsWith(paths.home(firstLanguage))) &&
     (!path.endsWith('/side-by-side/') || path === paths.sideBySide(firstLanguage, firstSlug)),
 );
-/** Focus styles are the site's, whatever the text: each template once. */
+/**
+ * Focus styles are the site's, whatever the text: each kind of control once. Pages of links alone (the
+ * introduction, timeline, names, about) focus as the home page does.
+ */
 const pagesToTab = pagesToAudit.filter(
-  ({ slug, path }) => slug === undefined || slug === firstSlug || path.endsWith('/side-by-side/'),
+  ({ path, slug }) =>
+    !localeCodes.some((lang) => path.startsWith(paths.home(lang))) ||
+    slug === firstSlug ||
+    [paths.home, paths.search, paths.downloads, paths.mirrors].some((page) => page(firstLanguage) === path),
 );
 
 for (const { path } of pagesToAudit) {
