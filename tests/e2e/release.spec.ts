@@ -143,18 +143,19 @@ test('the site archive holds every file of the site, unchanged, with the same si
 
 test.describe('single-file documents', () => {
   for (const lang of localeCodes) {
-    for (const slug of slugs) {
-      test(`${lang}/${slug} opens from disk alone, styled, with no request and a line naming its origin`, async ({
-        page,
-      }) => {
+    test(`each ${lang} document opens from disk alone, styled, with no request and a line naming its origin`, async ({
+      page,
+    }) => {
+      let requests: string[] = [];
+      page.on('request', (request) => requests.push(request.url()));
+      for (const slug of slugs) {
         const file = path.join('dist', paths.singleFile(lang, slug));
-        expect(readFileSync(file).length).toBeLessThan(100 * 1024);
-        const requests: string[] = [];
-        page.on('request', (request) => requests.push(request.url()));
+        expect(readFileSync(file).length, slug).toBeLessThan(100 * 1024);
         const address = pathToFileURL(path.resolve(file)).href;
+        requests = [];
         await page.goto(address);
-        expect(requests).toEqual([address]);
-        expect(await page.evaluate(() => getComputedStyle(document.body).maxWidth)).not.toBe('none');
+        expect(requests, slug).toEqual([address]);
+        expect(await page.evaluate(() => getComputedStyle(document.body).maxWidth), slug).not.toBe('none');
         await expect(page.locator('script')).toHaveCount(0);
         await expect(page.locator('.take-away-origin a')).toHaveAttribute(
           'href',
@@ -167,9 +168,9 @@ test.describe('single-file documents', () => {
               .map((link) => link.getAttribute('href') ?? '')
               .filter((href) => !/^(https?:|mailto:|viber:|#)/.test(href)),
           );
-        expect(relativeLinks).toEqual([]);
-      });
-    }
+        expect(relativeLinks, slug).toEqual([]);
+      }
+    });
   }
 });
 
