@@ -211,10 +211,11 @@ export interface MeasureOptions {
 const readyMark = 'page-cost:ready';
 
 /**
- * Opens `url` in a fresh browser context (or the one given, uncached), so nothing is cached, and measures
- * every request the page started before `load` (or before an element matching
- * `until` entered it), whatever its answer: a reader pays for a 404 page
- * served in place of a file too.
+ * Opens `url` in a fresh browser context, or in the one given with its cache
+ * bypassed, so that nothing comes from a cache, and measures every request the
+ * page started before `load` (or before an element matching `until` entered
+ * it), whatever its answer: a reader pays for a 404 page served in place of a
+ * file too.
  */
 export async function measurePage(browser: Browser, url: string, options: MeasureOptions = {}): Promise<PageCost> {
   const { context: contextOptions, in: sharedContext, until, timeoutMs = 30_000 } = options;

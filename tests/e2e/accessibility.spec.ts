@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { AxeResults, RunOptions } from 'axe-core';
 import { localeCodes } from '../../src/i18n/locales';
 import { paths } from '../../src/lib/routes';
-import { sitePages, slugs } from './site';
+import { languageFolderOf, sitePages, slugs } from './site';
 
 const wcag22aa = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -31,7 +31,7 @@ const [firstLanguage = 'be'] = localeCodes;
 const [firstSlug = ''] = slugs;
 const pagesToAudit = sitePages.filter(
   ({ path }) =>
-    (!localeCodes.some((lang) => path.startsWith(paths.home(lang))) || path.startsWith(paths.home(firstLanguage))) &&
+    [undefined, firstLanguage].includes(languageFolderOf(path)) &&
     (!path.endsWith('/side-by-side/') || path === paths.sideBySide(firstLanguage, firstSlug)),
 );
 /**
@@ -40,7 +40,7 @@ const pagesToAudit = sitePages.filter(
  */
 const pagesToTab = pagesToAudit.filter(
   ({ path, slug }) =>
-    !localeCodes.some((lang) => path.startsWith(paths.home(lang))) ||
+    languageFolderOf(path) === undefined ||
     slug === firstSlug ||
     [paths.home, paths.search, paths.downloads, paths.mirrors].some((page) => page(firstLanguage) === path),
 );

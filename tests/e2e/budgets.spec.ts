@@ -18,7 +18,7 @@ import {
 } from '../../scripts/lib/page-cost.ts';
 import { localeCodes } from '../../src/i18n/locales';
 import { paths } from '../../src/lib/routes';
-import { sitePages } from './site';
+import { byLanguageFolder, sitePages } from './site';
 
 /** The built site that playwright.config.ts serves. */
 const distDir = 'dist';
@@ -47,16 +47,7 @@ test.describe('byte budgets, brotli-compressed', () => {
   const isSideBySide = (page: string) => page.endsWith('/side-by-side/');
   const isDocument = (page: string) => documentPaths.includes(page) && !isSideBySide(page);
   const measured = (pages: string[]) => largestOfTemplate(largestOfTemplate(pages, isDocument), isSideBySide);
-  const languages = [
-    ...localeCodes.map((lang) => ({
-      name: lang,
-      pages: measured(pagePaths.filter((page) => page.startsWith(paths.home(lang)))),
-    })),
-    {
-      name: 'no language',
-      pages: measured(pagePaths.filter((page) => !localeCodes.some((lang) => page.startsWith(paths.home(lang))))),
-    },
-  ];
+  const languages = byLanguageFolder(pagePaths).map(({ name, paths }) => ({ name, pages: measured(paths) }));
   test('a page of every template in every language is measured', () => {
     expect(languages.every(({ pages }) => pages.length > 0)).toBe(true);
     for (const lang of localeCodes) {

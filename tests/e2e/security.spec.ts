@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { localeCodes } from '../../src/i18n/locales';
 import { paths } from '../../src/lib/routes';
-import { sitePages } from './site';
+import { byLanguageFolder, sitePages } from './site';
 
 /** Only search compiles WebAssembly (Pagefind's); no other page may allow it. */
 const searchPaths = new Set(localeCodes.map(paths.search));
@@ -70,18 +70,7 @@ async function observe(page: Page, javaScriptEnabled: boolean): Promise<(path: s
   };
 }
 
-const languages = [
-  ...localeCodes.map((lang) => ({
-    name: lang,
-    pages: sitePages.filter(({ lang: pageLang, path }) => pageLang === lang && path.startsWith(paths.home(lang))),
-  })),
-  {
-    name: 'no language',
-    pages: sitePages.filter(({ path }) => !localeCodes.some((lang) => path.startsWith(paths.home(lang)))),
-  },
-];
-
-for (const { name, pages } of languages) {
+for (const { name, paths: pages } of byLanguageFolder(sitePages.map(({ path }) => path))) {
   test(`every page in ${name}, with JavaScript on and off: no CSP violation, no request to another origin, no referrer, no sideways scrolling on a phone; without it, it reads the same`, async ({
     page,
     browser,
@@ -100,7 +89,7 @@ for (const { name, pages } of languages) {
     });
     const scripted = await observe(page, true);
     const plain = await observe(await context.newPage(), false);
-    for (const { path } of pages) {
+    for (const path of pages) {
       await test.step(path, async () => {
         const loads = { on: await scripted(path), off: await plain(path) };
         for (const [javaScript, { status, violations, requests, fitsTheScreen }] of Object.entries(loads)) {

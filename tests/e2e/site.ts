@@ -66,3 +66,14 @@ export const sitePathOf = (href: string, from: string) =>
   href.startsWith(siteUrl.href)
     ? `/${href.slice(siteUrl.href.length)}`
     : new URL(href, `https://site.invalid${from}`).pathname;
+
+/** The language folder a site path is in; none for the language chooser and the root 404 page. */
+export const languageFolderOf = (sitePath: string): Locale | undefined =>
+  localeCodes.find((lang) => sitePath.startsWith(paths.home(lang)));
+
+/** Site paths by language folder, then those in none: what one browser tab visits in turn. */
+export const byLanguageFolder = (sitePaths: string[]) =>
+  [...localeCodes, undefined].map((lang) => ({
+    name: lang ?? 'no language',
+    paths: sitePaths.filter((sitePath) => languageFolderOf(sitePath) === lang),
+  }));
