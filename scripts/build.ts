@@ -7,7 +7,8 @@
  *    staging folder beside the output. Content is compiled only there, and the
  *    release key is not in that process's environment.
  * 2. Meanwhile this process draws the link-preview images, which need only the
- *    documents' front matter.
+ *    documents' front matter, and compresses the search engine's WebAssembly
+ *    into the cache that the search index step then finds it in.
  * 3. Once every check has passed, this process adds what a volunteer needs
  *    beside the site (the host configurations in deploy/ and the standalone
  *    downloads/verify.mjs), hashes the files, signs the list (with
@@ -25,10 +26,7 @@ import { parseArgs } from 'node:util';
 import { assertReleaseIdentity, identity } from '../src/lib/identity.ts';
 import { siteUrl } from '../src/lib/site-url.ts';
 import { writeHostConfigs } from './build/host-configs.ts';
-import { drawPreviewImages, previewImages, writePreviewImages } from './build/preview-images.ts';
 import { releaseRevision } from './build/release-revision.ts';
-import { standaloneTools } from './release/verifier-bundle.ts';
-import { writeRelease } from './release/write-release.ts';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 const astroCli = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
@@ -60,8 +58,30 @@ export interface BuildOptions {
   warn?: (message: string) => void;
 }
 
+/**
+ * The modules of the steps beside and after Astro's. They are loaded once
+ * Astro has started rather than before: satori, resvg, sharp and the release's
+ * packers take most of a second to load, which would otherwise delay Astro.
+ */
+const loadSteps = () =>
+  Promise.all([
+    import('./build/preview-images.ts'),
+    import('./build/search-index.ts'),
+    import('./release/verifier-bundle.ts'),
+    import('./release/write-release.ts'),
+  ]).then(([previews, searchIndex, verifierBundle, release]) => ({
+    ...previews,
+    ...searchIndex,
+    ...verifierBundle,
+    ...release,
+  }));
+
 /** What the release carries for volunteers beside the site: the host configurations and the standalone verifier. */
-async function writeVolunteerFiles(distDir: string, log: (message: string) => void): Promise<void> {
+async function writeVolunteerFiles(
+  distDir: string,
+  standaloneTools: () => Promise<Record<string, Uint8Array>>,
+  log: (message: string) => void,
+): Promise<void> {
   await writeHostConfigs(path.join(projectRoot, 'deploy'), distDir, identity);
   const tools = await standaloneTools();
   for (const [file, bytes] of Object.entries(tools)) {
@@ -82,18 +102,30 @@ export async function build({
   // Before an Astro build a signed release would waste: it must not carry placeholder addresses.
   if (process.env['MINISIGN_SECRET_KEY']) assertReleaseIdentity(identity);
   await Promise.all([rm(output, { recursive: true, force: true }), rm(staging, { recursive: true, force: true })]);
+  const rendering = runAstroBuild(staging);
+  // Not left unhandled while the steps below run beside it; awaited, and so reported, below.
+  rendering.catch(() => undefined);
   try {
-    const drawing = previewImages(projectRoot).then(drawPreviewImages);
-    // Not left unhandled while Astro runs; awaited, and so reported, below.
+    const {
+      compressSearchEngineAhead,
+      drawPreviewImages,
+      previewImages,
+      standaloneTools,
+      writePreviewImages,
+      writeRelease,
+    } = await loadSteps();
+    const compressingEngine = compressSearchEngineAhead({ threads: 1 });
+    const drawing = compressingEngine.then(() => previewImages(projectRoot)).then(drawPreviewImages);
     drawing.catch(() => undefined);
-    await runAstroBuild(staging);
+    await rendering;
     await writePreviewImages(staging, await drawing);
+    await compressingEngine;
     log(
       revision === undefined
         ? 'release date: none (not a clone, no `git archive` revision, no SOURCE_DATE_EPOCH)'
         : `release date: ${new Date(revision.timestamp * 1000).toISOString()} from ${revision.source}`,
     );
-    await writeVolunteerFiles(staging, log);
+    await writeVolunteerFiles(staging, standaloneTools, log);
     await writeRelease(staging, {
       canonicalOrigin: siteUrl.href,
       secretKeyPath: process.env['MINISIGN_SECRET_KEY'] || undefined,
@@ -106,6 +138,8 @@ export async function build({
     await rename(staging, output);
     log(`release written to ${path.relative(projectRoot, output) || output}`);
   } catch (error) {
+    // Astro may still be writing into the staging folder when a step beside it fails.
+    await rendering.catch(() => undefined);
     await rm(staging, { recursive: true, force: true });
     throw error;
   }

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { gzipAsync } from '@gfx/zopfli';
+import { constants, gunzipSync, gzipSync } from 'node:zlib';
 import { parse } from 'node-html-parser';
 import * as pagefind from 'pagefind';
 import { localeCodes, type Locale } from '../../src/i18n/locales.ts';
 import { paths, relativeUrl } from '../../src/lib/routes.ts';
 import { listFiles } from './site-files.ts';
+import { gzipBest, type ZopfliOptions } from './zopfli.ts';
 
 /**
  * Up to this many pages in every language, each language's excerpts go in one
@@ -67,7 +68,7 @@ export async function writeSearchIndex(distDir: string): Promise<SearchIndex> {
   for (const file of await readdir(outputPath)) {
     if (/^pagefind-(ui|modular-ui|component-ui|highlight|worker)\b/.test(file)) await rm(path.join(outputPath, file));
   }
-  await recompress(outputPath);
+  await recompress(outputPath, bundledExcerpts);
   await writeSearchPreloads(distDir, bundledExcerpts);
   return { pages, bundledExcerpts };
 }
@@ -75,30 +76,101 @@ export async function writeSearchIndex(distDir: string): Promise<SearchIndex> {
 /** Where recompressed files are kept between builds: the project's own cache folder, which git ignores. */
 const recompressedCacheDir = path.resolve('.cache/pagefind-zopfli');
 
+/** Zopfli's gzip of each item's content: kept from an earlier build, or compressed now on every core and kept. */
+async function zopfliCached<Item extends { content: Buffer }>(
+  items: readonly Item[],
+  options: ZopfliOptions = {},
+): Promise<[Item, Buffer][]> {
+  await mkdir(recompressedCacheDir, { recursive: true });
+  const cacheFileOf = ({ content }: Item) =>
+    path.join(recompressedCacheDir, `${createHash('sha256').update(content).digest('hex')}.gz`);
+  const kept: [Item, Buffer][] = [];
+  const missing: Item[] = [];
+  for (const item of items) {
+    const bytes = await readFile(cacheFileOf(item)).catch(() => undefined);
+    if (bytes) kept.push([item, bytes]);
+    else missing.push(item);
+  }
+  const compressed = await gzipBest(missing, ({ content }) => content, options);
+  for (const [item, bytes] of compressed) {
+    // Written aside and renamed, so that an interrupted build never leaves half a file in the cache.
+    await writeFile(`${cacheFileOf(item)}.partial`, bytes);
+    await rename(`${cacheFileOf(item)}.partial`, cacheFileOf(item));
+  }
+  return [...kept, ...compressed];
+}
+
 /**
  * Pagefind gzips its WebAssembly, index and excerpt files itself, so a host
  * cannot compress them again. Zopfli writes the same bytes as a gzip stream
  * about 5 % smaller, which every search pays less: 4 KB of the 100 KB budget.
- * Zopfli is slow, so each result is kept, by the hash of what it holds; the
- * engine's files only change with Pagefind's version.
+ * Zopfli is slow, so it runs on every core and each result is kept, by the
+ * hash of what it holds. Excerpt files of one page each (on a site too large
+ * to bundle them, see `bundleExcerptsUpToPages`) are fetched a few at a time
+ * for the results shown, not by every search, and get zlib's best instead:
+ * Zopfli took most of a large site's build to save a few hundred bytes there.
  */
-async function recompress(outputPath: string): Promise<void> {
-  await mkdir(recompressedCacheDir, { recursive: true });
+async function recompress(outputPath: string, bundledExcerpts: boolean): Promise<void> {
+  const best: { file: string; original: Buffer; content: Buffer }[] = [];
   for (const file of await listFiles(outputPath)) {
     if (!/\.(pagefind|pf_index|pf_fragment)$/.test(file)) continue;
     const full = path.join(outputPath, file);
     const original = await readFile(full);
     const content = file.endsWith('.pf_fragment') ? withoutAnchors(gunzipSync(original)) : gunzipSync(original);
-    const cached = path.join(recompressedCacheDir, `${createHash('sha256').update(content).digest('hex')}.gz`);
-    let smaller = await readFile(cached).catch(() => undefined);
-    if (!smaller) {
-      smaller = Buffer.from(await gzipAsync(content, { numiterations: 15 }));
-      // Written aside and renamed, so that an interrupted build never leaves half a file in the cache.
-      await writeFile(`${cached}.partial`, smaller);
-      await rename(`${cached}.partial`, cached);
+    if (file.endsWith('.pf_fragment') && !bundledExcerpts) {
+      const smaller = gzipSync(content, { level: constants.Z_BEST_COMPRESSION });
+      await writeFile(full, smaller.byteLength < original.byteLength ? smaller : original);
+    } else {
+      best.push({ file: full, original, content });
     }
-    if (smaller.byteLength < original.byteLength) await writeFile(full, smaller);
   }
+  for (const [{ file, original }, smaller] of await zopfliCached(best)) {
+    if (smaller.byteLength < original.byteLength) await writeFile(file, smaller);
+  }
+}
+
+/**
+ * The search engine's WebAssembly files, by name, as Pagefind writes them for
+ * an index in the site's languages (uncompressed). Their bytes depend only on
+ * Pagefind's version and the languages, so an index of one record per
+ * language gives the very files an index of the whole site does.
+ */
+export async function searchEngineFiles(): Promise<Map<string, Buffer>> {
+  const scratch = await mkdtemp(path.join(tmpdir(), 'pagefind-engine-'));
+  try {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    try {
+      for (const lang of localeCodes) {
+        await index.addCustomRecord({ url: `/${lang}/`, content: lang, language: lang });
+      }
+      const written = await index.writeFiles({ outputPath: scratch });
+      if (written.errors.length > 0) throw new Error(`Pagefind could not write: ${written.errors.join('; ')}`);
+    } finally {
+      await pagefind.close();
+    }
+    const engines = (await readdir(scratch)).filter((file) => /^wasm\..*\.pagefind$/.test(file));
+    return new Map(
+      await Promise.all(
+        engines.map(async (file) => [file, gunzipSync(await readFile(path.join(scratch, file)))] as const),
+      ),
+    );
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Compresses the search engine's WebAssembly, the largest of the files Zopfli
+ * compresses, into the cache before the site is built: the build script runs
+ * it while Astro renders the pages, on the core Astro leaves idle.
+ */
+export async function compressSearchEngineAhead(options: ZopfliOptions = {}): Promise<void> {
+  const engines = await searchEngineFiles();
+  await zopfliCached(
+    [...engines.values()].map((content) => ({ content })),
+    options,
+  );
 }
 
 /** What Pagefind writes before the JSON of an excerpt file. */

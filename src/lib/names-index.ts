@@ -50,9 +50,35 @@ export function nameGroups(entries: readonly GlossaryEntry[] = glossary): NameGr
   return [...groups.values()];
 }
 
-function patternOf(entry: GlossaryEntry, lang: Locale): RegExp {
-  const pattern = lang === 'en' ? englishTermPattern(entry.en) : translatedFormPattern(entry[lang]);
-  return new RegExp(pattern.source, `${pattern.flags}g`);
+interface FormPattern {
+  /** A global pattern for `matchAll`, which works on a copy, so one pattern serves every text. */
+  pattern: RegExp;
+  /** What every match begins with, in lower case: a text without it needs no pattern run. */
+  literal: string;
+}
+
+/** Each entry's pattern in each language, built once: the index tests every entry against every paragraph. */
+const formPatterns = new WeakMap<GlossaryEntry, Map<Locale, FormPattern>>();
+
+function formPatternOf(entry: GlossaryEntry, lang: Locale): FormPattern {
+  let byLanguage = formPatterns.get(entry);
+  if (!byLanguage) {
+    byLanguage = new Map();
+    formPatterns.set(entry, byLanguage);
+  }
+  let found = byLanguage.get(lang);
+  if (!found) {
+    const form = lang === 'en' ? entry.en : entry[lang];
+    const single = lang === 'en' ? englishTermPattern(form) : translatedFormPattern(form);
+    found = {
+      pattern: new RegExp(single.source, `${single.flags}g`),
+      literal: normaliseForGlossary(form)
+        .replace(/[|{].*$/su, '')
+        .toLowerCase(),
+    };
+    byLanguage.set(lang, found);
+  }
+  return found;
 }
 
 interface Match {
@@ -64,14 +90,17 @@ interface Match {
 /** The keys of the groups a text in `lang` mentions, leaving out forms that are part of a longer name. */
 export function mentionedIn(text: string, lang: Locale, groups: readonly NameGroup[]): Set<string> {
   const normalised = normaliseForGlossary(text);
+  const lowerCase = normalised.toLowerCase();
   const matches: Match[] = groups.flatMap(({ key, entries }) =>
-    entries.flatMap((entry) =>
-      [...normalised.matchAll(patternOf(entry, lang))].map((match) => ({
+    entries.flatMap((entry) => {
+      const { pattern, literal } = formPatternOf(entry, lang);
+      if (!lowerCase.includes(literal)) return [];
+      return [...normalised.matchAll(pattern)].map((match) => ({
         key,
         start: match.index,
         end: match.index + match[0].length,
-      })),
-    ),
+      }));
+    }),
   );
   const inside = (match: Match, other: Match) =>
     other.key !== match.key &&
