@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { inlineScript } from '../../scripts/build/inline-scripts.ts';
 import { offlineCostOfPage, offlineSizes, registrationSource } from '../../scripts/build/offline.ts';
 import {
@@ -18,7 +18,7 @@ import {
 } from '../../scripts/lib/page-cost.ts';
 import { localeCodes } from '../../src/i18n/locales';
 import { paths } from '../../src/lib/routes';
-import { byLanguageFolder, sitePages } from './site';
+import { byLanguageFolder, sitePages, test } from './site';
 
 /** The built site that playwright.config.ts serves. */
 const distDir = 'dist';
@@ -58,18 +58,9 @@ test.describe('byte budgets, brotli-compressed', () => {
   for (const { name, pages } of languages) {
     test(`each template in ${name}: first visit ≤ ${budgets.firstVisit.limitBytes} B, and a document's JavaScript ≤ ${budgets.documentScript.limitBytes} B`, async ({
       browser,
-      baseURL,
-      viewport,
-      isMobile,
-      hasTouch,
+      ownContextOptions,
     }) => {
-      const context = await browser.newContext({
-        ...(baseURL === undefined ? {} : { baseURL }),
-        viewport,
-        isMobile,
-        hasTouch,
-        serviceWorkers: 'block',
-      });
+      const context = await browser.newContext({ ...ownContextOptions, serviceWorkers: 'block' });
       const breaches: string[] = [];
       for (const path of pages) {
         const cost = await measurePage(browser, path, { in: context });
@@ -96,11 +87,10 @@ test.describe('byte budgets, brotli-compressed', () => {
     const query = searchQueries[lang];
     test(`a ${lang} search for "${query}" costs at most ${budgets.search.limitBytes} B until the first result`, async ({
       browser,
-      baseURL,
-      viewport,
+      ownContextOptions,
     }) => {
       const cost = await measurePage(browser, `${paths.search(lang)}?q=${encodeURIComponent(query)}`, {
-        context: { ...(baseURL === undefined ? {} : { baseURL }), viewport },
+        context: ownContextOptions,
         until: firstSearchResult,
       });
       const { totalBrotliBytes } = summarise(cost);

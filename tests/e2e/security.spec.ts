@@ -1,7 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { localeCodes } from '../../src/i18n/locales';
 import { paths } from '../../src/lib/routes';
-import { byLanguageFolder, sitePages } from './site';
+import { byLanguageFolder, sitePages, test } from './site';
 
 /** Only search compiles WebAssembly (Pagefind's); no other page may allow it. */
 const searchPaths = new Set(localeCodes.map(paths.search));
@@ -75,18 +75,10 @@ for (const { name, paths: pages } of byLanguageFolder(sitePages.map(({ path }) =
     page,
     browser,
     baseURL,
-    viewport,
-    isMobile,
-    hasTouch,
+    ownContextOptions,
   }) => {
     const origin = new URL(baseURL ?? '').origin;
-    const context = await browser.newContext({
-      javaScriptEnabled: false,
-      ...(baseURL === undefined ? {} : { baseURL }),
-      viewport,
-      isMobile,
-      hasTouch,
-    });
+    const context = await browser.newContext({ ...ownContextOptions, javaScriptEnabled: false });
     const scripted = await observe(page, true);
     const plain = await observe(await context.newPage(), false);
     for (const path of pages) {

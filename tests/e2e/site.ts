@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { test as base, type BrowserContextOptions } from '@playwright/test';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { localeCodes, type Locale } from '../../src/i18n/locales';
 import { paths } from '../../src/lib/routes';
@@ -77,3 +78,14 @@ export const byLanguageFolder = (sitePaths: string[]) =>
     name: lang ?? 'no language',
     paths: sitePaths.filter((sitePath) => languageFolderOf(sitePath) === lang),
   }));
+
+/**
+ * Playwright's `test` with `ownContextOptions`: what of the test's own browser
+ * context a page's look and cost depend on (its address, screen and touch), for
+ * a test that needs a second context like it but for one option.
+ */
+export const test = base.extend<{ ownContextOptions: BrowserContextOptions }>({
+  ownContextOptions: async ({ baseURL, viewport, isMobile, hasTouch }, use) => {
+    await use({ ...(baseURL === undefined ? {} : { baseURL }), viewport, isMobile, hasTouch });
+  },
+});
