@@ -280,7 +280,7 @@ export async function measurePage(browser: Browser, url: string, options: Measur
  * matches. Observers run when the task that changed the page ends, so requests
  * started in that task count: the browser cannot show the element any sooner.
  */
-function markWhenPresent({ selector, mark }: { selector: string; mark: string }): void {
+export function markWhenPresent({ selector, mark }: { selector: string; mark: string }): void {
   const observer = new MutationObserver(() => {
     if (document.querySelector(selector) === null) return;
     performance.mark(mark);

@@ -10,7 +10,7 @@ import type { Server } from 'node:http';
 import type { Browser, BrowserContextOptions, Page } from '@playwright/test';
 import { listFiles } from '../build/site-files.ts';
 import { serve } from '../serve.ts';
-import { brotliCompress } from './page-cost.ts';
+import { brotliCompress, markWhenPresent } from './page-cost.ts';
 
 /** A network and a phone, as Chromium's DevTools protocol emulates them. */
 export interface SlowProfile {
@@ -94,16 +94,6 @@ export async function timeToFirstResult(browser: Browser, options: SlowSearchOpt
   } finally {
     await context.close();
   }
-}
-
-/** Runs in the page from its first moment: sets `mark` as soon as `selector` matches. */
-function markWhenPresent({ selector, mark }: { selector: string; mark: string }): void {
-  const observer = new MutationObserver(() => {
-    if (document.querySelector(selector) === null) return;
-    performance.mark(mark);
-    observer.disconnect();
-  });
-  observer.observe(document, { childList: true, subtree: true });
 }
 
 /** Files a static host compresses on the way out; Pagefind's own files are compressed already. */

@@ -6,12 +6,8 @@
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { CarReader } from '@ipld/car';
 import { expect, test } from '@playwright/test';
-import { exporter, recursive } from 'ipfs-unixfs-exporter';
-import type { CID } from 'multiformats/cid';
 import { listFiles } from '../../scripts/build/site-files';
 import { formatPublicKeyFile } from '../../scripts/release/minisign';
 import { bundles, signatureOf } from '../../scripts/release/release-format';
@@ -22,6 +18,7 @@ import { localeCodes } from '../../src/i18n/locales';
 import { qrCodeMarkup } from '../../src/lib/qr-code';
 import { paths } from '../../src/lib/routes';
 import { absoluteUrl } from '../../src/lib/site-url';
+import { unpackCar } from '../support/car';
 import { signedCopyOfDist, temporary } from './hosts';
 import { slugs } from './site';
 
@@ -38,25 +35,7 @@ const debianNode = '/usr/bin/node';
 
 test('the CAR unpacks, with a real UnixFS exporter, to every file of the release byte for byte', async () => {
   test.setTimeout(120_000);
-  const reader = await CarReader.fromBytes(readFileSync(path.join('dist', paths.siteCar())));
-  const [root] = await reader.getRoots();
-  if (root === undefined) throw new Error('the CAR has no root');
-  const blockstore = {
-    async *get(cid: CID) {
-      const block = await reader.get(cid);
-      if (block === undefined) throw new Error(`the CAR lacks block ${cid.toString()}`);
-      expect(Buffer.from(cid.multihash.digest)).toEqual(createHash('sha256').update(block.bytes).digest());
-      yield block.bytes;
-    },
-  };
-  const unpacked = new Map<string, Buffer>();
-  for await (const listed of recursive(root, blockstore)) {
-    const entry = await exporter(listed.cid, blockstore);
-    if (entry.type !== 'file' && entry.type !== 'raw') continue;
-    const chunks: Uint8Array[] = [];
-    for await (const chunk of entry.content()) chunks.push(chunk);
-    unpacked.set(listed.path.slice(root.toString().length + 1), Buffer.concat(chunks));
-  }
+  const { files: unpacked } = await unpackCar(readFileSync(path.join('dist', paths.siteCar())));
   const bundled = new Set(bundles.flatMap((bundle) => [bundle.path, signatureOf(bundle.path)]));
   const release = (await listFiles('dist')).filter((file) => !bundled.has(file));
   expect([...unpacked.keys()].sort()).toEqual([...release].sort());

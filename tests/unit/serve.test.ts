@@ -18,11 +18,11 @@ interface Answer {
   body: string;
 }
 
-/** A GET of `url` with these headers, its body undecoded. */
-function fetchRaw(url: string, headers: Record<string, string>): Promise<Answer> {
+/** One request with exactly these method and headers (fetch() would refuse some of them), its body undecoded. */
+function request(url: string, options: { method?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const request = httpRequest(url, { headers });
-    request.on('response', (response) => {
+    const sent = httpRequest(url, { method: options.method ?? 'GET', headers: options.headers });
+    sent.on('response', (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () =>
@@ -33,30 +33,14 @@ function fetchRaw(url: string, headers: Record<string, string>): Promise<Answer>
         }),
       );
     });
-    request.on('error', reject);
-    request.end();
+    sent.on('error', reject);
+    sent.end();
   });
 }
 
-/** One request with exactly these method and headers (fetch() would refuse some of them). */
-function ask(pathname: string, options: { method?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const request = httpRequest(`${base}${pathname}`, { method: options.method ?? 'GET', headers: options.headers });
-    request.on('response', (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () =>
-        resolve({
-          status: response.statusCode ?? 0,
-          headers: response.headers,
-          body: Buffer.concat(chunks).toString(),
-        }),
-      );
-    });
-    request.on('error', reject);
-    request.end();
-  });
-}
+/** A request to the test server under its prefix. */
+const ask = (pathname: string, options: { method?: string; headers?: Record<string, string> } = {}) =>
+  request(`${base}${pathname}`, options);
 
 beforeAll(async () => {
   const outside = await mkdtemp(path.join(tmpdir(), 'serve-outside-'));
@@ -153,11 +137,11 @@ describe('npm run serve', () => {
     const compressing = await serve({ dir: site, port: 0, prefix: '/', precompressed: true });
     try {
       const at = `http://127.0.0.1:${(compressing.address() as AddressInfo).port}`;
-      const asked = await fetchRaw(`${at}/en/`, { 'accept-encoding': 'gzip, br' });
+      const asked = await request(`${at}/en/`, { headers: { 'accept-encoding': 'gzip, br' } });
       expect(asked.headers['content-encoding']).toBe('br');
       expect(asked.headers['content-type']).toBe('text/html; charset=utf-8');
       expect(asked.body).toBe('brotli bytes');
-      const refused = await fetchRaw(`${at}/en/`, { 'accept-encoding': 'br;q=0, gzip' });
+      const refused = await request(`${at}/en/`, { headers: { 'accept-encoding': 'br;q=0, gzip' } });
       expect(refused.headers['content-encoding']).toBeUndefined();
       expect(refused.body).toContain('<title>English</title>');
     } finally {
