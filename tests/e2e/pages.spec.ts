@@ -1,10 +1,13 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import type { HTMLElement } from 'node-html-parser';
+import { parse, type HTMLElement } from 'node-html-parser';
 import { localeCodes, locales } from '../../src/i18n/locales';
 import { uiStrings } from '../../src/i18n/ui';
 import { paths } from '../../src/lib/routes';
 import { siteUrl } from '../../src/lib/site-url';
+import { listFiles } from '../../scripts/build/site-files';
 import { builtFile, builtPage, sitePages, sitePathOf, slugs } from './site';
 
 /** An element's text as a reader sees it run together: whitespace collapsed. */
@@ -110,4 +113,37 @@ test('home pages list every document with its date and author', () => {
     expect(items, lang).toHaveLength(slugs.length);
     expect(items.filter((item) => item.querySelector('time') !== null)).toHaveLength(slugs.length);
   }
+});
+
+test('every class the pages’ CSS styles is one that a page or a script of the site uses: no rule a reader downloads for nothing', async () => {
+  // Every page, the single-file copies in downloads/ included.
+  const pages = await Promise.all(
+    (await listFiles('dist'))
+      .filter((file) => file.endsWith('.html'))
+      .map(async (file) => parse(await readFile(path.join('dist', file), 'utf8'))),
+  );
+  const scripts = [
+    ...pages.flatMap((page) => page.querySelectorAll('script').map((script) => script.rawText)),
+    ...(await Promise.all(
+      (await listFiles('dist/_astro'))
+        .filter((file) => file.endsWith('.js'))
+        .map((file) => readFile(path.join('dist/_astro', file), 'utf8')),
+    )),
+  ].join('\n');
+  const used = new Set(
+    pages.flatMap((page) => page.querySelectorAll('[class]').flatMap((element) => [...element.classList.values()])),
+  );
+  const styled = new Set(
+    pages.flatMap((page) =>
+      page
+        .querySelectorAll('style')
+        .flatMap((style) =>
+          [...style.rawText.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/\.(-?[_a-zA-Z][\w-]*)/g)].map(
+            ([, name = '']) => name,
+          ),
+        ),
+    ),
+  );
+  expect(styled.size).toBeGreaterThan(20);
+  expect([...styled].filter((name) => !used.has(name) && !scripts.includes(name))).toEqual([]);
 });
