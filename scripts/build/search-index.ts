@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -93,9 +93,11 @@ async function zopfliCached<Item extends { content: Buffer }>(
   }
   const compressed = await gzipBest(missing, ({ content }) => content, options);
   for (const [item, bytes] of compressed) {
-    // Written aside and renamed, so that an interrupted build never leaves half a file in the cache.
-    await writeFile(`${cacheFileOf(item)}.partial`, bytes);
-    await rename(`${cacheFileOf(item)}.partial`, cacheFileOf(item));
+    // Written aside and renamed, so that an interrupted build never leaves half a file in the cache. The name is
+    // unique: the build script and Astro's process may both be writing the engine's file at the same moment.
+    const partial = `${cacheFileOf(item)}.${randomUUID()}.partial`;
+    await writeFile(partial, bytes);
+    await rename(partial, cacheFileOf(item));
   }
   return [...kept, ...compressed];
 }
