@@ -57,18 +57,14 @@ interface FormPattern {
   literal: string;
 }
 
-/** Each entry's pattern in each language, built once: the index tests every entry against every paragraph. */
-const formPatterns = new WeakMap<GlossaryEntry, Map<Locale, FormPattern>>();
+/** Each form's pattern in each language, built once: the index tests every entry against every paragraph. */
+const formPatterns = new Map<string, FormPattern>();
 
 function formPatternOf(entry: GlossaryEntry, lang: Locale): FormPattern {
-  let byLanguage = formPatterns.get(entry);
-  if (!byLanguage) {
-    byLanguage = new Map();
-    formPatterns.set(entry, byLanguage);
-  }
-  let found = byLanguage.get(lang);
+  const form = lang === 'en' ? entry.en : entry[lang];
+  const key = `${lang} ${form}`;
+  let found = formPatterns.get(key);
   if (!found) {
-    const form = lang === 'en' ? entry.en : entry[lang];
     const single = lang === 'en' ? englishTermPattern(form) : translatedFormPattern(form);
     found = {
       pattern: new RegExp(single.source, `${single.flags}g`),
@@ -76,7 +72,7 @@ function formPatternOf(entry: GlossaryEntry, lang: Locale): FormPattern {
         .replace(/[|{].*$/su, '')
         .toLowerCase(),
     };
-    byLanguage.set(lang, found);
+    formPatterns.set(key, found);
   }
   return found;
 }

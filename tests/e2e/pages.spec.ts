@@ -1,13 +1,12 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { parse, type HTMLElement } from 'node-html-parser';
+import type { HTMLElement } from 'node-html-parser';
 import { localeCodes, locales } from '../../src/i18n/locales';
 import { uiStrings } from '../../src/i18n/ui';
 import { paths } from '../../src/lib/routes';
 import { siteUrl } from '../../src/lib/site-url';
-import { listFiles } from '../../scripts/build/site-files';
+import { listFiles, pagePathOf } from '../../scripts/build/site-files';
 import { builtFile, builtPage, sitePages, sitePathOf, slugs } from './site';
 
 /** An element's text as a reader sees it run together: whitespace collapsed. */
@@ -116,18 +115,15 @@ test('home pages list every document with its date and author', () => {
 });
 
 test('every class the pages’ CSS styles is one that a page or a script of the site uses: no rule a reader downloads for nothing', async () => {
+  const files = await listFiles('dist');
   // Every page, the single-file copies in downloads/ included.
-  const pages = await Promise.all(
-    (await listFiles('dist'))
-      .filter((file) => file.endsWith('.html'))
-      .map(async (file) => parse(await readFile(path.join('dist', file), 'utf8'))),
-  );
+  const pages = files.filter((file) => file.endsWith('.html')).map((file) => builtPage(pagePathOf(file)));
   const scripts = [
     ...pages.flatMap((page) => page.querySelectorAll('script').map((script) => script.rawText)),
     ...(await Promise.all(
-      (await listFiles('dist/_astro'))
-        .filter((file) => file.endsWith('.js'))
-        .map((file) => readFile(path.join('dist/_astro', file), 'utf8')),
+      files
+        .filter((file) => file.startsWith('_astro/') && file.endsWith('.js'))
+        .map((file) => readFile(builtFile(`/${file}`), 'utf8')),
     )),
   ].join('\n');
   const used = new Set(
