@@ -10,13 +10,8 @@ import path from 'node:path';
 import { documentSchema } from '../../src/content/schema.ts';
 import { localeCodes } from '../../src/i18n/locales.ts';
 import { splitFrontMatter } from '../../src/lib/mdx.ts';
-import {
-  cachedPreviewImage,
-  chooserCard,
-  documentCard,
-  homeCard,
-  type PreviewCard,
-} from '../../src/lib/preview-image.ts';
+import { chooserCard, documentCard, homeCard, type PreviewCard } from '../../src/lib/preview-card.ts';
+import { cachedPreviewImage } from '../../src/lib/preview-image.ts';
 import { paths } from '../../src/lib/routes.ts';
 
 export interface PreviewImage {

@@ -5,10 +5,7 @@ import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
 import sharp from 'sharp';
-import type { DocumentData } from '../content/schema';
-import { locales, localeCodes, type Locale } from '../i18n/locales.ts';
-import { useTranslations } from '../i18n/ui.ts';
-import { formatDocumentDate } from './dates.ts';
+import { previewHeight, previewWidth, type PreviewCard } from './preview-card.ts';
 
 /*
  * Link-preview images: the 1200×630 PNG a messenger or social network shows
@@ -16,54 +13,6 @@ import { formatDocumentDate } from './dates.ts';
  * alone, in the site's colours and type, and cached on disk so that a rebuild
  * renders only the images whose text, fonts or renderer changed.
  */
-
-export const previewWidth = 1200;
-export const previewHeight = 630;
-
-/** What a preview image shows, every string already in the page's language. */
-export interface PreviewCard {
-  /** The site's short title, over the page's title. */
-  siteName: string;
-  title: string;
-  /** Under the title: who wrote the document, or the site's description. Up to two lines. */
-  subtitle: string;
-  /** Under the subtitle, in a quieter colour. */
-  date?: string;
-}
-
-export function documentCard(
-  lang: Locale,
-  data: Pick<DocumentData, 'title' | 'previewTitle' | 'author' | 'date'>,
-): PreviewCard {
-  return {
-    siteName: useTranslations(lang)('site.shortTitle'),
-    // The image is a link preview too: its title is the preview's.
-    title: data.previewTitle ?? data.title,
-    subtitle: data.author,
-    date: formatDocumentDate(data.date, lang),
-  };
-}
-
-export function homeCard(lang: Locale): PreviewCard {
-  const t = useTranslations(lang);
-  return { siteName: t('site.shortTitle'), title: t('site.title'), subtitle: t('site.description') };
-}
-
-/** The language chooser's card: the site's name in every language, and the choice itself. */
-export function chooserCard(): PreviewCard {
-  const inEvery = (text: (t: ReturnType<typeof useTranslations>) => string) =>
-    localeCodes.map((lang) => text(useTranslations(lang))).join(' · ');
-  return {
-    siteName: localeCodes.map((lang) => locales[lang].name).join(' · '),
-    title: inEvery((t) => t('site.shortTitle')),
-    subtitle: inEvery((t) => t('nav.chooseLanguage')),
-  };
-}
-
-/** What a card shows, as the alt text of its image: every line, in order. */
-export function cardText(card: PreviewCard): string {
-  return [card.siteName, card.title, card.subtitle, card.date].filter(Boolean).join(' — ');
-}
 
 // ---------------------------------------------------------------------------
 // Layout
@@ -229,16 +178,18 @@ export const pngSignature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1
  * colours, so a palette PNG holds the render exactly at half the size of
  * resvg's RGBA one. sharp (libvips with libimagequant) finds the palette; at
  * effort 4 or more and with no dithering it keeps every pixel of an image of at
- * most 256 colours, which the tests check. The strongest compression costs
- * more time and saves about a twentieth of the bytes: the cache pays the time
- * once, while whoever shares a link pays the bytes each time.
+ * most 256 colours, which the tests check (at 3 or less it does not). Efforts 4
+ * to 7 give these images the same bytes, and 4 takes a fifth to a third less
+ * time. The strongest compression costs more time and saves about a twentieth
+ * of the bytes: the cache pays the time once, while whoever shares a link pays
+ * the bytes each time.
  */
 export async function encodePalettePng(rgba: Uint8Array, width: number, height: number): Promise<Buffer> {
   if (rgba.length !== width * height * 4) {
     throw new Error(`encodePalettePng: ${rgba.length} bytes is not ${width}×${height} RGBA pixels`);
   }
   return sharp(rgba, { raw: { width, height, channels: 4 } })
-    .png({ palette: true, colours: 256, dither: 0, effort: 7, compressionLevel: 9 })
+    .png({ palette: true, colours: 256, dither: 0, effort: 4, compressionLevel: 9 })
     .toBuffer();
 }
 
@@ -249,7 +200,7 @@ export async function encodePalettePng(rgba: Uint8Array, width: number, height: 
 export const defaultCacheDir = path.resolve('.cache/preview-images');
 
 /** Raise when the PNG encoding's settings change; the layout, fonts and renderers' versions are hashed directly. */
-const encoderVersion = 2;
+const encoderVersion = 3;
 
 let rendererFingerprint: Promise<string> | undefined;
 

@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 import { releaseRevision } from '../../scripts/build/release-revision';
 import { localeCodes, locales, type Locale } from '../../src/i18n/locales';
 import { uiStrings } from '../../src/i18n/ui';
-import { cardText, chooserCard, documentCard, homeCard } from '../../src/lib/preview-image';
+import { cardText, chooserCard, documentCard, homeCard } from '../../src/lib/preview-card';
 import { previewTitleLength } from '../../src/content/schema';
 import { readDocument } from '../support/content';
 import { paths } from '../../src/lib/routes';

@@ -4,19 +4,15 @@ import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { localeCodes } from '../../src/i18n/locales';
+import { documentCard, homeCard, previewHeight, previewWidth, type PreviewCard } from '../../src/lib/preview-card';
 import {
   cachedPreviewImage,
   cardLayout,
-  documentCard,
   encodePalettePng,
-  homeCard,
   pngSignature,
   previewCacheKey,
-  previewHeight,
-  previewWidth,
   renderPreviewImage,
   renderPreviewSvg,
-  type PreviewCard,
   type PreviewNode,
 } from '../../src/lib/preview-image';
 import { readDocument, slugs } from '../support/content';

@@ -1,4 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
 import { isCompressed, siteArchive } from '../../../scripts/build/take-away';
@@ -58,4 +61,22 @@ describe('siteArchive', () => {
     expect(header.readUInt16LE(10)).toBe((14 << 11) | (30 << 5));
     expect(header.readUInt16LE(12)).toBe(((2021 - 1980) << 9) | (3 << 5) | 31);
   }, 60_000);
+
+  it('unpacks with unzip as the mirror guide says, file for file, packed again from the same bytes', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'site-archive-'));
+    try {
+      const archive = siteArchive(files);
+      // Packing again reuses each unchanged file's deflated bytes (the release packs twice): the same archive.
+      expect(Buffer.from(siteArchive(files)).equals(Buffer.from(archive))).toBe(true);
+      await writeFile(path.join(folder, 'belarus-unions-record.zip'), archive);
+      execFileSync('unzip', ['-q', 'belarus-unions-record.zip', '-d', 'site'], { cwd: folder, stdio: 'pipe' });
+      for (const file of files) {
+        expect((await readFile(path.join(folder, 'site', file.path))).equals(Buffer.from(file.bytes)), file.path).toBe(
+          true,
+        );
+      }
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
 });
