@@ -3,11 +3,11 @@ import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from '
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { constants, gunzipSync, gzipSync } from 'node:zlib';
-import { parse } from 'node-html-parser';
+import { parse, type HTMLElement } from 'node-html-parser';
 import * as pagefind from 'pagefind';
 import { localeCodes, type Locale } from '../../src/i18n/locales.ts';
 import { paths, relativeUrl } from '../../src/lib/routes.ts';
-import { listFiles } from './site-files.ts';
+import { listFiles, type ParsedPages } from './site-files.ts';
 import { gzipBest, type ZopfliOptions } from './zopfli.ts';
 
 /**
@@ -22,12 +22,52 @@ const bundleExcerptsUpToPages = 8;
 /** Index chunks are fetched beside the engine only while a language's chunks stay this small. */
 const preloadIndexUpToBytes = 40 * 1024;
 
-/** The pages Pagefind will index (those with `data-pagefind-body`), counted by their `<html lang>`. */
-async function indexedPagesPerLanguage(distDir: string): Promise<Map<string, number>> {
+/** What Pagefind reads of a page: its indexed text, the metadata it records, its title and its language. */
+const indexedParts = '[data-pagefind-body], [data-pagefind-meta], [data-pagefind-filter], [data-pagefind-sort], title';
+
+/**
+ * The pages Pagefind indexes (those with `data-pagefind-body`), as their HTML
+ * now, by file. `unchangedSinceIndexed` checks, before they are written, that
+ * no later step changed what Pagefind read of them.
+ */
+export interface IndexedPages {
+  html: Map<string, string>;
+  parts: Map<string, string>;
+}
+
+function indexedPartsOf(document: HTMLElement): string {
+  const lang = document.querySelector('html')?.getAttribute('lang') ?? '';
+  return [lang, ...document.querySelectorAll(indexedParts).map((element) => element.outerHTML)].join('\n');
+}
+
+export function pagesToIndex(pages: ParsedPages): IndexedPages {
+  const html = new Map<string, string>();
+  const parts = new Map<string, string>();
+  for (const [file, document] of pages) {
+    if (!document.querySelector('[data-pagefind-body]')) continue;
+    html.set(file, document.toString());
+    parts.set(file, indexedPartsOf(document));
+  }
+  return { html, parts };
+}
+
+/** Throws, naming the pages, if a step after indexing changed what Pagefind read of them: the index would be stale. */
+export function assertUnchangedSinceIndexed(indexed: IndexedPages, pages: ParsedPages): void {
+  const changed = [...indexed.parts].filter(([file, parts]) => {
+    const document = pages.get(file);
+    return document === undefined || indexedPartsOf(document) !== parts;
+  });
+  if (changed.length > 0) {
+    throw new Error(
+      `The search index was made before a step changed what it reads of these pages; move that step before indexing (scripts/integrations/post-build.ts):\n  ${changed.map(([file]) => file).join('\n  ')}`,
+    );
+  }
+}
+
+/** How many pages of each `<html lang>` are indexed. */
+function indexedPagesPerLanguage(indexed: IndexedPages): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const file of (await listFiles(distDir)).filter((name) => name.endsWith('.html'))) {
-    const html = await readFile(path.join(distDir, file), 'utf8');
-    if (!html.includes('data-pagefind-body')) continue;
+  for (const html of indexed.html.values()) {
     const lang = /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1] ?? 'unknown';
     counts.set(lang, (counts.get(lang) ?? 0) + 1);
   }
@@ -41,25 +81,25 @@ export interface SearchIndex {
 }
 
 /**
- * Indexes the documents' text with Pagefind, one index per `<html lang>`.
- * Only elements marked `data-pagefind-body` are indexed, so navigation,
- * footers and the other pages stay out of the results. Then tells each search
- * page which files a first search will need, so that it can fetch them all at
- * once instead of one after another.
+ * Indexes the documents' text with Pagefind, one index per `<html lang>`,
+ * from the pages as `pagesToIndex` took them. Only elements marked
+ * `data-pagefind-body` are indexed, so navigation, footers and the other pages
+ * stay out of the results. Pagefind runs in a process of its own, and Zopfli
+ * on worker threads, so the caller's thread is free for other steps meanwhile.
  */
-export async function writeSearchIndex(distDir: string): Promise<SearchIndex> {
+export async function writeSearchIndex(distDir: string, indexed: IndexedPages): Promise<SearchIndex> {
   const outputPath = path.join(distDir, path.dirname(paths.searchEngine()));
-  const largestLanguage = Math.max(0, ...(await indexedPagesPerLanguage(distDir)).values());
+  const largestLanguage = Math.max(0, ...indexedPagesPerLanguage(indexed).values());
   const bundledExcerpts = largestLanguage <= bundleExcerptsUpToPages;
   const { index, errors } = await pagefind.createIndex(bundledExcerpts ? { maxFragments: 1 } : {});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  let pages: number;
   try {
-    const added = await index.addDirectory({ path: distDir });
-    if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
+    for (const [file, content] of indexed.html) {
+      const added = await index.addHTMLFile({ sourcePath: file, content });
+      if (added.errors.length > 0) throw new Error(`Pagefind could not index ${file}: ${added.errors.join('; ')}`);
+    }
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-    pages = added.page_count;
   } finally {
     await pagefind.close();
   }
@@ -69,8 +109,7 @@ export async function writeSearchIndex(distDir: string): Promise<SearchIndex> {
     if (/^pagefind-(ui|modular-ui|component-ui|highlight|worker)\b/.test(file)) await rm(path.join(outputPath, file));
   }
   await recompress(outputPath, bundledExcerpts);
-  await writeSearchPreloads(distDir, bundledExcerpts);
-  return { pages, bundledExcerpts };
+  return { pages: indexed.html.size, bundledExcerpts };
 }
 
 /** Where recompressed files are kept between builds: the project's own cache folder, which git ignores. */
@@ -243,7 +282,7 @@ async function searchFiles(distDir: string, lang: Locale, cacheTag: string, bund
  * first search needs (relative to the page, so the list works under any path)
  * and the cache tag that Pagefind must use to ask for the same entry file.
  */
-async function writeSearchPreloads(distDir: string, bundledExcerpts: boolean): Promise<void> {
+export async function writeSearchPreloads(distDir: string, bundledExcerpts: boolean): Promise<void> {
   const engineDir = path.posix.dirname(paths.searchEngine());
   const entry = await readFile(path.join(distDir, engineDir, 'pagefind-entry.json'));
   const cacheTag = createHash('sha256').update(entry).digest('hex').slice(0, 12);

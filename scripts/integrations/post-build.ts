@@ -1,7 +1,7 @@
 import { mkdir, readdir, rename, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { localeCodes, type Locale } from '../../src/i18n/locales.ts';
 import { useTranslations } from '../../src/i18n/ui.ts';
 import { paths } from '../../src/lib/routes.ts';
@@ -16,9 +16,14 @@ import { pagesOverBudget } from '../build/page-budget.ts';
 import { fillFileSizes } from '../build/file-sizes.ts';
 import { relativiseSite } from '../build/relative-urls.ts';
 import { releaseRevision } from '../build/release-revision.ts';
-import { writeSearchIndex } from '../build/search-index.ts';
+import {
+  assertUnchangedSinceIndexed,
+  pagesToIndex,
+  writeSearchIndex,
+  writeSearchPreloads,
+} from '../build/search-index.ts';
 import { writeHeadersFile } from '../build/security-headers.ts';
-import { readPages, writePages } from '../build/site-files.ts';
+import { readPages, writePages, type ParsedPages } from '../build/site-files.ts';
 import { addSingleFiles, type SingleFileSource } from '../build/take-away.ts';
 
 /** The slugs of a language's documents, from the content folder. */
@@ -56,6 +61,43 @@ async function placeNotFoundPages(distDir: string): Promise<void> {
 }
 
 /**
+ * Everything a page gets after its text is final: the single-file copies, the
+ * books, each page's Content-Security-Policy (after the last change to a page,
+ * so it hashes the final inline code), the sizes of the files pages offer, and
+ * the checks of links and byte budgets.
+ */
+async function finishPages(distDir: string, root: URL, pages: ParsedPages, logger: AstroIntegrationLogger) {
+  addSingleFiles(pages, await singleFileSources(root));
+  // The books are made from the finished text of the pages; the downloads pages give their sizes below.
+  const revision = releaseRevision(fileURLToPath(root));
+  const releaseDate = revision === undefined ? undefined : new Date(revision.timestamp * 1000);
+  for (const lang of localeCodes) {
+    const book = epub(languageBook(pages, lang, await documentSlugs(root, lang), releaseDate));
+    const file = path.join(distDir, paths.book(lang));
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, book);
+  }
+  logger.info('an EPUB book in every language');
+  addContentSecurityPolicy(pages, await siteScripts());
+  logger.info('every page carries its Content-Security-Policy; no inline code but the site’s own');
+  // After the last change to the single-file copies, whose sizes the document pages give.
+  await fillFileSizes(distDir, pages, new Set([paths.siteArchive()]));
+  logger.info('every file a page offers is there, and the page gives its size');
+  const broken = await findBrokenLinks(distDir, {
+    pages,
+    writtenLater: new Set(
+      [paths.siteArchive(), paths.siteCar(), paths.verifier(), paths.rewriteOriginTool()].map((file) => file.slice(1)),
+    ),
+    siteUrl,
+  });
+  if (broken.length > 0) throw new Error(`Broken internal links:\n  ${broken.join('\n  ')}`);
+  logger.info('every internal link and anchor resolves');
+  const overBudget = pagesOverBudget(pages);
+  if (overBudget.length > 0) throw new Error(`Pages over their byte budget:\n  ${overBudget.join('\n  ')}`);
+  logger.info('every page’s HTML fits the first-visit budget');
+}
+
+/**
  * Turns Astro's output into the site a release is made of: relative URLs (one
  * build works under any prefix and from disk), safe external links, the search
  * index, the take-away copies, each page's Content-Security-Policy (after the
@@ -78,40 +120,22 @@ export function postBuild(): AstroIntegration {
         await relativiseSite(distDir, pages);
         for (const document of pages.values()) markExternalLinksIn(document);
         logger.info('every internal URL is relative; external links carry noopener noreferrer');
-        addSingleFiles(pages, await singleFileSources(root));
-        // The books are made from the finished text of the pages; the downloads pages give their sizes below.
-        const revision = releaseRevision(fileURLToPath(root));
-        const releaseDate = revision === undefined ? undefined : new Date(revision.timestamp * 1000);
-        for (const lang of localeCodes) {
-          const book = epub(languageBook(pages, lang, await documentSlugs(root, lang), releaseDate));
-          const file = path.join(distDir, paths.book(lang));
-          await mkdir(path.dirname(file), { recursive: true });
-          await writeFile(file, book);
-        }
-        logger.info('an EPUB book in every language');
-        addContentSecurityPolicy(pages, await siteScripts());
-        logger.info('every page carries its Content-Security-Policy; no inline code but the site’s own');
-        // After the last change to the single-file copies, whose sizes the document pages give.
-        await fillFileSizes(distDir, pages, new Set([paths.siteArchive()]));
-        logger.info('every file a page offers is there, and the page gives its size');
-        const broken = await findBrokenLinks(distDir, {
-          pages,
-          writtenLater: new Set(
-            [paths.siteArchive(), paths.siteCar(), paths.verifier(), paths.rewriteOriginTool()].map((file) =>
-              file.slice(1),
-            ),
-          ),
-          siteUrl,
-        });
-        if (broken.length > 0) throw new Error(`Broken internal links:\n  ${broken.join('\n  ')}`);
-        logger.info('every internal link and anchor resolves');
-        const overBudget = pagesOverBudget(pages);
-        if (overBudget.length > 0) throw new Error(`Pages over their byte budget:\n  ${overBudget.join('\n  ')}`);
-        logger.info('every page’s HTML fits the first-visit budget');
+        // The documents' text is final now. Pagefind indexes it in its own process, and Zopfli compresses the index
+        // on other threads, while this one finishes the pages; that this changed nothing Pagefind read is checked
+        // before they are written. Both are awaited even when one fails, so that nothing is still writing into the
+        // output when the build stops.
+        const indexed = pagesToIndex(pages);
+        const [indexing, finishing] = await Promise.allSettled([
+          writeSearchIndex(distDir, indexed),
+          finishPages(distDir, root, pages, logger),
+        ]);
+        if (finishing.status === 'rejected') throw finishing.reason;
+        if (indexing.status === 'rejected') throw indexing.reason;
+        assertUnchangedSinceIndexed(indexed, pages);
         await writePages(distDir, pages);
         await writeHeadersFile(distDir);
-        const { pages: indexed } = await writeSearchIndex(distDir);
-        logger.info(`search index written for ${indexed} pages`);
+        await writeSearchPreloads(distDir, indexing.value.bundledExcerpts);
+        logger.info(`search index written for ${indexing.value.pages} pages`);
         // Last: the release stamp of the offline copy hashes the saved files, which must be final by now.
         // What each copy costs to download is weighed by the budget test (tests/e2e/budgets.spec.ts), not here:
         // compressing every saved file at brotli's best took longer than the rest of these steps together.

@@ -4,7 +4,14 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { describe, expect, it } from 'vitest';
-import { searchEngineFiles, withoutAnchors } from '../../../scripts/build/search-index';
+import { parse } from 'node-html-parser';
+import {
+  assertUnchangedSinceIndexed,
+  pagesToIndex,
+  searchEngineFiles,
+  withoutAnchors,
+} from '../../../scripts/build/search-index';
+import type { ParsedPages } from '../../../scripts/build/site-files';
 import { localeCodes } from '../../../src/i18n/locales';
 
 const anchor = { element: 'p', id: 'p-1', location: 0, text: 'The whole paragraph, a second time.' };
@@ -33,6 +40,53 @@ describe('excerpt files', () => {
 
   it('refuse a file that is not an excerpt file', () => {
     expect(() => withoutAnchors(Buffer.from('{"url":"/en/a/"}'))).toThrow('not a Pagefind excerpt file');
+  });
+});
+
+describe('the pages indexed while the others are finished', () => {
+  const documentPage = (text: string) =>
+    parse(
+      `<html lang="en"><head><title>A</title></head><body><nav>Menu</nav><article data-pagefind-body><h1 data-pagefind-meta="title">A</h1><p>${text}</p></article><footer><span>12 KB</span></footer></body></html>`,
+    );
+  const site = (): ParsedPages =>
+    new Map([
+      ['en/a/index.html', documentPage('The text.')],
+      ['en/about/index.html', parse('<html lang="en"><body><p>About</p></body></html>')],
+    ]);
+
+  it('are the pages with data-pagefind-body, as their HTML was when they were taken', () => {
+    const pages = site();
+    const indexed = pagesToIndex(pages);
+    expect([...indexed.html.keys()]).toEqual(['en/a/index.html']);
+    pages.get('en/a/index.html')?.querySelector('footer span')?.set_content('13 KB');
+    expect(indexed.html.get('en/a/index.html')).toContain('12 KB');
+  });
+
+  it('may change where Pagefind does not read, such as a size outside the indexed text or the head', () => {
+    const pages = site();
+    const indexed = pagesToIndex(pages);
+    pages.get('en/a/index.html')?.querySelector('footer span')?.set_content('13 KB');
+    pages.get('en/a/index.html')?.querySelector('head')?.appendChild(parse('<meta name="x" content="y">'));
+    pages.get('en/about/index.html')?.querySelector('p')?.set_content('About us');
+    expect(() => assertUnchangedSinceIndexed(indexed, pages)).not.toThrow();
+  });
+
+  it.each([
+    ['the indexed text', (page: ParsedPages) => page.get('en/a/index.html')?.querySelector('p')?.set_content('Other.')],
+    [
+      'a field Pagefind records',
+      (page: ParsedPages) => page.get('en/a/index.html')?.querySelector('h1')?.set_content('B'),
+    ],
+    ['the title', (page: ParsedPages) => page.get('en/a/index.html')?.querySelector('title')?.set_content('B')],
+    [
+      'the language',
+      (page: ParsedPages) => page.get('en/a/index.html')?.querySelector('html')?.setAttribute('lang', 'ru'),
+    ],
+  ])('refuse, naming the page, a later change to %s', (_, change) => {
+    const pages = site();
+    const indexed = pagesToIndex(pages);
+    change(pages);
+    expect(() => assertUnchangedSinceIndexed(indexed, pages)).toThrow(/before indexing[^]*en\/a\/index\.html/);
   });
 });
 
