@@ -26,23 +26,28 @@ import { parseArgs } from 'node:util';
 import { assertReleaseIdentity, identity } from '../src/lib/identity.ts';
 import { siteUrl } from '../src/lib/site-url.ts';
 import { writeHostConfigs } from './build/host-configs.ts';
-import { releaseRevision } from './build/release-revision.ts';
+import { releaseRevision, type ReleaseRevision } from './build/release-revision.ts';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 const astroCli = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
 
-/** Everything but the release key, which only the signing step below may read. */
-function astroEnvironment(): NodeJS.ProcessEnv {
+/**
+ * Everything but the release key, which only the signing step below may read,
+ * and with the release date this script has decided, in the reproducible-builds
+ * convention, so that Astro's process need not ask git again.
+ */
+function astroEnvironment(revision: ReleaseRevision | undefined): NodeJS.ProcessEnv {
   const environment: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
   delete environment['MINISIGN_SECRET_KEY'];
+  if (revision !== undefined) environment['SOURCE_DATE_EPOCH'] = String(revision.timestamp);
   return environment;
 }
 
-function runAstroBuild(outDir: string): Promise<void> {
+function runAstroBuild(outDir: string, revision: ReleaseRevision | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [astroCli, 'build', '--outDir', outDir], {
       cwd: projectRoot,
-      env: astroEnvironment(),
+      env: astroEnvironment(revision),
       stdio: 'inherit',
     });
     child.on('error', reject);
@@ -102,7 +107,7 @@ export async function build({
   // Before an Astro build a signed release would waste: it must not carry placeholder addresses.
   if (process.env['MINISIGN_SECRET_KEY']) assertReleaseIdentity(identity);
   await Promise.all([rm(output, { recursive: true, force: true }), rm(staging, { recursive: true, force: true })]);
-  const rendering = runAstroBuild(staging);
+  const rendering = runAstroBuild(staging, revision);
   // Not left unhandled while the steps below run beside it; awaited, and so reported, below.
   rendering.catch(() => undefined);
   try {

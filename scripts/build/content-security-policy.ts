@@ -51,7 +51,7 @@ const hashOf = (text: string) => `'sha256-${createHash('sha256').update(text).di
 export async function siteScripts(dir = scriptsDir): Promise<SiteScripts> {
   const scripts: SiteScripts = new Map();
   for (const file of (await readdir(dir)).filter((name) => name.endsWith('.js')).sort()) {
-    const hash = hashOf(inlineScript(await readFile(path.join(dir, file), 'utf8')));
+    const hash = hashOf(await inlineScript(await readFile(path.join(dir, file), 'utf8')));
     scripts.set(hash, { file, hash });
   }
   return scripts;

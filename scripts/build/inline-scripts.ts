@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { transformSync } from 'esbuild';
+import { readFile } from 'node:fs/promises';
+import { transform } from 'esbuild';
 import type { Plugin } from 'vite';
 
 /** The import suffix that gives a file of src/scripts/ as pages inline it: `import code from './x.js?inline-script'`. */
@@ -8,21 +8,23 @@ const suffix = '?inline-script';
 /**
  * A script as every page that inlines it carries it: minified by esbuild
  * (pinned, so the same bytes on every build). The sources explain themselves
- * in comments; a reader on a throttled phone need not download them.
+ * in comments; a reader on a throttled phone need not download them. Not
+ * the synchronous call: the first one starts esbuild's process, which the
+ * bundler's other work need not wait for.
  */
-export function inlineScript(source: string): string {
-  return transformSync(source, { minify: true, target: 'es2022', legalComments: 'none' }).code.trimEnd();
+export async function inlineScript(source: string): Promise<string> {
+  return (await transform(source, { minify: true, target: 'es2022', legalComments: 'none' })).code.trimEnd();
 }
 
 /** Lets components import a script as pages inline it; the Content-Security-Policy hashes the same bytes. */
 export function inlineScripts(): Plugin {
   return {
     name: 'inline-scripts',
-    load(id) {
+    async load(id) {
       if (!id.endsWith(suffix)) return undefined;
       const file = id.slice(0, -suffix.length);
       this.addWatchFile(file);
-      return `export default ${JSON.stringify(inlineScript(readFileSync(file, 'utf8')))};`;
+      return `export default ${JSON.stringify(await inlineScript(await readFile(file, 'utf8')))};`;
     },
   };
 }

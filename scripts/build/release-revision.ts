@@ -44,6 +44,16 @@ function fromArchive(root: string): { commit: string; timestamp: number } | unde
   return match ? { commit: match[1] ?? '', timestamp: Number(match[2]) } : undefined;
 }
 
+/** `SOURCE_DATE_EPOCH` as a number of seconds, when set; throws, saying what it must be, when it is not one. */
+function sourceDateEpoch(environment: NodeJS.ProcessEnv): number | undefined {
+  const epoch = environment['SOURCE_DATE_EPOCH'];
+  if (epoch === undefined || epoch === '') return undefined;
+  if (!/^\d+$/.test(epoch)) {
+    throw new Error(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not "${epoch}"`);
+  }
+  return Number(epoch);
+}
+
 /**
  * `SOURCE_DATE_EPOCH` when set (the reproducible-builds convention), else the
  * commit date from git when the build sits in this project's own repository,
@@ -56,13 +66,18 @@ export function releaseRevision(
 ): ReleaseRevision | undefined {
   const git = fromGit(root);
   const recorded = git ?? fromArchive(root);
-  const epoch = environment['SOURCE_DATE_EPOCH'];
-  if (epoch !== undefined && epoch !== '') {
-    if (!/^\d+$/.test(epoch)) {
-      throw new Error(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not "${epoch}"`);
-    }
-    return { commit: recorded?.commit, timestamp: Number(epoch), source: 'SOURCE_DATE_EPOCH' };
-  }
+  const epoch = sourceDateEpoch(environment);
+  if (epoch !== undefined) return { commit: recorded?.commit, timestamp: epoch, source: 'SOURCE_DATE_EPOCH' };
   if (recorded === undefined) return undefined;
   return { ...recorded, source: git ? 'git' : revisionFile };
+}
+
+/**
+ * The release date alone, for the pages and books that show it. It asks git
+ * only when `SOURCE_DATE_EPOCH` is not set: the build script sets it for
+ * Astro's process to the date it has already decided.
+ */
+export function releaseDate(root: string, environment: NodeJS.ProcessEnv = process.env): Date | undefined {
+  const timestamp = sourceDateEpoch(environment) ?? releaseRevision(root, environment)?.timestamp;
+  return timestamp === undefined ? undefined : new Date(timestamp * 1000);
 }

@@ -15,7 +15,7 @@ import { writeOfflineFiles } from '../build/offline.ts';
 import { pagesOverBudget } from '../build/page-budget.ts';
 import { fillFileSizes } from '../build/file-sizes.ts';
 import { relativiseSite } from '../build/relative-urls.ts';
-import { releaseRevision } from '../build/release-revision.ts';
+import { releaseDate } from '../build/release-revision.ts';
 import {
   assertUnchangedSinceIndexed,
   pagesToIndex,
@@ -69,10 +69,9 @@ async function placeNotFoundPages(distDir: string): Promise<void> {
 async function finishPages(distDir: string, root: URL, pages: ParsedPages, logger: AstroIntegrationLogger) {
   addSingleFiles(pages, await singleFileSources(root));
   // The books are made from the finished text of the pages; the downloads pages give their sizes below.
-  const revision = releaseRevision(fileURLToPath(root));
-  const releaseDate = revision === undefined ? undefined : new Date(revision.timestamp * 1000);
+  const bookDate = releaseDate(fileURLToPath(root));
   for (const lang of localeCodes) {
-    const book = epub(languageBook(pages, lang, await documentSlugs(root, lang), releaseDate));
+    const book = epub(languageBook(pages, lang, await documentSlugs(root, lang), bookDate));
     const file = path.join(distDir, paths.book(lang));
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, book);

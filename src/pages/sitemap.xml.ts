@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { releaseRevision } from '../../scripts/build/release-revision.ts';
+import { releaseDate } from '../../scripts/build/release-revision.ts';
 import { localeCodes } from '../i18n/locales';
 import { documentsIn, identify } from '../lib/documents';
 import { sitemap } from '../lib/feeds';
@@ -35,7 +35,6 @@ export const GET: APIRoute = async () => {
     })),
   ];
   // Astro runs in the project's folder; the date is the one the release is signed with.
-  const revision = releaseRevision(process.cwd());
-  const lastmod = revision && new Date(revision.timestamp * 1000).toISOString().slice(0, 10);
+  const lastmod = releaseDate(process.cwd())?.toISOString().slice(0, 10);
   return new Response(sitemap(pages, lastmod), { headers: { 'content-type': 'application/xml; charset=utf-8' } });
 };

@@ -108,7 +108,7 @@ test.describe('offline reading, brotli-compressed', () => {
       .map(({ path }) => path);
 
     test(`every ${lang} page: the offline worker and its registration add at most ${budgets.offlineWorker.limitBytes} B`, async () => {
-      const registration = inlineScript(await readFile(registrationSource, 'utf8'));
+      const registration = await inlineScript(await readFile(registrationSource, 'utf8'));
       const worker = await readFile(path.join(distDir, paths.offlineWorker().slice(1)));
       const costs = new Map<string, number>();
       for (const page of languagePages) {

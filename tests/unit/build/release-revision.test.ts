@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { releaseRevision, revisionFile } from '../../../scripts/build/release-revision';
+import { releaseDate, releaseRevision, revisionFile } from '../../../scripts/build/release-revision';
 
 const folders: string[] = [];
 function folder(): string {
@@ -82,5 +82,19 @@ describe('releaseRevision', () => {
 
   it('has no date, rather than the clock’s, for a folder that is neither', () => {
     expect(releaseRevision(folder(), {})).toBeUndefined();
+  });
+});
+
+describe('releaseDate', () => {
+  it('is the revision’s date', () => {
+    const { root } = repository();
+    expect(releaseDate(root, {})).toEqual(new Date(march1 * 1000));
+    expect(releaseDate(folder(), {})).toBeUndefined();
+  });
+
+  it('is SOURCE_DATE_EPOCH when set: the build script hands Astro’s process the date it decided', () => {
+    // Not a repository: the date can only have come from the variable.
+    expect(releaseDate(folder(), { SOURCE_DATE_EPOCH: '1600000000' })).toEqual(new Date(1600000000 * 1000));
+    expect(() => releaseDate(folder(), { SOURCE_DATE_EPOCH: '16e8' })).toThrow(/SOURCE_DATE_EPOCH must be/);
   });
 });
