@@ -3,6 +3,7 @@ import { isLocale, localeCodes, type Locale } from '../i18n/locales';
 import { sortableDate } from '../content/schema';
 import { useTranslations } from '../i18n/ui';
 import { formatDocumentDate } from './dates';
+import { namesIndex, type IndexedName } from './names-index';
 import { paragraphsOf, type Paragraph } from './paragraphs';
 
 export type DocumentEntry = CollectionEntry<'documents'>;
@@ -40,6 +41,20 @@ export async function documentParagraphs(): Promise<{ slug: string; paragraphs: 
     ) as Record<Locale, Paragraph[]>;
     return { slug, paragraphs };
   });
+}
+
+let builtNamesIndex: Promise<IndexedName[]> | undefined;
+
+/**
+ * The names index of the whole record, which every language's index page
+ * shows: worked out once a build, since matching every form of every name
+ * against every paragraph takes a large share of the pages' rendering.
+ */
+export function recordNamesIndex(): Promise<IndexedName[]> {
+  // Under `npm run dev` a document may change between two requests.
+  if (import.meta.env.DEV) return documentParagraphs().then((documents) => namesIndex(documents));
+  builtNamesIndex ??= documentParagraphs().then((documents) => namesIndex(documents));
+  return builtNamesIndex;
 }
 
 /** A short name for a document, unique among them: its kind and date, "Letter, 12 October 2020". */
