@@ -7,8 +7,9 @@
  *    staging folder beside the output. Content is compiled only there, and the
  *    release key is not in that process's environment.
  * 2. Meanwhile this process draws the link-preview images, which need only the
- *    documents' front matter, and compresses the search engine's WebAssembly
- *    into the cache that the search index step then finds it in.
+ *    documents' front matter, compresses the search engine's WebAssembly into
+ *    the cache that the search index step then finds it in, and bundles the
+ *    standalone verifier and origin rewriter.
  * 3. Once every check has passed, this process adds what a volunteer needs
  *    beside the site (the host configurations in deploy/ and the standalone
  *    downloads/verify.mjs), hashes the files, signs the list (with
@@ -81,14 +82,13 @@ const loadSteps = () =>
     ...release,
   }));
 
-/** What the release carries for volunteers beside the site: the host configurations and the standalone verifier. */
+/** What the release carries for volunteers beside the site: the host configurations and the standalone tools. */
 async function writeVolunteerFiles(
   distDir: string,
-  standaloneTools: () => Promise<Record<string, Uint8Array>>,
+  tools: Record<string, Uint8Array>,
   log: (message: string) => void,
 ): Promise<void> {
   await writeHostConfigs(path.join(projectRoot, 'deploy'), distDir, identity);
-  const tools = await standaloneTools();
   for (const [file, bytes] of Object.entries(tools)) {
     await mkdir(path.dirname(path.join(distDir, file)), { recursive: true });
     await writeFile(path.join(distDir, file), bytes);
@@ -119,6 +119,9 @@ export async function build({
       writePreviewImages,
       writeRelease,
     } = await loadSteps();
+    // The standalone tools depend on nothing Astro writes: bundled now, written into the release below.
+    const bundlingTools = standaloneTools();
+    bundlingTools.catch(() => undefined);
     const compressingEngine = compressSearchEngineAhead({ threads: 1 });
     const drawing = compressingEngine.then(() => previewImages(projectRoot)).then(drawPreviewImages);
     drawing.catch(() => undefined);
@@ -130,7 +133,7 @@ export async function build({
         ? 'release date: none (not a clone, no `git archive` revision, no SOURCE_DATE_EPOCH)'
         : `release date: ${new Date(revision.timestamp * 1000).toISOString()} from ${revision.source}`,
     );
-    await writeVolunteerFiles(staging, standaloneTools, log);
+    await writeVolunteerFiles(staging, await bundlingTools, log);
     await writeRelease(staging, {
       canonicalOrigin: siteUrl.href,
       secretKeyPath: process.env['MINISIGN_SECRET_KEY'] || undefined,
