@@ -65,9 +65,9 @@ export function assertUnchangedSinceIndexed(indexed: IndexedPages, pages: Parsed
 }
 
 /** How many pages of each `<html lang>` are indexed. */
-function indexedPagesPerLanguage(pages: ReadonlyMap<string, string>): Map<string, number> {
+function indexedPagesPerLanguage(indexed: IndexedPages): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const html of pages.values()) {
+  for (const html of indexed.html.values()) {
     const lang = /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1] ?? 'unknown';
     counts.set(lang, (counts.get(lang) ?? 0) + 1);
   }
@@ -82,26 +82,22 @@ export interface SearchIndex {
 
 /**
  * Indexes the documents' text with Pagefind, one index per `<html lang>`,
- * from the pages' HTML by file, as `pagesToIndex` took it. Only elements
- * marked `data-pagefind-body` are indexed, so navigation, footers and the
- * other pages stay out of the results. Pagefind runs in a process of its own,
- * and Zopfli on worker threads, so the caller's thread is free for other steps
- * meanwhile.
+ * from the pages as `pagesToIndex` took them. Only elements marked
+ * `data-pagefind-body` are indexed, so navigation, footers and the other pages
+ * stay out of the results. Pagefind runs in a process of its own, and Zopfli
+ * on worker threads, so the caller's thread is free for other steps meanwhile.
  */
-export async function writeSearchIndex(distDir: string, html: ReadonlyMap<string, string>): Promise<SearchIndex> {
+export async function writeSearchIndex(distDir: string, indexed: IndexedPages): Promise<SearchIndex> {
   const outputPath = path.join(distDir, path.dirname(paths.searchEngine()));
-  const largestLanguage = Math.max(0, ...indexedPagesPerLanguage(html).values());
+  const largestLanguage = Math.max(0, ...indexedPagesPerLanguage(indexed).values());
   const bundledExcerpts = largestLanguage <= bundleExcerptsUpToPages;
   const { index, errors } = await pagefind.createIndex(bundledExcerpts ? { maxFragments: 1 } : {});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
-    // Every page is sent at once rather than each after the reply to the last. Pagefind's service takes its
-    // messages one at a time, in the order they were sent, so the index is the same on every build.
-    const files = [...html];
-    const added = await Promise.all(files.map(([file, content]) => index.addHTMLFile({ sourcePath: file, content })));
-    added.forEach(({ errors: problems }, at) => {
-      if (problems.length > 0) throw new Error(`Pagefind could not index ${files[at]?.[0]}: ${problems.join('; ')}`);
-    });
+    for (const [file, content] of indexed.html) {
+      const added = await index.addHTMLFile({ sourcePath: file, content });
+      if (added.errors.length > 0) throw new Error(`Pagefind could not index ${file}: ${added.errors.join('; ')}`);
+    }
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
   } finally {
@@ -113,7 +109,7 @@ export async function writeSearchIndex(distDir: string, html: ReadonlyMap<string
     if (/^pagefind-(ui|modular-ui|component-ui|highlight|worker)\b/.test(file)) await rm(path.join(outputPath, file));
   }
   await recompress(outputPath, bundledExcerpts);
-  return { pages: html.size, bundledExcerpts };
+  return { pages: indexed.html.size, bundledExcerpts };
 }
 
 /** Where recompressed files are kept between builds: the project's own cache folder, which git ignores. */

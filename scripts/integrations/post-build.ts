@@ -125,7 +125,7 @@ export function postBuild(): AstroIntegration {
         // output when the build stops.
         const indexed = pagesToIndex(pages);
         const [indexing, finishing] = await Promise.allSettled([
-          writeSearchIndex(distDir, indexed.html),
+          writeSearchIndex(distDir, indexed),
           finishPages(distDir, root, pages, logger),
         ]);
         if (finishing.status === 'rejected') throw finishing.reason;
