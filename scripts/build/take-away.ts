@@ -1,5 +1,4 @@
-import { Zip, type ZipInputFile } from 'fflate';
-import { crc32, deflateRawSync } from 'node:zlib';
+import { zipSync, type Zippable } from 'fflate';
 import { parse, type HTMLElement } from 'node-html-parser';
 import type { Locale } from '../../src/i18n/locales.ts';
 import { paths } from '../../src/lib/routes.ts';
@@ -79,47 +78,14 @@ export function isCompressed(bytes: Uint8Array): boolean {
 }
 
 /**
- * Each file's deflated bytes, for as long as its bytes are kept: the release
- * packs the archive at least twice (the downloads pages give its size), and
- * only those pages and the signed list change between packings.
- */
-const deflatedBytes = new WeakMap<Uint8Array, Uint8Array<ArrayBuffer>>();
-
-function deflatedOnce(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
-  let deflated = deflatedBytes.get(bytes);
-  if (deflated === undefined) {
-    // zlib's own deflate: twice as fast as fflate's, and a little smaller.
-    deflated = deflateRawSync(bytes, { level: 9 });
-    deflatedBytes.set(bytes, deflated);
-  }
-  return deflated;
-}
-
-/**
  * The whole site as one deterministic zip: entries in the given (sorted)
  * order, one date for all, text deflated and compressed formats stored.
  */
 export function siteArchive(files: readonly { path: string; bytes: Uint8Array }[], releaseDate?: Date): Uint8Array {
   const mtime = zipTime(releaseDate);
-  const chunks: Uint8Array[] = [];
-  // fflate's Zip calls this synchronously, so the archive is whole once `end` returns.
-  const zip = new Zip((error, chunk) => {
-    if (error) throw error;
-    chunks.push(chunk);
-  });
-  for (const { path, bytes } of files) {
-    const stored = isCompressed(bytes);
-    const entry: ZipInputFile = {
-      filename: path,
-      size: bytes.length,
-      crc: crc32(bytes),
-      compression: stored ? 0 : 8,
-      mtime,
-    };
-    zip.add(entry);
-    // A copy of a stored file: the stream takes only bytes of a plain ArrayBuffer, and a Buffer's may be shared.
-    entry.ondata?.(null, stored ? new Uint8Array(bytes) : deflatedOnce(bytes), true);
+  const entries: Zippable = {};
+  for (const file of files) {
+    entries[file.path] = [file.bytes, { mtime, level: isCompressed(file.bytes) ? 0 : 9 }];
   }
-  zip.end();
-  return Buffer.concat(chunks);
+  return zipSync(entries);
 }

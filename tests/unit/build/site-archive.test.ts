@@ -62,13 +62,10 @@ describe('siteArchive', () => {
     expect(header.readUInt16LE(12)).toBe(((2021 - 1980) << 9) | (3 << 5) | 31);
   }, 60_000);
 
-  it('unpacks with unzip as the mirror guide says, file for file, packed again from the same bytes', async () => {
+  it('unpacks with unzip as the mirror guide says, file for file', async () => {
     const folder = await mkdtemp(path.join(tmpdir(), 'site-archive-'));
     try {
-      const archive = siteArchive(files);
-      // Packing again reuses each unchanged file's deflated bytes (the release packs twice): the same archive.
-      expect(Buffer.from(siteArchive(files)).equals(Buffer.from(archive))).toBe(true);
-      await writeFile(path.join(folder, 'belarus-unions-record.zip'), archive);
+      await writeFile(path.join(folder, 'belarus-unions-record.zip'), siteArchive(files));
       execFileSync('unzip', ['-q', 'belarus-unions-record.zip', '-d', 'site'], { cwd: folder, stdio: 'pipe' });
       for (const file of files) {
         expect((await readFile(path.join(folder, 'site', file.path))).equals(Buffer.from(file.bytes)), file.path).toBe(
