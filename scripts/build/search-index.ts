@@ -22,13 +22,27 @@ const bundleExcerptsUpToPages = 8;
 /** Index chunks are fetched beside the engine only while a language's chunks stay this small. */
 const preloadIndexUpToBytes = 40 * 1024;
 
-/** What Pagefind reads of a page: its indexed text, the metadata it records, its title and its language. */
-const indexedParts = '[data-pagefind-body], [data-pagefind-meta], [data-pagefind-filter], [data-pagefind-sort], title';
+/**
+ * What Pagefind reads of a page: its indexed text, the metadata, filters and
+ * sort keys it records, its title, and what it takes a title or image from
+ * when a page names none (the first heading and image anywhere), besides the
+ * page's language.
+ */
+const indexedParts = [
+  '[data-pagefind-body]',
+  '[data-pagefind-meta]',
+  '[data-pagefind-default-meta]',
+  '[data-pagefind-filter]',
+  '[data-pagefind-sort]',
+  'title',
+  'h1',
+  'img',
+].join(', ');
 
 /**
  * The pages Pagefind indexes (those with `data-pagefind-body`), as their HTML
- * now, by file. `unchangedSinceIndexed` checks, before they are written, that
- * no later step changed what Pagefind read of them.
+ * now, by file. `assertUnchangedSinceIndexed` checks, before they are written,
+ * that no later step changed what Pagefind read of them.
  */
 export interface IndexedPages {
   html: Map<string, string>;
@@ -51,15 +65,24 @@ export function pagesToIndex(pages: ParsedPages): IndexedPages {
   return { html, parts };
 }
 
-/** Throws, naming the pages, if a step after indexing changed what Pagefind read of them: the index would be stale. */
+/**
+ * Throws, naming the pages, if a step after indexing changed what Pagefind read
+ * of them, or made a page to index that it never saw: the index would be stale.
+ */
 export function assertUnchangedSinceIndexed(indexed: IndexedPages, pages: ParsedPages): void {
-  const changed = [...indexed.parts].filter(([file, parts]) => {
-    const document = pages.get(file);
-    return document === undefined || indexedPartsOf(document) !== parts;
-  });
-  if (changed.length > 0) {
+  const changed = [...indexed.parts]
+    .filter(([file, parts]) => {
+      const document = pages.get(file);
+      return document === undefined || indexedPartsOf(document) !== parts;
+    })
+    .map(([file]) => file);
+  const unseen = [...pages]
+    .filter(([file, document]) => !indexed.parts.has(file) && document.querySelector('[data-pagefind-body]'))
+    .map(([file]) => file);
+  const stale = [...changed, ...unseen];
+  if (stale.length > 0) {
     throw new Error(
-      `The search index was made before a step changed what it reads of these pages; move that step before indexing (scripts/integrations/post-build.ts):\n  ${changed.map(([file]) => file).join('\n  ')}`,
+      `The search index was made before a step changed what it reads of these pages; move that step before indexing (scripts/integrations/post-build.ts):\n  ${stale.join('\n  ')}`,
     );
   }
 }

@@ -128,6 +128,12 @@ export function postBuild(): AstroIntegration {
           writeSearchIndex(distDir, indexed),
           finishPages(distDir, root, pages, logger),
         ]);
+        if (finishing.status === 'rejected' && indexing.status === 'rejected') {
+          throw new AggregateError(
+            [finishing.reason, indexing.reason],
+            'finishing the pages and indexing them both failed',
+          );
+        }
         if (finishing.status === 'rejected') throw finishing.reason;
         if (indexing.status === 'rejected') throw indexing.reason;
         assertUnchangedSinceIndexed(indexed, pages);

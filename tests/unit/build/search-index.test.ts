@@ -82,11 +82,26 @@ describe('the pages indexed while the others are finished', () => {
       'the language',
       (page: ParsedPages) => page.get('en/a/index.html')?.querySelector('html')?.setAttribute('lang', 'ru'),
     ],
+    [
+      'an image, which Pagefind shows with a result when the page names none',
+      (page: ParsedPages) =>
+        page.get('en/a/index.html')?.querySelector('footer')?.appendChild(parse('<img src="x.png" alt="">')),
+    ],
   ])('refuse, naming the page, a later change to %s', (_, change) => {
     const pages = site();
     const indexed = pagesToIndex(pages);
     change(pages);
     expect(() => assertUnchangedSinceIndexed(indexed, pages)).toThrow(/before indexing[^]*en\/a\/index\.html/);
+  });
+
+  it('refuse, naming it, a page that a later step made to be indexed', () => {
+    const pages = site();
+    const indexed = pagesToIndex(pages);
+    pages.get('en/about/index.html')?.querySelector('p')?.setAttribute('data-pagefind-body', '');
+    pages.set('en/b/index.html', parse('<html lang="en"><body><article data-pagefind-body>B</article></body></html>'));
+    expect(() => assertUnchangedSinceIndexed(indexed, pages)).toThrow(
+      /before indexing[^]*en\/about\/index\.html\n {2}en\/b\/index\.html/,
+    );
   });
 });
 
