@@ -129,9 +129,10 @@ export function postBuild(): AstroIntegration {
           finishPages(distDir, root, pages, logger),
         ]);
         if (finishing.status === 'rejected' && indexing.status === 'rejected') {
-          throw new AggregateError(
-            [finishing.reason, indexing.reason],
-            'finishing the pages and indexing them both failed',
+          // One error whose message holds both: Astro reports an error's message, not the errors it carries.
+          const messageOf = (reason: unknown) => (reason instanceof Error ? reason.message : String(reason));
+          throw new Error(
+            `${messageOf(finishing.reason)}\nand the search index failed too: ${messageOf(indexing.reason)}`,
           );
         }
         if (finishing.status === 'rejected') throw finishing.reason;
