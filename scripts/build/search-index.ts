@@ -49,6 +49,9 @@ export interface IndexedPages {
   parts: Map<string, string>;
 }
 
+/** Whether Pagefind indexes the page: it has an element marked `data-pagefind-body`. */
+const isIndexed = (document: HTMLElement) => document.querySelector('[data-pagefind-body]') !== null;
+
 function indexedPartsOf(document: HTMLElement): string {
   const lang = document.querySelector('html')?.getAttribute('lang') ?? '';
   return [lang, ...document.querySelectorAll(indexedParts).map((element) => element.outerHTML)].join('\n');
@@ -58,7 +61,7 @@ export function pagesToIndex(pages: ParsedPages): IndexedPages {
   const html = new Map<string, string>();
   const parts = new Map<string, string>();
   for (const [file, document] of pages) {
-    if (!document.querySelector('[data-pagefind-body]')) continue;
+    if (!isIndexed(document)) continue;
     html.set(file, document.toString());
     parts.set(file, indexedPartsOf(document));
   }
@@ -77,7 +80,7 @@ export function assertUnchangedSinceIndexed(indexed: IndexedPages, pages: Parsed
     })
     .map(([file]) => file);
   const unseen = [...pages]
-    .filter(([file, document]) => !indexed.parts.has(file) && document.querySelector('[data-pagefind-body]'))
+    .filter(([file, document]) => !indexed.parts.has(file) && isIndexed(document))
     .map(([file]) => file);
   const stale = [...changed, ...unseen];
   if (stale.length > 0) {
