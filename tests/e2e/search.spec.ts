@@ -258,20 +258,40 @@ test('with JavaScript on a server, the notice never shows', async ({ page }) => 
 });
 
 test.describe('the results page does not move', () => {
-  /** Sums the page's layout shifts that no input caused, from its first moment, as CLS counts them. */
+  type ShiftRecord = { observer: PerformanceObserver; sum: number };
+  /**
+   * From the page's first moment, keeps a PerformanceObserver of its layout shifts and their sum. Every shift
+   * counts, `hadRecentInput` or not: these tests give the page no input, but under a phone's emulation Chromium
+   * counts its own set-up of the viewport, 100–300 ms after navigation, as input, and flags every shift of the
+   * next 500 ms as recent input — just when the results are drawn. CLS leaves those out; here they would hide the
+   * very shift a test looks for. The observer is kept, so a reading can take what it has not yet delivered.
+   */
   const recordLayoutShift = () => {
-    const record = window as unknown as { layoutShift: number };
-    record.layoutShift = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
-        if (!entry.hadRecentInput) record.layoutShift += entry.value;
-      }
-    }).observe({ type: 'layout-shift', buffered: true });
+    const record = { observer: new PerformanceObserver((list) => add(list.getEntries())), sum: 0 };
+    const add = (entries: PerformanceEntryList) => {
+      for (const entry of entries as (PerformanceEntry & { value: number })[]) record.sum += entry.value;
+    };
+    (window as unknown as { layoutShift: ShiftRecord }).layoutShift = record;
+    record.observer.observe({ type: 'layout-shift', buffered: true });
   };
-  const layoutShift = async (page: Page) => {
-    // Two frames: the browser has drawn the results and reported any shift they made.
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    return page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift);
+  /**
+   * The sum of the page's layout shifts so far. The browser measures a shift when it next renders and hands the
+   * entry to the observer in a later task, so: two frames, then whatever the observer holds undelivered.
+   */
+  const layoutShift = (page: Page) =>
+    page.evaluate(async () => {
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      const record = (window as unknown as { layoutShift: ShiftRecord }).layoutShift;
+      for (const entry of record.observer.takeRecords() as (PerformanceEntry & { value: number })[]) {
+        record.sum += entry.value;
+      }
+      return record.sum;
+    });
+  /** A search opened by its address, as a shared link opens it, and the layout shift until it has settled. */
+  const shiftOfSearch = async (page: Page, lang: Locale, query: string) => {
+    await page.goto(searchUrl(lang, query));
+    await settled(page);
+    return layoutShift(page);
   };
 
   for (const lang of localeCodes) {
@@ -280,24 +300,26 @@ test.describe('the results page does not move', () => {
       page,
     }) => {
       await page.addInitScript(recordLayoutShift);
-      for (const query of queries) {
-        await page.goto(searchUrl(lang, query));
-        await settled(page);
-        expect(await layoutShift(page), query).toBeLessThanOrEqual(0.02);
-      }
+      for (const query of queries) expect(await shiftOfSearch(page, lang, query), query).toBeLessThanOrEqual(0.02);
     });
   }
 
-  test('the measurement does see a shift', async ({ page }) => {
+  test('the measurement sees a shift made as the results are drawn', async ({ page }) => {
     await page.addInitScript(recordLayoutShift);
-    await page.goto(searchUrl('en', 'Naftan'));
-    await settled(page);
-    await page.evaluate(() => {
-      const block = Object.assign(document.createElement('p'), { textContent: 'A late banner' });
-      Object.assign(block.style, { height: '200px', margin: '0' });
-      document.querySelector('main')?.prepend(block);
+    // A regression of the kind the tests above guard against: a banner pushed in when the results arrive.
+    await page.addInitScript(() => {
+      const pushBannerIn = new MutationObserver(() => {
+        pushBannerIn.disconnect();
+        const banner = Object.assign(document.createElement('p'), { textContent: 'A late banner' });
+        Object.assign(banner.style, { height: '200px', margin: '0' });
+        document.querySelector('main')?.prepend(banner);
+      });
+      addEventListener('DOMContentLoaded', () => {
+        const results = document.querySelector('[data-search-results]');
+        if (results) pushBannerIn.observe(results, { childList: true });
+      });
     });
-    expect(await layoutShift(page)).toBeGreaterThan(0.02);
+    expect(await shiftOfSearch(page, 'en', 'Naftan')).toBeGreaterThan(0.02);
   });
 });
 
