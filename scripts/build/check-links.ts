@@ -72,3 +72,18 @@ export async function findBrokenLinks(distDir: string, options: LinkCheckOptions
   }
   return broken;
 }
+
+/**
+ * Every id that a page gives more than one element, as `page: "id" (N elements)`: a link to it lands on the
+ * first, which may not be the one meant (a content heading `## p-3` before paragraph 3), and a label names
+ * only one of them.
+ */
+export function findDuplicateIds(pages: ParsedPages): string[] {
+  const duplicates: string[] = [];
+  for (const [file, document] of pages) {
+    const counts = new Map<string, number>();
+    for (const element of document.querySelectorAll('[id]')) counts.set(element.id, (counts.get(element.id) ?? 0) + 1);
+    for (const [id, count] of counts) if (count > 1) duplicates.push(`${file}: "${id}" (${count} elements)`);
+  }
+  return duplicates;
+}

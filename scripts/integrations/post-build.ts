@@ -8,7 +8,7 @@ import { paths } from '../../src/lib/routes.ts';
 import { absoluteUrl, siteUrl } from '../../src/lib/site-url.ts';
 import { escapeXml } from '../../src/lib/xml.ts';
 import { epub, languageBook } from '../build/book.ts';
-import { findBrokenLinks } from '../build/check-links.ts';
+import { findBrokenLinks, findDuplicateIds } from '../build/check-links.ts';
 import { addContentSecurityPolicy, siteScripts } from '../build/content-security-policy.ts';
 import { markExternalLinksIn } from '../build/external-links.ts';
 import { writeOfflineFiles } from '../build/offline.ts';
@@ -90,7 +90,11 @@ async function finishPages(distDir: string, root: URL, pages: ParsedPages, logge
     siteUrl,
   });
   if (broken.length > 0) throw new Error(`Broken internal links:\n  ${broken.join('\n  ')}`);
-  logger.info('every internal link and anchor resolves');
+  const duplicateIds = findDuplicateIds(pages);
+  if (duplicateIds.length > 0) {
+    throw new Error(`Ids given to more than one element of a page:\n  ${duplicateIds.join('\n  ')}`);
+  }
+  logger.info('every internal link and anchor resolves, to the one element with its id');
   const overBudget = pagesOverBudget(pages);
   if (overBudget.length > 0) throw new Error(`Pages over their byte budget:\n  ${overBudget.join('\n  ')}`);
   logger.info('every page’s HTML fits the first-visit budget');

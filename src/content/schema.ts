@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { localeCodes, type Locale } from '../i18n/locales.ts';
+import { hasControlCharacter } from '../lib/content-safety.ts';
 
 /** The kinds of document the record holds; each has a label in the UI strings. */
 export const documentKinds = ['petition', 'letter', 'news', 'resolution'] as const;
@@ -47,7 +48,14 @@ const oneLine = (what: string) =>
     .string({ error: `is required: ${what}` })
     .trim()
     .min(1, `must not be empty: ${what}`)
-    .refine((value) => !/\n/.test(value), 'must fit on one line');
+    .refine((value) => !/\n/.test(value), 'must fit on one line')
+    .refine(
+      (value) => !hasControlCharacter(value),
+      'must hold no control character (such as U+0000, or "\\u0001" in quotes): feeds and e-books cannot carry one',
+    );
+
+/** The characters a web address is written with (RFC 3986); any other must be percent-encoded. */
+const urlCharacters = /^[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+$/;
 
 /**
  * The front matter of every document, in every language.
@@ -111,6 +119,10 @@ export const documentSchema = z
             protocol: /^https$/,
             hostname: z.regexes.domain,
             error: 'must be the full public address of the original, starting with "https://"',
+          })
+          .regex(urlCharacters, {
+            error:
+              "must be written in the characters of a web address only (letters, digits and -._~:/?#[]@!$&'()*+,;=%): percent-encode any other",
           })
           .optional(),
         /** What was removed from the extracted original to make the English page; nothing else was changed. */

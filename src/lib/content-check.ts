@@ -1,11 +1,18 @@
 import { readdir, readFile } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import type { z } from 'astro/zod';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { documentSchema, pageSchema, type DocumentData } from '../content/schema';
 import { isLocale, localeCodes, type Locale } from '../i18n/locales';
-import { contentComponents, unsafeContent, type ContentCollection } from './content-safety';
+import {
+  contentComponents,
+  controlCharacterProblems,
+  nestingProblem,
+  unsafeContent,
+  type ContentCollection,
+} from './content-safety';
 import { parseMdx, splitFrontMatter } from './mdx';
 import { paragraphNumber } from './paragraph-ids';
 import { paragraphsOf } from './paragraphs';
@@ -153,10 +160,38 @@ async function listFiles(
   return files;
 }
 
+/**
+ * Decodes a content file, or names its first line that is not UTF-8. A line
+ * feed is never part of another character in UTF-8, so each line can be
+ * checked on its own.
+ */
+function decodeUtf8(bytes: Buffer): { text: string } | { line: number; problem: string } {
+  if (isUtf8(bytes)) return { text: bytes.toString('utf8') };
+  let start = 0;
+  let line = 1;
+  for (
+    let end = bytes.indexOf(0x0a);
+    end !== -1 && isUtf8(bytes.subarray(start, end));
+    end = bytes.indexOf(0x0a, start)
+  ) {
+    start = end + 1;
+    line += 1;
+  }
+  return { line, problem: 'is not UTF-8 text — save the file as UTF-8 in your editor' };
+}
+
 async function parseFile(file: ContentFile, absolutePath: string, problems: ContentProblem[]) {
+  const decoded = decodeUtf8(await readFile(absolutePath));
+  if (!('text' in decoded)) {
+    problems.push({ file: file.file, line: decoded.line, problem: decoded.problem });
+    return undefined;
+  }
+  for (const { line, problem } of controlCharacterProblems(decoded.text)) {
+    problems.push(line === undefined ? { file: file.file, problem } : { file: file.file, line, problem });
+  }
   let split;
   try {
-    split = splitFrontMatter(await readFile(absolutePath, 'utf8'));
+    split = splitFrontMatter(decoded.text);
   } catch (error) {
     problems.push({ file: file.file, problem: (error as Error).message });
     return undefined;
@@ -170,6 +205,13 @@ async function parseFile(file: ContentFile, absolutePath: string, problems: Cont
     const [, line, message] = /^(\d+):\d+: ([\s\S]*)$/.exec((error as Error).message) ?? [];
     const problem = `is not valid MDX: ${message ?? (error as Error).message}`;
     problems.push(line === undefined ? { file: file.file, problem } : { file: file.file, line: Number(line), problem });
+    return undefined;
+  }
+  // Text nested too deeply for the recursive walks below stops the check of this file here.
+  const tooDeep = nestingProblem(tree);
+  if (tooDeep !== undefined) {
+    const { line, problem } = tooDeep;
+    problems.push(line === undefined ? { file: file.file, problem } : { file: file.file, line, problem });
     return undefined;
   }
   const unsafe = unsafeContent(tree, contentComponents[file.collection]);

@@ -1,6 +1,9 @@
+import GithubSlugger from 'github-slugger';
 import type { Nodes, Root } from 'mdast';
 import type {} from 'satteri';
 import { visit } from 'unist-util-visit';
+import { layoutIds } from './layout-ids.ts';
+import { paragraphNumber } from './paragraph-ids.ts';
 
 /**
  * Content is data. Translators and editors write Markdown and a few of the
@@ -45,9 +48,7 @@ const markdownNodes = new Set([
   'delete',
   'break',
   'link',
-  'image',
   'linkReference',
-  'imageReference',
   'footnoteDefinition',
   'footnoteReference',
   'table',
@@ -60,7 +61,6 @@ const linkProtocols = new Set(['http:', 'https:', 'mailto:']);
 /** What Markdown writes instead of an element a translator may know from HTML. */
 const markdownFor: Record<string, string> = {
   a: 'a Markdown link, [text](https://…) or [text](../page/)',
-  img: 'a Markdown image, ![description](picture.png)',
   b: '**bold**',
   strong: '**bold**',
   i: '*italics*',
@@ -98,25 +98,99 @@ function allowedList(components: readonly string[]): string {
 }
 
 /**
- * Why a link or image target is not allowed, or undefined when it is: links
- * go to http(s), mailto or a page of the site, images only to files of the
- * site, so that no reader's browser asks another website for anything.
+ * Why a link target is not allowed, or undefined when it is: links go to
+ * http(s), mailto or a page of the site.
  */
-export function targetProblem(target: string, kind: 'link' | 'image'): string | undefined {
+export function linkProblem(target: string): string | undefined {
   const site = new URL('https://site.invalid/lang/page/');
   if (URL.canParse(target)) {
-    const { protocol } = new URL(target);
-    if (kind === 'link' && linkProtocols.has(protocol)) return undefined;
-    if (kind === 'image') {
-      return `an image from ${quote(target)} — an image must be a file of the site, so that no reader's browser asks another website for anything: write its path relative to the page`;
-    }
+    if (linkProtocols.has(new URL(target).protocol)) return undefined;
     return `a link to ${quote(target)} — a link may lead only to an https:, http: or mailto: address or to a page of the site: write the page's full https:// address, or its path relative to this page`;
   }
   const resolved = new URL(target, site);
   if (resolved.origin !== site.origin) {
-    return `a ${kind} to ${quote(target)}, an address without its scheme — write the full address, https://${resolved.host}${resolved.pathname}`;
+    return `a link to ${quote(target)}, an address without its scheme — write the full address, https://${resolved.host}${resolved.pathname}`;
   }
   return undefined;
+}
+
+/**
+ * Content holds no images. The build reads an image's path as a file to
+ * import: a path can lead out of the project to any file of the build machine
+ * (the release key among them), and a query such as `?raw` puts the file into
+ * the build log. The message names the path, never anything of the file.
+ */
+function imageProblem(target: string): string {
+  return `an image ${quote(target)} — content holds no images (the build would read the file it names, wherever it is): describe the picture in words, as the documents describe their signature images`;
+}
+
+/** Control characters break feeds, books and pages; only tab and line ends belong in text. */
+const controlCharacter = /(?![\t\n])\p{Cc}/u;
+/** The same, where a carriage return may end a line before its line feed, as editors on Windows write them. */
+const controlCharacterInFile = /(?![\t\n]|\r\n)\p{Cc}/gu;
+
+/** Whether a front matter value holds a control character (tab and line feed are not). */
+export const hasControlCharacter = (text: string) => controlCharacter.test(text);
+
+/** A control character for a message: "U+0000". */
+const codePoint = (character: string) =>
+  `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** Each line of a content file that holds a control character other than a tab or a line end. */
+export function controlCharacterProblems(text: string): UnsafeContent[] {
+  const problems: UnsafeContent[] = [];
+  for (const match of text.matchAll(controlCharacterInFile)) {
+    const line = text.slice(0, match.index).split('\n').length;
+    if (problems.at(-1)?.line === line) continue;
+    problems.push({
+      line,
+      problem: `a control character ${codePoint(match[0])} — it breaks feeds, e-books and pages: delete it (an editor can show it with "show invisible characters")`,
+    });
+  }
+  return problems;
+}
+
+/** How deeply blocks and inline spans may nest: real text nests a few levels; thousands would exhaust the build's stack. */
+export const maxNesting = 32;
+
+/**
+ * Text nested deeper than `maxNesting`, found without recursion: run before
+ * any rule that walks the tree recursively, which such text would overflow.
+ */
+export function nestingProblem(tree: Root): UnsafeContent | undefined {
+  const stack: { node: Nodes; depth: number }[] = [{ node: tree, depth: 0 }];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    if (next.depth > maxNesting) {
+      return {
+        line: lineOf(next.node),
+        problem: `text nested more than ${maxNesting} levels deep (quotations, lists or emphasis inside each other) — no document needs that: flatten it`,
+      };
+    }
+    if ('children' in next.node) {
+      for (const child of next.node.children) stack.push({ node: child as Nodes, depth: next.depth + 1 });
+    }
+  }
+  return undefined;
+}
+
+/** Ids a heading may not take: a paragraph's (`p-3`, which citations link to) or one the layout gives. */
+function headingIdProblem(id: string): string | undefined {
+  if (paragraphNumber(id) !== undefined) {
+    return `a heading whose id would be "${id}", a paragraph's: links citing ¶ ${paragraphNumber(id)} would land on it — reword the heading`;
+  }
+  if ((Object.values(layoutIds) as string[]).includes(id)) {
+    return `a heading whose id would be "${id}", which the page's layout gives another element — reword the heading`;
+  }
+  return undefined;
+}
+
+/** The text of a heading, as the compiler's slugger reads it. */
+function headingText(node: Nodes): string {
+  const parts: string[] = [];
+  visit(node, (inline) => {
+    if (inline.type === 'text' || inline.type === 'inlineCode') parts.push(inline.value);
+  });
+  return parts.join('');
 }
 
 function elementProblems(
@@ -164,11 +238,17 @@ function elementProblems(
 export function unsafeContent(tree: Root, components: readonly string[]): UnsafeContent[] {
   const problems: UnsafeContent[] = [];
   const report = (node: Nodes, problem: string) => problems.push({ line: lineOf(node), problem });
+  const tooDeep = nestingProblem(tree);
+  if (tooDeep !== undefined) return [tooDeep];
   const definitions = new Map<string, string>();
   visit(tree, 'definition', (node) => {
     definitions.set(node.identifier, node.url);
   });
+  const slugger = new GithubSlugger();
   visit(tree, (node) => {
+    if ('value' in node && typeof node.value === 'string' && hasControlCharacter(node.value)) {
+      report(node, 'a control character — it breaks feeds, e-books and pages: delete it');
+    }
     switch (node.type) {
       case 'mdxjsEsm':
         report(
@@ -189,18 +269,18 @@ export function unsafeContent(tree: Root, components: readonly string[]): Unsafe
         return;
       case 'link':
       case 'definition': {
-        const problem = targetProblem(node.url, 'link');
+        const problem = linkProblem(node.url);
         if (problem) report(node, problem);
         return;
       }
-      case 'image': {
-        const problem = targetProblem(node.url, 'image');
-        if (problem) report(node, problem);
+      case 'image':
+        report(node, imageProblem(node.url));
         return;
-      }
-      case 'imageReference': {
-        const target = definitions.get(node.identifier);
-        const problem = target === undefined ? undefined : targetProblem(target, 'image');
+      case 'imageReference':
+        report(node, imageProblem(definitions.get(node.identifier) ?? node.identifier));
+        return;
+      case 'heading': {
+        const problem = headingIdProblem(slugger.slug(headingText(node)));
         if (problem) report(node, problem);
         return;
       }

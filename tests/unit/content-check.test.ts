@@ -1,9 +1,11 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { timeline } from '../../src/data/timeline';
 import { checkContent, formatProblems, timelineFile } from '../../src/lib/content-check';
+import { maxNesting } from '../../src/lib/content-safety';
 import type { TimelineEvent } from '../../src/lib/timeline';
 
 /** A small, valid set of documents; each test breaks it in one way. */
@@ -46,7 +48,7 @@ const validFixture: Record<string, string> = {
       '',
       'Write to [the union](mailto:union@example.org) or read [the ILO](https://www.ilo.org/) and [an old page](http://example.org/).',
       '',
-      'The 1<sup>st</sup> of March, H<sub>2</sub>O,<br />a line break, and ![a picture](picture.png).',
+      'The 1<sup>st</sup> of March, H<sub>2</sub>O,<br />and a line break.',
       '',
       '<SignatureBlock>',
       'A. Name',
@@ -85,6 +87,9 @@ function checkBody(body: string) {
 }
 
 const bodyFile = 'src/content/documents/en/b-letter.mdx';
+
+const noImages = (target: string) =>
+  `an image "${target}" — content holds no images (the build would read the file it names, wherever it is): describe the picture in words, as the documents describe their signature images`;
 
 describe('content check', () => {
   it('finds no problem in a complete, consistent set', async () => {
@@ -615,21 +620,16 @@ describe('content check: content is data', () => {
     'refuses an image from %s',
     async (target) => {
       expect(await checkBody(`![A picture](<${target}>)\n`)).toEqual([
-        {
-          file: bodyFile,
-          line: bodyLine,
-          problem: `an image from "${target}" — an image must be a file of the site, so that no reader's browser asks another website for anything: write its path relative to the page`,
-        },
+        { file: bodyFile, line: bodyLine, problem: noImages(target) },
       ]);
     },
   );
 
   it('refuses an image whose definition is elsewhere in the file', async () => {
     expect(await checkBody('![A picture][pixel]\n\n[pixel]: https://tracker.example/pixel.png\n')).toEqual([
-      { file: bodyFile, line: bodyLine, problem: expect.stringMatching(/^an image from "https:\/\/tracker\.example/) },
+      { file: bodyFile, line: bodyLine, problem: noImages('https://tracker.example/pixel.png') },
     ]);
   });
-
   it('refuses code in the site’s own pages too', async () => {
     const page = validPage('import fs from "node:fs";\n\n<MirrorList />\n\n<script>alert(1)</script>\n');
     expect(await check({ ...validFixture, 'pages/be/mirrors.mdx': page })).toEqual([
@@ -653,5 +653,172 @@ describe('content check: content is data', () => {
     expect(formatProblems(problems)).toBe(
       `  ${bodyFile}:${bodyLine + 2}: an expression "{1}" — content cannot run code: write the text itself, and "\\{" for a brace`,
     );
+  });
+});
+
+describe('content check: nothing outside the content reaches the build', () => {
+  /** A secret of the build machine, as the release key would be, and code that says if it ever ran. */
+  async function plantedFiles() {
+    const outside = await mkdtemp(path.join(tmpdir(), 'outside-'));
+    const secret = `untrusted comment: minisign secret key ${Math.random().toString(36).slice(2)}`;
+    const ranMarker = path.join(outside, 'payload-ran');
+    await writeFile(path.join(outside, 'k.key'), `${secret}\n`);
+    await writeFile(
+      path.join(outside, 'payload.mjs'),
+      `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(ranMarker)}, 'ran');\n`,
+    );
+    await writeFile(
+      path.join(outside, 'logo.svg'),
+      `<svg xmlns="http://www.w3.org/2000/svg"><script>${secret}</script></svg>`,
+    );
+    return { outside, secret, ranMarker };
+  }
+
+  it('refuses every image path out of the content, naming each line, and quotes nothing of the files', async () => {
+    const { outside, secret, ranMarker } = await plantedFiles();
+    // From src/content/documents/en/ up to the file system's root, then down to the planted files.
+    const up = '../'.repeat(12);
+    const targets = [
+      `${up}${outside.slice(1)}/k.key?raw`,
+      `${up}${outside.slice(1)}/k.key?url`,
+      `${up}${outside.slice(1)}/k.key?inline`,
+      `${up}${outside.slice(1)}/k.key`,
+      `${up}${outside.slice(1)}/payload.mjs`,
+      `${up}${outside.slice(1)}/logo.svg`,
+      `${up}usr/share/gitweb/static/git-logo.png`,
+      '/usr/share/doc/debian/copyright',
+      'picture.png',
+    ];
+    const problems = await checkBody(targets.map((target) => `![x](${target})`).join('\n\n') + '\n');
+    expect(problems).toEqual(
+      targets.map((_target, index) => ({
+        file: bodyFile,
+        line: bodyLine + 2 * index,
+        problem: expect.stringMatching(/^an image ".*" — content holds no images \(the build would read the file/),
+      })),
+    );
+    const message = formatProblems(problems);
+    expect(message).not.toContain(secret);
+    expect(message).not.toContain(Buffer.from(secret).toString('base64').slice(0, 20));
+    expect(existsSync(ranMarker)).toBe(false);
+  });
+
+  it('refuses an image through a symbolic link that leads out of the content', async () => {
+    const { outside, secret } = await plantedFiles();
+    const root = await mkdtemp(path.join(tmpdir(), 'content-check-'));
+    const contentDir = path.join(root, 'src/content');
+    for (const [name, text] of Object.entries({
+      ...validFixture,
+      'documents/en/b-letter.mdx': validDocument(false, '![A seal](seal.png)\n'),
+    })) {
+      await mkdir(path.dirname(path.join(contentDir, name)), { recursive: true });
+      await writeFile(path.join(contentDir, name), text);
+    }
+    await symlink(path.join(outside, 'k.key'), path.join(contentDir, 'documents/en/seal.png'));
+    const problems = await checkContent(contentDir, { projectRoot: root });
+    expect(problems).toContainEqual({ file: bodyFile, line: bodyLine, problem: noImages('seal.png') });
+    expect(formatProblems(problems)).not.toContain(secret);
+  });
+});
+
+describe('content check: text that would break pages, feeds and books', () => {
+  it('refuses control characters in the text, naming each line, but not tabs or Windows line ends', async () => {
+    expect(await checkBody('A\tparagraph.\r\n\r\nA nul\u0000 and a bell\u0007.\n\nA \u000b vertical tab.\n')).toEqual([
+      {
+        file: bodyFile,
+        line: bodyLine + 2,
+        problem:
+          'a control character U+0000 — it breaks feeds, e-books and pages: delete it (an editor can show it with "show invisible characters")',
+      },
+      { file: bodyFile, line: bodyLine + 4, problem: expect.stringMatching(/^a control character U\+000B — /) },
+      { file: bodyFile, line: bodyLine + 2, problem: expect.stringMatching(/^a control character — /) },
+      { file: bodyFile, line: bodyLine + 4, problem: expect.stringMatching(/^a control character — /) },
+    ]);
+  });
+
+  it('refuses control characters in front matter, written as escapes in quotes', async () => {
+    const document = validDocument(false).replace('title: A letter', 'title: "A letter \\u0001\\u000b\\u0000 end"');
+    expect(await check({ ...validFixture, 'documents/en/b-letter.mdx': document })).toEqual([
+      {
+        file: bodyFile,
+        problem:
+          'front matter "title" must hold no control character (such as U+0000, or "\\u0001" in quotes): feeds and e-books cannot carry one',
+      },
+    ]);
+  });
+
+  it('refuses a known address of the original written with characters no address has', async () => {
+    const url = 'https://www.industriall-union.org/a"><script>alert(1)</script>?x=`{}<>';
+    const withUrl = (translated: boolean) =>
+      validDocument(translated).replace('  form: signed-letter\n', `  form: signed-letter\n  url: '${url}'\n`);
+    const problems = await check({
+      ...validFixture,
+      'documents/en/b-letter.mdx': withUrl(false),
+      'documents/be/b-letter.mdx': withUrl(true),
+      'documents/ru/b-letter.mdx': withUrl(true),
+    });
+    expect(problems).toHaveLength(3);
+    expect(problems[0]?.problem).toMatch(
+      /^front matter "provenance.url" must be written in the characters of a web address only/,
+    );
+  });
+
+  it('names a file that is not UTF-8, and its line', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'content-check-'));
+    const contentDir = path.join(root, 'src/content');
+    for (const [name, text] of Object.entries(validFixture)) {
+      await mkdir(path.dirname(path.join(contentDir, name)), { recursive: true });
+      await writeFile(path.join(contentDir, name), text);
+    }
+    const latin1 = Buffer.concat([
+      Buffer.from(validDocument(false, 'Пункт один.\n\n')),
+      Buffer.from([0xff, 0xfe, 0xc0, 0xaf, 0x0a, 0xed, 0xa0, 0x80, 0x0a]),
+    ]);
+    await writeFile(path.join(contentDir, 'documents/en/b-letter.mdx'), latin1);
+    expect(await checkContent(contentDir, { projectRoot: root })).toEqual([
+      { file: bodyFile, line: bodyLine + 2, problem: 'is not UTF-8 text — save the file as UTF-8 in your editor' },
+    ]);
+  });
+
+  it('names a file nested too deeply to build, and its line, before any rule walks it', async () => {
+    const problems = await checkBody(`A paragraph.\n\n${'>'.repeat(10_000)} deep\n`);
+    expect(problems).toEqual([
+      {
+        file: bodyFile,
+        line: bodyLine + 2,
+        problem: `text nested more than ${maxNesting} levels deep (quotations, lists or emphasis inside each other) — no document needs that: flatten it`,
+      },
+    ]);
+  });
+
+  it('accepts nesting that real text has', async () => {
+    expect(await checkBody('> - A **quoted _list_ item**\n>   > with a quote\n')).toEqual([]);
+  });
+});
+
+describe('content check: headings keep the ids citations and the layout use', () => {
+  it.each([
+    [
+      '## p-2',
+      'a heading whose id would be "p-2", a paragraph\'s: links citing ¶ 2 would land on it — reword the heading',
+    ],
+    [
+      '## P 12',
+      'a heading whose id would be "p-12", a paragraph\'s: links citing ¶ 12 would land on it — reword the heading',
+    ],
+    [
+      '### Provenance',
+      'a heading whose id would be "provenance", which the page\'s layout gives another element — reword the heading',
+    ],
+    [
+      '## Content',
+      'a heading whose id would be "content", which the page\'s layout gives another element — reword the heading',
+    ],
+  ])('refuses %s', async (heading, problem) => {
+    expect(await checkBody(`${heading}\n\nA paragraph.\n`)).toEqual([{ file: bodyFile, line: bodyLine, problem }]);
+  });
+
+  it('accepts headings that only start like those ids', async () => {
+    expect(await checkBody('## P-3 form\n\n## Provenance of the text\n\nA paragraph.\n')).toEqual([]);
   });
 });
