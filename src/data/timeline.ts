@@ -29,9 +29,9 @@ export const timeline: readonly TimelineEvent[] = [
   {
     date: { after: '2020-08-09' },
     text: {
-      en: 'Riot police disperse peaceful protesters in the capital, Minsk; three thousand people are detained at first, among them Nikolay Zimin and Maksim Sereda.',
-      be: 'АМАП разганяе мірных пратэстоўцаў у сталіцы, Мінску; спачатку затрымліваюць тры тысячы чалавек, сярод іх Мікалая Зіміна і Максіма Сераду.',
-      ru: 'ОМОН разгоняет мирных демонстрантов в столице, Минске; поначалу задерживают три тысячи человек, в том числе Николая Зимина и Максима Середу.',
+      en: 'Riot police disperse peaceful protesters in the capital, Minsk; at first three thousand people are detained in all, a thousand of them in Minsk; among those detained are Nikolay Zimin and Maksim Sereda.',
+      be: 'АМАП разганяе мірных пратэстоўцаў у сталіцы, Мінску; спачатку затрымліваюць агулам тры тысячы чалавек, з іх тысячу — у Мінску; сярод затрыманых — Мікалай Зімін і Максім Серада.',
+      ru: 'ОМОН разгоняет мирных демонстрантов в столице, Минске; поначалу задерживают в общей сложности три тысячи человек, из них тысячу — в Минске; среди задержанных — Николай Зимин и Максим Середа.',
     },
     sources: {
       'ituc-letter-to-the-ambassador': [8],
@@ -124,7 +124,7 @@ export const timeline: readonly TimelineEvent[] = [
     date: { on: '2021-02-16', yearFromContext: true },
     text: {
       en: 'The apartment of Andrei Komlik-Yamatin, chairman of the REP union at the Minsk Motor Plant, is searched, and he is detained.',
-      be: 'У кватэры Андрэя Комліка-Яматына, старшыні першаснай арганізацыі РЭП на Мінскім маторным заводзе, праводзяць ператрус, а самога яго затрымліваюць.',
+      be: 'У кватэры Андрэя Комліка-Ямаціна, старшыні першаснай арганізацыі РЭП на Мінскім маторным заводзе, праводзяць ператрус, а самога яго затрымліваюць.',
       ru: 'В квартире Андрея Комлика-Яматина, председателя первичной организации РЭП на Минском моторном заводе, проводят обыск, а самого его задерживают.',
     },
     sources: { 'industriall-letter-to-the-ilo': [11] },
@@ -133,7 +133,7 @@ export const timeline: readonly TimelineEvent[] = [
     date: { on: '2021-02-17', yearFromContext: true },
     text: {
       en: 'A court sentences Andrei Komlik-Yamatin to 25 days of administrative arrest.',
-      be: 'Суд прызначае Андрэю Комліку-Яматыну 25 сутак адміністрацыйнага арышту.',
+      be: 'Суд прызначае Андрэю Комліку-Ямаціну 25 сутак адміністрацыйнага арышту.',
       ru: 'Суд приговаривает Андрея Комлика-Яматина к 25 суткам административного ареста.',
     },
     sources: { 'industriall-letter-to-the-ilo': [11] },
@@ -197,7 +197,7 @@ export const timeline: readonly TimelineEvent[] = [
     text: {
       en: 'The 3rd IndustriALL Global Union Congress condemns the persecution of trade unionists in Belarus, where human rights organizations recognize 667 political prisoners.',
       be: '3-і Кангрэс Глабальнага саюза IndustriALL асуджае пераслед прафсаюзнікаў у Беларусі, дзе праваабарончыя арганізацыі прызналі 667 палітычных вязняў.',
-      ru: '3-й конгресс Глобального союза IndustriALL осуждает преследование профсоюзных активистов в Беларуси, где правозащитные организации признали 667 политических заключенных.',
+      ru: '3-й конгресс Глобального союза IndustriALL осуждает преследование профсоюзных активистов в Беларуси, где правозащитные организации признали политзаключенными 667 человек.',
     },
     sources: { 'congress-resolution-on-belarus': [2, 6, 9] },
   },

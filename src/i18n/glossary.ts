@@ -55,7 +55,7 @@ const place = (name: Record<Locale, string>, role?: Record<Locale, string>): Ind
 const jailedForTheStrike = {
   en: 'union activist, jailed for an attempted warning strike at the Belarusian Metallurgical Plant',
   be: 'прафсаюзны актывіст, асуджаны за спробу папераджальнага страйку на Беларускім металургічным заводзе',
-  ru: 'профсоюзный активист, осужден за попытку предупредительной забастовки на Белорусском металлургическом заводе',
+  ru: 'профсоюзный активист, осужденный за попытку провести предупредительную забастовку на Белорусском металлургическом заводе',
 };
 const nameChanged = (work: Record<Locale, string>): Record<Locale, string> => ({
   en: `${work.en}; the petition gives the workers’ messages under names changed on purpose`,
@@ -482,12 +482,13 @@ export const glossary: readonly GlossaryEntry[] = [
       },
     ),
   },
+  // Комлік-Ямацін, genitive Комліка-Ямаціна: Russian -тин is Belarusian -цін (Путин, Пуцін), and both parts decline.
   {
     en: 'Andrei Komlik-Yamatin',
-    be: 'Андрэ| Комлік|-Яматын|',
+    be: 'Андрэ| Комлік|-Ямацін|',
     ru: 'Андре| Комлик|-Яматин|',
     index: person(
-      { en: 'Andrei Komlik-Yamatin', be: 'Андрэй Комлік-Яматын', ru: 'Андрей Комлик-Яматин' },
+      { en: 'Andrei Komlik-Yamatin', be: 'Андрэй Комлік-Ямацін', ru: 'Андрей Комлик-Яматин' },
       {
         en: 'chairman of the REP primary trade union at the Minsk Motor Plant',
         be: 'старшыня першаснай прафсаюзнай арганізацыі РЭП на Мінскім маторным заводзе',
@@ -504,7 +505,7 @@ export const glossary: readonly GlossaryEntry[] = [
       {
         en: 'REP chair, forced to leave Belarus',
         be: 'старшыня РЭП, вымушаны пакінуць Беларусь',
-        ru: 'председатель РЭП, вынужден покинуть Беларусь',
+        ru: 'председатель РЭП, вынужденный покинуть Беларусь',
       },
     ),
   },
