@@ -1,25 +1,30 @@
 /**
- * `npm run build`: the whole release, from the content to the signed copy.
+ * `npm run build`: the site and its release files, from the content, never
+ * with the release key.
  *
- *   node scripts/build.ts [--out-dir dist]
+ *   node scripts/build.ts [--out-dir dist] [--release]
  *
  * 1. `astro build` renders and checks the site in a child process, into a
- *    staging folder beside the output. Content is compiled only there, and the
- *    release key is not in that process's environment.
+ *    staging folder beside the output. Content is compiled only there.
  * 2. Meanwhile this process draws the link-preview images, which need only the
  *    documents' front matter, compresses the search engine's WebAssembly into
  *    the cache that the search index step then finds it in, and bundles the
  *    standalone verifier and origin rewriter.
  * 3. Once every check has passed, this process adds what a volunteer needs
  *    beside the site (the host configurations in deploy/ and the standalone
- *    downloads/verify.mjs), hashes the files, signs the list (with
- *    MINISIGN_SECRET_KEY, if set; a signed build refuses placeholder
- *    addresses), and packs and signs the archive and the IPFS CAR.
+ *    downloads/verify.mjs), hashes the files, and packs the archive and the
+ *    IPFS CAR. With `--release` the build is a release: it refuses placeholder
+ *    addresses and a build with no date, and leaves the release ready for
+ *    `npm run sign` (scripts/sign.ts), which signs it afterwards.
  * 4. The staging folder replaces the output folder. A build that fails leaves
- *    neither a half-written nor a signed output behind.
+ *    no half-written output behind.
+ *
+ * The key is never read here: a build refuses to start while
+ * MINISIGN_SECRET_KEY is set, since the key it names would be on disk while
+ * content is compiled.
  */
 import { spawn } from 'node:child_process';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,15 +38,26 @@ const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 const astroCli = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
 
 /**
- * Everything but the release key, which only the signing step below may read,
- * and with the release date this script has decided, in the reproducible-builds
- * convention, so that Astro's process need not ask git again.
+ * This process's environment with the release date it has decided, in the
+ * reproducible-builds convention, so that Astro's process need not ask git again.
  */
 function astroEnvironment(revision: ReleaseRevision | undefined): NodeJS.ProcessEnv {
   const environment: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
-  delete environment['MINISIGN_SECRET_KEY'];
   if (revision !== undefined) environment['SOURCE_DATE_EPOCH'] = String(revision.timestamp);
   return environment;
+}
+
+/**
+ * Why this build must not start, or undefined: content is compiled in it, and
+ * a content file that could read files would find the key wherever it is.
+ */
+export function keyOnDiskProblem(environment: NodeJS.ProcessEnv): string | undefined {
+  if (!environment['MINISIGN_SECRET_KEY']) return undefined;
+  return (
+    'MINISIGN_SECRET_KEY is set, so the release key is on disk while content would be compiled. ' +
+    'Build without it (`npm run build -- --release`), then sign in a step of its own: ' +
+    '`MINISIGN_SECRET_KEY=<key file> npm run sign`'
+  );
 }
 
 function runAstroBuild(outDir: string, revision: ReleaseRevision | undefined): Promise<void> {
@@ -60,8 +76,9 @@ function runAstroBuild(outDir: string, revision: ReleaseRevision | undefined): P
 
 export interface BuildOptions {
   outDir?: string;
+  /** A release, to be signed by `npm run sign`: no placeholder identity, a known date. */
+  release?: boolean;
   log?: (message: string) => void;
-  warn?: (message: string) => void;
 }
 
 /**
@@ -96,16 +113,14 @@ async function writeVolunteerFiles(
   log(`host configurations in deploy/, and the standalone ${Object.keys(tools).join(' and ')}`);
 }
 
-export async function build({
-  outDir = 'dist',
-  log = console.log,
-  warn = console.warn,
-}: BuildOptions = {}): Promise<void> {
+export async function build({ outDir = 'dist', release = false, log = console.log }: BuildOptions = {}): Promise<void> {
+  const keyOnDisk = keyOnDiskProblem(process.env);
+  if (keyOnDisk !== undefined) throw new Error(keyOnDisk);
   const output = path.resolve(projectRoot, outDir);
   const staging = `${output}.partial`;
   const revision = releaseRevision(projectRoot);
-  // Before an Astro build a signed release would waste: it must not carry placeholder addresses.
-  if (process.env['MINISIGN_SECRET_KEY']) assertReleaseIdentity(identity);
+  // Before an Astro build a release would waste: it must not carry placeholder addresses.
+  if (release) assertReleaseIdentity(identity);
   await Promise.all([rm(output, { recursive: true, force: true }), rm(staging, { recursive: true, force: true })]);
   const rendering = runAstroBuild(staging, revision);
   // Not left unhandled while the steps below run beside it; awaited, and so reported, below.
@@ -134,15 +149,7 @@ export async function build({
         : `release date: ${new Date(revision.timestamp * 1000).toISOString()} from ${revision.source}`,
     );
     await writeVolunteerFiles(staging, await bundlingTools, log);
-    await writeRelease(staging, {
-      canonicalOrigin: siteUrl.href,
-      secretKeyPath: process.env['MINISIGN_SECRET_KEY'] || undefined,
-      revision,
-      identity,
-      pinnedPublicKey: await readFile(path.join(projectRoot, 'release/minisign.pub'), 'utf8'),
-      log,
-      warn: (message) => warn(`warning: ${message}`),
-    });
+    await writeRelease(staging, { canonicalOrigin: siteUrl.href, release, revision, identity, log });
     await rename(staging, output);
     log(`release written to ${path.relative(projectRoot, output) || output}`);
   } catch (error) {
@@ -154,9 +161,11 @@ export async function build({
 }
 
 if (import.meta.main) {
-  const { values } = parseArgs({ options: { 'out-dir': { type: 'string', default: 'dist' } } });
+  const { values } = parseArgs({
+    options: { 'out-dir': { type: 'string', default: 'dist' }, release: { type: 'boolean', default: false } },
+  });
   try {
-    await build({ outDir: values['out-dir'] });
+    await build({ outDir: values['out-dir'], release: values.release });
   } catch (error) {
     console.error(`build failed: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 1;

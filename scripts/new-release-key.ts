@@ -6,8 +6,8 @@
  * writes the unencrypted secret key (as `minisign -G -W` would) to the file
  * named, readable by its owner only, and the public key to
  * release/minisign.pub, which the build, `verify`, verify.mjs and the mirrors
- * page all take the key from. Keep the secret key out of the repository; build
- * with MINISIGN_SECRET_KEY=<that file>.
+ * page all take the key from. Keep the secret key out of the repository; sign
+ * a release build with MINISIGN_SECRET_KEY=<that file> npm run sign.
  */
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +40,6 @@ if (secretKeyFile === undefined || extra.length > 0) {
   await writeFile(publicKeyFile, keys.publicKeyFile);
   console.log(
     `New release key ${keyIdHex(keys.publicKey.keyId)}: the secret key is in ${secretKeyFile} (keep it safe, never commit it); ` +
-      `${publicKeyFile} now holds its public key. Commit release/minisign.pub, and build with MINISIGN_SECRET_KEY=${secretKeyFile}.`,
+      `${publicKeyFile} now holds its public key. Commit release/minisign.pub, and sign release builds with MINISIGN_SECRET_KEY=${secretKeyFile} npm run sign.`,
   );
 }

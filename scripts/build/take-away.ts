@@ -79,13 +79,19 @@ export function isCompressed(bytes: Uint8Array): boolean {
 
 /**
  * The whole site as one deterministic zip: entries in the given (sorted)
- * order, one date for all, text deflated and compressed formats stored.
+ * order, one date for all, text deflated and compressed formats stored, and
+ * so are the files named in `stored`: a stored file takes as many bytes as it
+ * has, so the archive's size is known before such a file's bytes are.
  */
-export function siteArchive(files: readonly { path: string; bytes: Uint8Array }[], releaseDate?: Date): Uint8Array {
+export function siteArchive(
+  files: readonly { path: string; bytes: Uint8Array }[],
+  releaseDate?: Date,
+  stored: ReadonlySet<string> = new Set(),
+): Uint8Array {
   const mtime = zipTime(releaseDate);
   const entries: Zippable = {};
   for (const file of files) {
-    entries[file.path] = [file.bytes, { mtime, level: isCompressed(file.bytes) ? 0 : 9 }];
+    entries[file.path] = [file.bytes, { mtime, level: stored.has(file.path) || isCompressed(file.bytes) ? 0 : 9 }];
   }
   return zipSync(entries);
 }

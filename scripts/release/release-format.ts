@@ -46,11 +46,18 @@ export const bundles: readonly Bundle[] = [
 
 export const signatureOf = (file: string) => `${file}.minisig`;
 
+/**
+ * What a release build (`npm run build -- --release`) leaves for `npm run sign`: the statement its signatures
+ * will make and the size its downloads pages give the archive. Signing removes it.
+ */
+export const unsignedReleaseFile = 'UNSIGNED_RELEASE.json';
+
 /** Files about the copy rather than of the site: never listed in SHA256SUMS, never reported as unexpected. */
 export const releaseFiles: ReadonlySet<string> = new Set([
   checksumsFile,
   signatureFile,
   mirrorOriginFile,
+  unsignedReleaseFile,
   ...bundles.flatMap((bundle) => [bundle.path, signatureOf(bundle.path)]),
 ]);
 

@@ -1,24 +1,35 @@
 /**
- * The last steps of a build: SHA256SUMS for every file of the site, then,
- * when the release key is at hand, its minisign signature, whose trusted
- * comment records what it is, the canonical origin, the date and the commit;
- * and later the signatures of the bundles that carry the signed site (the zip
- * and the CAR), with the same date and commit.
+ * Signing, done apart from the build and never while content is compiled:
+ * `npm run sign` (signBuiltRelease) signs a release build's list of files,
+ * whose minisign signature's trusted comment records what it is, the
+ * canonical origin, the date and the commit, then packs and signs the bundles
+ * that carry the signed site (the zip and the CAR) with the same date and
+ * commit. signRelease and signBundle are its steps, which tests also use to
+ * sign copies of their own.
  */
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeChecksums, type ChecksumEntry } from './checksums.ts';
-import { carRootCid } from './ipfs-car.ts';
+import {
+  checksumEntries,
+  formatChecksums,
+  readSiteFiles,
+  writeChecksums,
+  type ChecksumEntry,
+  type SiteFile,
+} from './checksums.ts';
+import { carRootCid, siteCar } from './ipfs-car.ts';
 import { keyIdHex, parsePublicKey, parseSecretKey, signMinisig, type SecretKey } from './minisign.ts';
 import {
   checksumsFile,
   formatTrustedComment,
   signatureFile,
   signatureOf,
+  unsignedReleaseFile,
   type Bundle,
   type ReleaseStatement,
 } from './release-format.ts';
 import { parseSiteAddress, withTrailingSlash } from './site-address.ts';
+import { bundle, bundleContents, readUnsignedRelease, releaseArchive, writeBundle } from './write-release.ts';
 
 export interface SignReleaseOptions {
   /** The public address the site is built for, e.g. `https://belarus-unions.example`. */
@@ -127,4 +138,90 @@ export async function signBundle(distDir: string, bundle: Bundle, options: SignR
   const cid = bundle.kind === 'car' ? await carRootCid(bytes) : undefined;
   const statement = { ...statementFor(options, bundle.kind, path.posix.basename(bundle.path)), cid };
   await writeFile(signaturePath, signMinisig(bytes, secretKey, formatTrustedComment(statement)));
+}
+
+export interface SignBuiltReleaseOptions {
+  /** The unencrypted minisign secret key file, from MINISIGN_SECRET_KEY. */
+  secretKeyPath: string;
+  /** release/minisign.pub's text: signing with another key is warned about. */
+  pinnedPublicKey?: string | undefined;
+  log?: (message: string) => void;
+  warn?: (message: string) => void;
+}
+
+/**
+ * Signs a release build in `distDir`, as `npm run sign` does: in a copy beside
+ * it, which replaces it only once everything is signed, so that a failure
+ * leaves the build as it was and nothing half-signed. Pages are never changed:
+ * the build already gave the signed archive's size.
+ */
+export async function signBuiltRelease(distDir: string, options: SignBuiltReleaseOptions): Promise<void> {
+  const { secretKeyPath, log = console.log, warn = console.warn } = options;
+  const unsigned = await readUnsignedRelease(distDir);
+  const files = await readSiteFiles(distDir);
+  const checksums = Buffer.from(formatChecksums(checksumEntries(files)));
+  const written = await readFile(path.join(distDir, checksumsFile)).catch(() => Buffer.alloc(0));
+  if (!written.equals(checksums)) {
+    throw new Error(
+      `${path.join(distDir, checksumsFile)} does not list the folder's files as they are: something changed ` +
+        'them after the build; build again with `npm run build -- --release`',
+    );
+  }
+  const secretKey = await readSecretKey(secretKeyPath);
+  if (options.pinnedPublicKey !== undefined) {
+    const warning = keyMismatchWarning(secretKey, options.pinnedPublicKey);
+    if (warning !== undefined) warn(warning);
+  }
+  const sign = {
+    canonicalOrigin: unsigned.origin,
+    secretKeyPath,
+    timestamp: unsigned.timestamp,
+    commit: unsigned.commit,
+  };
+  const staging = `${distDir}.signing`;
+  await rm(staging, { recursive: true, force: true });
+  try {
+    await cp(distDir, staging, { recursive: true });
+    await rm(path.join(staging, unsignedReleaseFile));
+    const signature: SiteFile = {
+      path: signatureFile,
+      bytes: Buffer.from(
+        signMinisig(checksums, secretKey, formatTrustedComment(statementFor(sign, 'site', checksumsFile))),
+      ),
+    };
+    await writeFile(path.join(staging, signatureFile), signature.bytes);
+    const contents = bundleContents(files, [{ path: checksumsFile, bytes: checksums }, signature]);
+    const releaseDate = new Date(unsigned.timestamp * 1000);
+    const archive = bundle('archive');
+    const zip = releaseArchive(contents, releaseDate);
+    if (zip.length !== unsigned.archiveBytes) {
+      throw new Error(
+        `the signed archive is ${zip.length} bytes, but the build gave its pages the size of ${unsigned.archiveBytes}: ` +
+          'the build and this step disagree on the archive; nothing was signed',
+      );
+    }
+    await writeBundle(staging, archive.path, zip);
+    await signBundle(staging, archive, sign);
+    const carBundle = bundle('car');
+    const car = await siteCar(contents);
+    await writeBundle(staging, carBundle.path, car.bytes);
+    await signBundle(staging, carBundle, sign);
+    // Swapped in whole: the build moves aside, the signed copy takes its name, then the build goes.
+    const aside = `${distDir}.unsigned`;
+    await rm(aside, { recursive: true, force: true });
+    await rename(distDir, aside);
+    try {
+      await rename(staging, distDir);
+    } catch (error) {
+      await rename(aside, distDir);
+      throw error;
+    }
+    await rm(aside, { recursive: true, force: true });
+    log(
+      `signed with key ${keyIdHex(secretKey.keyId)}: ${signatureFile} for ${files.length} files, ` +
+        `${signatureOf(archive.path)} (${zip.length} bytes) and ${signatureOf(carBundle.path)} (root CID ${car.cid})`,
+    );
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
 }

@@ -533,7 +533,7 @@ function summaryLine(report: VerifyReport): string {
   if (report.signature === undefined) {
     const matched =
       differences.length === 0 ? `the ${report.listed} files match its ${checksumsFile}` : differences.join(', ');
-    return `FAILED: not signed (${matched}), so it proves nothing about who made it. A build is signed when MINISIGN_SECRET_KEY names the release key.`;
+    return `FAILED: not signed (${matched}), so it proves nothing about who made it. A release build is signed by npm run sign with the release key.`;
   }
   return `FAILED: ${differences.join(', ')} (of ${report.listed} listed files): this copy is not the signed release.`;
 }

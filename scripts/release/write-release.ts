@@ -1,112 +1,186 @@
 /**
- * The last step of a build, run by the build script after `astro build` and
- * every check have passed, in a process that never loaded any content: the
- * signed list of the site's files, then the bundles that carry the site with
- * that same list at their root — the zip and the IPFS CAR — each signed on its
- * own for the same release (see release-format.ts).
+ * The release's own files, made by the build after `astro build` and every
+ * check have passed, in a process that never loaded any content, and never
+ * with the key: the list of the site's files (SHA256SUMS), then the bundles
+ * that carry the site with that list at their root, the zip and the IPFS CAR
+ * (see release-format.ts).
+ *
+ * A release build (`npm run build -- --release`) also writes what `npm run
+ * sign` needs (unsignedReleaseFile): the statement the signatures will make,
+ * decided here once, and the size the archive will have with its signature,
+ * which its downloads pages already give. The signature is stored in the zip,
+ * not deflated, so that size is known before the signature's bytes are, and
+ * signing never changes a page.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { assertReleaseIdentity, type Identity } from '../../src/lib/identity.ts';
 import { packWithOwnSize } from '../build/file-sizes.ts';
 import { siteArchive } from '../build/take-away.ts';
 import type { ReleaseRevision } from '../build/release-revision.ts';
 import { siteCar } from './ipfs-car.ts';
-import { checksumEntries, compareBytewise, readSiteFiles, type SiteFile } from './checksums.ts';
-import { bundles, checksumsFile, signatureFile, type Bundle } from './release-format.ts';
-import { signBundle, signRelease } from './sign.ts';
+import {
+  checksumEntries,
+  compareBytewise,
+  formatChecksums,
+  readSiteFiles,
+  writeChecksums,
+  type SiteFile,
+} from './checksums.ts';
+import { generateKeyPair, signMinisig } from './minisign.ts';
+import {
+  bundles,
+  checksumsFile,
+  formatTrustedComment,
+  signatureFile,
+  signatureOf,
+  unsignedReleaseFile,
+  type Bundle,
+} from './release-format.ts';
+import { parseSiteAddress, withTrailingSlash } from './site-address.ts';
+
+/** What a release build leaves for signing, in unsignedReleaseFile. */
+export interface UnsignedRelease {
+  /** The release date, in seconds since 1970. */
+  timestamp: number;
+  /** The commit, 40 hex digits, or `unknown`. */
+  commit: string;
+  /** The canonical address, ending in `/`. */
+  origin: string;
+  /** The archive's size once it holds the signature: what its downloads pages give. */
+  archiveBytes: number;
+}
 
 export interface WriteReleaseOptions {
   canonicalOrigin: string;
-  secretKeyPath: string | undefined;
   revision: ReleaseRevision | undefined;
-  /** The public identity the release carries: a signed release refuses placeholders in it. */
+  /** A release build: the identity must be real, the date known, and the release ready to sign. */
+  release: boolean;
+  /** The public identity the release carries: a release refuses placeholders in it. */
   identity: Identity;
-  /** release/minisign.pub's text: signing with another key is warned about. */
-  pinnedPublicKey: string;
   log: (message: string) => void;
-  warn: (message: string) => void;
 }
 
-function bundle(kind: Bundle['kind']): Bundle {
+export function bundle(kind: Bundle['kind']): Bundle {
   const found = bundles.find((candidate) => candidate.kind === kind);
   if (found === undefined) throw new Error(`release-format.ts names no ${kind} bundle`);
   return found;
 }
 
-async function writeBundle(distDir: string, file: string, bytes: Uint8Array): Promise<void> {
+export async function writeBundle(distDir: string, file: string, bytes: Uint8Array): Promise<void> {
   await mkdir(path.dirname(path.join(distDir, file)), { recursive: true });
   await writeFile(path.join(distDir, file), bytes);
 }
 
+/** The site's files with the release's own at the root, in the order the bundles hold them. */
+export const bundleContents = (files: readonly SiteFile[], releaseFiles: readonly SiteFile[]) =>
+  [...files, ...releaseFiles].sort((a, b) => compareBytewise(a.path, b.path));
+
+/** The zip of a release: the signature, if it holds one, stored (see above). */
+export const releaseArchive = (contents: readonly SiteFile[], releaseDate: Date | undefined) =>
+  siteArchive(contents, releaseDate, new Set([signatureFile]));
+
+/** A signature of SHA256SUMS by a key made for the purpose: the real one's length, for sizing the archive. */
+function standInSignature(checksums: Uint8Array, trustedComment: string): SiteFile {
+  return {
+    path: signatureFile,
+    bytes: Buffer.from(signMinisig(checksums, generateKeyPair().secretKey, trustedComment)),
+  };
+}
+
+/** Writes SHA256SUMS, the archive and the CAR; for a release, also what signing needs. */
 export async function writeRelease(distDir: string, options: WriteReleaseOptions): Promise<{ cid: string }> {
-  const { canonicalOrigin, secretKeyPath, revision, log, warn } = options;
-  if (secretKeyPath) {
+  const { canonicalOrigin, revision, release, log } = options;
+  let statement: Omit<UnsignedRelease, 'archiveBytes'> | undefined;
+  if (release) {
     if (revision === undefined) {
       throw new Error(
-        'a signed release needs a date, and this build has none: build from a clone of the repository, ' +
+        'a release needs a date, and this build has none: build from a clone of the repository, ' +
           'from a `git archive` of it, or set SOURCE_DATE_EPOCH',
       );
     }
     assertReleaseIdentity(options.identity);
+    statement = {
+      timestamp: revision.timestamp,
+      commit: revision.commit ?? 'unknown',
+      origin: parseSiteAddress(withTrailingSlash(canonicalOrigin), 'the canonical origin'),
+    };
   }
-  const sign = {
-    canonicalOrigin,
-    secretKeyPath,
-    timestamp: revision?.timestamp,
-    commit: revision?.commit,
-    pinnedPublicKey: options.pinnedPublicKey,
-    log,
-    warn,
-  };
   const files = await readSiteFiles(distDir);
   const releaseDate = revision === undefined ? undefined : new Date(revision.timestamp * 1000);
   const archive = bundle('archive');
+  const siteTrustedComment = statement && formatTrustedComment({ ...statement, kind: 'site', file: checksumsFile });
 
-  // The bundles carry the site with its signed list at their root, so an unpacked copy verifies as it is.
-  // The downloads pages they carry give the archive's size, so the list is signed and the archive packed
-  // again until the size those pages give is its own.
-  let contents: SiteFile[] = [];
-  let packings = 0;
-  let keyId: string | undefined;
+  // The bundles carry the site with its list at their root, and the downloads pages they carry give the
+  // archive's size, so the list is made and the archive packed again until the size the pages give is its own.
+  let listed: SiteFile[] = [];
   const pack = async () => {
-    packings += 1;
-    // Said once, below, for the packing that is kept.
-    const quiet = () => undefined;
-    ({ keyId } = await signRelease(distDir, {
-      ...sign,
-      entries: checksumEntries(files),
-      log: quiet,
-      warn: packings === 1 ? warn : quiet,
-    }));
-    const signed: SiteFile[] = [];
-    for (const name of secretKeyPath ? [checksumsFile, signatureFile] : [checksumsFile]) {
-      signed.push({ path: name, bytes: await readFile(path.join(distDir, name)) });
-    }
-    contents = [...files, ...signed].sort((a, b) => compareBytewise(a.path, b.path));
-    return siteArchive(contents, releaseDate);
+    const checksums = { path: checksumsFile, bytes: Buffer.from(formatChecksums(checksumEntries(files))) };
+    listed = [checksums];
+    const signature = siteTrustedComment === undefined ? [] : [standInSignature(checksums.bytes, siteTrustedComment)];
+    return releaseArchive(bundleContents(files, [...listed, ...signature]), releaseDate);
   };
   const sizedPages = files.filter((file) => file.path.endsWith('.html'));
   const before = new Map(sizedPages.map((file) => [file.path, file.bytes]));
-  const zip = await packWithOwnSize(files, `/${archive.path}`, pack);
+  const sizedArchive = await packWithOwnSize(files, `/${archive.path}`, pack);
   for (const file of sizedPages) {
     if (file.bytes !== before.get(file.path)) await writeFile(path.join(distDir, file.path), file.bytes);
   }
-  const signedWith =
-    keyId === undefined
-      ? 'not signed (set MINISIGN_SECRET_KEY to the release key to sign)'
-      : `signed with key ${keyId} in ${signatureFile}`;
-  log(
-    `${checksumsFile} lists ${files.length} files; ${signedWith}; the archive packed ${packings} times to give its own size`,
-  );
-  await writeBundle(distDir, archive.path, zip);
-  await signBundle(distDir, archive, sign);
-  log(`site archive written: ${archive.path} (${zip.length} bytes)`);
+  await writeChecksums(distDir, checksumEntries(files));
+  // Signatures left by an earlier build in this folder would no longer match.
+  for (const stale of [signatureFile, ...bundles.map((each) => signatureOf(each.path))]) {
+    await rm(path.join(distDir, stale), { force: true });
+  }
 
+  const contents = bundleContents(files, listed);
+  const zip = statement === undefined ? sizedArchive : releaseArchive(contents, releaseDate);
+  await writeBundle(distDir, archive.path, zip);
   const carBundle = bundle('car');
   const car = await siteCar(contents);
   await writeBundle(distDir, carBundle.path, car.bytes);
-  await signBundle(distDir, carBundle, sign);
+  if (statement !== undefined) {
+    const unsigned: UnsignedRelease = { ...statement, archiveBytes: sizedArchive.length };
+    await writeFile(path.join(distDir, unsignedReleaseFile), `${JSON.stringify(unsigned, null, 2)}\n`);
+  }
+  log(
+    `${checksumsFile} lists ${files.length} files; ${
+      statement === undefined
+        ? 'a preview, not a release (`npm run build -- --release` makes one to sign)'
+        : `a release of ${new Date(statement.timestamp * 1000).toISOString()}, ready for \`npm run sign\``
+    }`,
+  );
+  log(
+    `site archive written: ${archive.path} (${zip.length} bytes${statement ? `; ${sizedArchive.length} once signed` : ''})`,
+  );
   log(`IPFS CAR written: ${carBundle.path} (${car.bytes.length} bytes), root CID ${car.cid}`);
   return { cid: car.cid };
+}
+
+/** Reads what a release build left for signing, or says why this folder cannot be signed. */
+export async function readUnsignedRelease(distDir: string): Promise<UnsignedRelease> {
+  let text: string;
+  try {
+    text = await readFile(path.join(distDir, unsignedReleaseFile), 'utf8');
+  } catch {
+    throw new Error(
+      `${distDir} is not a release build waiting to be signed (it has no ${unsignedReleaseFile}): ` +
+        'build it with `npm run build -- --release` first',
+    );
+  }
+  let parsed: Partial<UnsignedRelease> = {};
+  try {
+    parsed = JSON.parse(text) as Partial<UnsignedRelease>;
+  } catch {
+    // Reported below, with every other shape a release build never writes.
+  }
+  const { timestamp, commit, origin, archiveBytes } = parsed;
+  if (
+    typeof timestamp !== 'number' ||
+    typeof commit !== 'string' ||
+    typeof origin !== 'string' ||
+    typeof archiveBytes !== 'number'
+  ) {
+    throw new Error(`${path.join(distDir, unsignedReleaseFile)} is not what a release build writes: build again`);
+  }
+  return { timestamp, commit, origin, archiveBytes };
 }

@@ -13,8 +13,8 @@
  *   ONION_ADDRESS   the onion service's host name (56 letters and digits, then `.onion`); empty for none
  *
  * The values here are placeholders until the keepers fill in the real ones. A
- * release build (one signed with MINISIGN_SECRET_KEY) refuses placeholders, so
- * no signed release can send volunteers and readers to addresses nobody owns.
+ * release build (`npm run build -- --release`) refuses placeholders, so no
+ * signed release can send volunteers and readers to addresses nobody owns.
  */
 
 export interface Identity {

@@ -1,29 +1,22 @@
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { unzipSync } from 'fflate';
-import { releaseRevision } from '../../scripts/build/release-revision';
 import { listFiles } from '../../scripts/build/site-files';
 import { formatPublicKeyFile, generateKeyPair } from '../../scripts/release/minisign';
 import { bundles, signatureOf } from '../../scripts/release/release-format';
 import { isExactCopy, verifyMirror } from '../../scripts/release/verify';
-import { writeRelease } from '../../scripts/release/write-release';
 import { serve } from '../../scripts/serve';
 import { localeCodes } from '../../src/i18n/locales';
 import { paths } from '../../src/lib/routes';
-import { readIdentity } from '../../src/lib/identity';
 import { siteUrl } from '../../src/lib/site-url';
 import { signedCopyOfDist, temporary } from './hosts';
 import { slugs } from './site';
 
-/** Whether the working tree differs from HEAD, in which case `git archive HEAD` is not what dist/ was built from. */
+/** Whether the working tree differs from HEAD, in which case a clone and `git archive HEAD` are different sources. */
 const uncommitted = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }) !== '';
-/** Whether dist/ was built before HEAD was committed, and so perhaps from another commit, with another date. */
-const builtBeforeHead =
-  statSync('dist/SHA256SUMS').mtimeMs / 1000 <
-  Number(execFileSync('git', ['log', '-1', '--format=%ct'], { encoding: 'utf8' }).trim());
 
 /** The files of two builds that differ, or that one has and the other lacks. */
 async function differences(a: string, b: string): Promise<string[]> {
@@ -37,9 +30,17 @@ async function differences(a: string, b: string): Promise<string[]> {
   ];
 }
 
-test('a build from a `git archive` of the commit equals the build from the clone, byte for byte, signature included', async () => {
-  test.skip(uncommitted, 'the working tree has uncommitted changes, so HEAD is not what dist/ was built from');
-  test.skip(builtBeforeHead, 'dist/ was built before HEAD was committed: run npm run build first');
+/** Runs a script of the project in `cwd` with the environment given, and fails the test, with its output, if it fails. */
+function runScript(cwd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, args, { cwd, env: { ...process.env, ...env } }, (error, stdout, stderr) =>
+      error ? reject(new Error(`${args.join(' ')} failed in ${cwd}:\n${stdout}${stderr}`)) : resolve(),
+    );
+  });
+}
+
+test('a release built from a `git archive` of the commit equals the one built from the clone, byte for byte, and so does each signed', async () => {
+  test.skip(uncommitted, 'the working tree has uncommitted changes, so HEAD is not what a clone builds');
   test.setTimeout(300_000);
   // As "Download ZIP" gives it: no .git, the revision file filled in by `git archive`.
   const source = temporary('source-archive');
@@ -47,44 +48,35 @@ test('a build from a `git archive` of the commit equals the build from the clone
   symlinkSync(path.resolve('node_modules'), path.join(source, 'node_modules'));
   expect(readFileSync(path.join(source, 'release/revision'), 'utf8')).toMatch(/^[0-9a-f]{40} \d+\n$/);
 
-  // Built as the test command built dist/ from the clone, in the same environment: one build more, not two.
-  const fromArchive = temporary('build-from-archive');
-  execFileSync(process.execPath, ['scripts/build.ts', '--out-dir', fromArchive], { cwd: source, stdio: 'ignore' });
-  expect(await listFiles(fromArchive)).toContain('SHA256SUMS');
-  expect(await differences('dist', fromArchive)).toEqual([]);
-
-  // Then each signed by the build's own release step, with the date each source gives and one throwaway key.
-  const keyDir = temporary('keys');
-  const secretKeyPath = path.join(keyDir, 'release.key');
-  writeFileSync(secretKeyPath, generateKeyPair().secretKeyFile);
-  // A signed release refuses the placeholder identity; these stand in for a fork's real addresses.
-  const releaseIdentity = readIdentity({
+  // A release refuses the placeholder identity; these stand in for a fork's real addresses. No key is set.
+  const releaseIdentity = {
     SITE_URL: 'https://record.belarus-unions.org/',
     REPOSITORY_URL: 'https://codeberg.org/belarus-unions/record',
     CONTACT_EMAIL: 'keepers@belarus-unions.org',
-  });
-  const signed: string[] = [];
+    MINISIGN_SECRET_KEY: '',
+  };
+  const [fromClone, fromArchive] = [temporary('release-from-clone'), temporary('release-from-archive')];
+  await Promise.all([
+    runScript('.', ['scripts/build.ts', '--release', '--out-dir', fromClone], releaseIdentity),
+    runScript(source, ['scripts/build.ts', '--release', '--out-dir', fromArchive], releaseIdentity),
+  ]);
+  expect(await listFiles(fromClone)).toContain('UNSIGNED_RELEASE.json');
+  expect(await differences(fromClone, fromArchive)).toEqual([]);
+
+  // Then each signed by `npm run sign`, in a step of its own, with one throwaway key.
+  const keyDir = temporary('keys');
+  const secretKeyPath = path.join(keyDir, 'release.key');
+  writeFileSync(secretKeyPath, generateKeyPair().secretKeyFile);
   for (const [root, build] of [
-    ['.', 'dist'],
+    ['.', fromClone],
     [source, fromArchive],
   ] as const) {
-    const copy = temporary('signed-build');
-    cpSync(build, copy, { recursive: true });
-    await writeRelease(copy, {
-      canonicalOrigin: siteUrl.href,
-      secretKeyPath,
-      revision: releaseRevision(root),
-      identity: releaseIdentity,
-      pinnedPublicKey: readFileSync('release/minisign.pub', 'utf8'),
-      log: () => {},
-      warn: () => {},
-    });
-    signed.push(copy);
+    await runScript(root, ['scripts/sign.ts', '--dir', build], { MINISIGN_SECRET_KEY: secretKeyPath });
   }
-  const [fromClone = '', fromArchiveSigned = ''] = signed;
   expect(await listFiles(fromClone)).toContain('SHA256SUMS.minisig');
-  expect(await differences(fromClone, fromArchiveSigned)).toEqual([]);
-  for (const dir of [keyDir, source, fromArchive, ...signed]) rmSync(dir, { recursive: true });
+  expect(await listFiles(fromClone)).not.toContain('UNSIGNED_RELEASE.json');
+  expect(await differences(fromClone, fromArchive)).toEqual([]);
+  for (const dir of [keyDir, source, fromClone, fromArchive]) rmSync(dir, { recursive: true });
 });
 
 test('the built site, signed with a throwaway key, passes minisign, sha256sum and npm run verify under a prefix', async () => {

@@ -55,6 +55,41 @@ describe('the GitHub workflows in deploy/github/', () => {
     expect((await workflowErrors('broken.yml', broken)).length).toBeGreaterThan(0);
   });
 
+  /** Each step of the workflow's first job as GitHub reads it: its command, and the text of its environment's values. */
+  async function workflowSteps(file: string): Promise<{ run: string; env: string[] }[]> {
+    const content = readFileSync(`deploy/github/${file}`, 'utf8');
+    const parsed = parseWorkflow({ name: file, content }, new NoOperationTraceWriter());
+    if (parsed.value === undefined) throw new Error(`${file} does not parse`);
+    const template = await convertWorkflowTemplate(parsed.context, parsed.value);
+    const [job] = template.jobs;
+    if (job === undefined || !('steps' in job)) throw new Error(`${file} has no job with steps`);
+    expect(job.env).toBeUndefined();
+    return job.steps.map((step) => {
+      const mapping = 'env' in step ? step.env : undefined;
+      const env = Array.from({ length: mapping?.count ?? 0 }, (_, index) => String(mapping?.get(index).value));
+      return { run: 'run' in step ? String(step.run) : '', env };
+    });
+  }
+
+  it('pages-build.yml builds with no secret, then writes the key in the signing step alone, and deletes it', async () => {
+    const steps = await workflowSteps('pages-build.yml');
+    const build = steps.findIndex((step) => /\bnpm run build\b/.test(step.run));
+    const sign = steps.findIndex((step) => /\bnpm run sign\b/.test(step.run));
+    expect(steps[build]?.run).toBe('npm run build -- --release');
+    expect(sign).toBeGreaterThan(build);
+    // The only step that sees a secret, or names the key file, is the signing step, after the build.
+    const seesSecret = (step: { run: string; env: string[] }) =>
+      [step.run, ...step.env].some((text) => /\bsecrets\./.test(text));
+    expect(steps.flatMap((step, index) => (seesSecret(step) ? [index] : []))).toEqual([sign]);
+    expect(steps.flatMap((step, index) => (/release\.key/.test(step.run) ? [index] : []))).toEqual([sign]);
+    const signing = steps[sign]?.run ?? '';
+    expect(signing).not.toMatch(/\bnpm run (build|start|dev)\b/);
+    // Deleted on every way out of the step, so set up before the key is written.
+    const deletes = signing.indexOf(`trap 'rm -f "$RUNNER_TEMP/release.key"' EXIT`);
+    expect(deletes).toBeGreaterThanOrEqual(0);
+    expect(deletes).toBeLessThan(signing.indexOf('> "$RUNNER_TEMP/release.key"'));
+  });
+
   it.each(workflows)(
     '%s uses each action at a released major version and asks for no more permission than it needs',
     (file) => {

@@ -144,9 +144,14 @@ export interface RunResult {
 }
 
 /** Runs a command to completion, never throwing for its exit status. */
-export function run(command: string, args: readonly string[], options: { cwd?: string; input?: string } = {}) {
+export function run(
+  command: string,
+  args: readonly string[],
+  options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {},
+) {
   return new Promise<RunResult>((resolve) => {
-    const child = execFile(command, args, { cwd: options.cwd, encoding: 'utf8' }, (error, stdout, stderr) => {
+    const { cwd, env } = options;
+    const child = execFile(command, args, { cwd, env, encoding: 'utf8' }, (error, stdout, stderr) => {
       const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
       resolve({ code, stdout, stderr });
     });

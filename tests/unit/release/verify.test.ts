@@ -131,7 +131,7 @@ describe('verify a folder', () => {
     const text = formatReport(report);
     expect(text).toContain('UNSIGNED: there is no SHA256SUMS.minisig, so nothing shows who made this copy');
     expect(text).toMatch(
-      /\nFAILED: not signed \(the \d+ files match its SHA256SUMS\), so it proves nothing about who made it\. A build is signed when MINISIGN_SECRET_KEY names the release key\.$/,
+      /\nFAILED: not signed \(the \d+ files match its SHA256SUMS\), so it proves nothing about who made it\. A release build is signed by npm run sign with the release key\.$/,
     );
   });
 
