@@ -17,6 +17,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentType } from 'mime-types';
 import send from 'send';
+import { securityHeaders } from './build/security-headers.ts';
 
 export interface ServeOptions {
   dir: string;
@@ -79,6 +80,12 @@ async function realPathInside(root: string, file: string): Promise<string | unde
   }
 }
 
+/**
+ * The security headers a host sends with every file of the site (_headers), so that a preview behaves as a
+ * mirror does: no framing, no sniffing. All but HSTS, which means nothing over plain HTTP on a loopback port.
+ */
+const servedHeaders = Object.entries(securityHeaders).filter(([name]) => name !== 'Strict-Transport-Security');
+
 export async function serve({
   dir,
   port,
@@ -96,6 +103,7 @@ export async function serve({
   };
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    for (const [name, value] of servedHeaders) response.setHeader(name, value);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
       response.end('Only GET and HEAD are served here.\n');

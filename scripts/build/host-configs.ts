@@ -23,6 +23,9 @@ function nginxHeaders(indent: string): string[] {
   return Object.entries(securityHeaders).map(([name, value]) => `${indent}add_header ${name} ${quoted(value)} always;`);
 }
 
+/** Files of the release whose media type a stock nginx does not know. */
+const ownMediaTypes = { car: 'application/vnd.ipld.car', epub: 'application/epub+zip' };
+
 export function nginxInclude(identity: Identity): string {
   const immutable = immutableFolders.join('|');
   const onion =
@@ -38,13 +41,15 @@ export function nginxInclude(identity: Identity): string {
 # Include this file in the location block that serves the unpacked release, after
 # setting the path the copy lives under, with its slashes:
 #
-#     location /belarus-unions/ {
+#     location ^~ /belarus-unions/ {
 #         alias /srv/belarus-unions/;
 #         set $${nginxPrefixVariable} /belarus-unions/;
 #         include /etc/nginx/snippets/belarus-unions.conf;
 #     }
 #
-# At the root of a host: location / { root /srv/belarus-unions; set $${nginxPrefixVariable} /; include …; }
+# ^~ keeps the server's regular-expression locations (a rule for every .js file, say) from taking
+# the copy's files: without it, another folder's service-worker.js could be served in the copy.
+# At the root of a host: location ^~ / { root /srv/belarus-unions; set $${nginxPrefixVariable} /; include …; }
 # Generated from scripts/build/host-configs.ts: change that, then run npm run deploy-configs.
 
 index index.html;
@@ -67,13 +72,17 @@ ${nginxHeaders('    ').join('\n')}
     add_header Cache-Control ${quoted(immutableCacheControl)} always;
 }
 
-# The IPFS CAR, for \`ipfs dag import\`.
-location ~ \\.car$ {
+# The IPFS CAR, for \`ipfs dag import\`, and the e-books, which Debian's mime.types does not name.
+${Object.entries(ownMediaTypes)
+  .map(
+    ([extension, type]) => `location ~ \\.${extension}$ {
     types { }
-    default_type application/vnd.ipld.car;
+    default_type ${type};
 ${nginxHeaders('    ').join('\n')}
     add_header Cache-Control "no-cache" always;
-}
+}`,
+  )
+  .join('\n\n')}
 `;
 }
 

@@ -94,6 +94,11 @@ export interface VerifyReport {
   uncheckedLinks: number;
   /** Listed files a web mirror does not serve because its host applies them (`_headers`). */
   hostFilesNotServed: string[];
+  /**
+   * Folder addresses (`en/`, and the root) that a web mirror answers otherwise than their `index.html`: every
+   * link, share link, QR code, feed and sitemap names the folder, so that is what readers are sent.
+   */
+  folderAddresses: { address: string; problem: string }[];
   bundles: BundleCheck[];
   /** How the headers a web mirror sent differ from the signed `_headers`. */
   headers: HeaderFinding[];
@@ -154,6 +159,33 @@ async function checkFile(
   if (canonical === undefined || mirror === undefined || !mayNameSiteAddress(entry.path)) return 'altered';
   const restored = await restoreRelease(bytes, entry.path, canonical, mirror);
   return sha256Hex(restored) === entry.sha256 ? 'rewritten' : 'altered';
+}
+
+/** A folder's own address for a listed page at `…/index.html`: `en/index.html` → `en/`, `index.html` → the root. */
+const folderAddressOf = (file: string): string | undefined =>
+  file === 'index.html' || file.endsWith('/index.html') ? file.slice(0, -'index.html'.length) : undefined;
+
+/** Each folder address whose answer differs from the bytes its `index.html` was served with. */
+async function folderAddressProblems(
+  source: HttpMirror,
+  served: ReadonlyMap<string, { bytes: Buffer }>,
+): Promise<{ address: string; problem: string }[]> {
+  const folders = [...served]
+    .flatMap(([file, { bytes }]) => {
+      const address = folderAddressOf(file);
+      return address === undefined ? [] : [{ file, address, bytes }];
+    })
+    .sort((a, b) => compareBytewise(a.file, b.file));
+  const problems = await mapConcurrently(folders, concurrency, async ({ file, address, bytes }) => {
+    const answer = await source.readUrl(source.urlOf(address), maxBytes.siteFile);
+    const shownAddress = address === '' ? './ (the root)' : address;
+    if (answer.status === 'missing')
+      return [{ address: shownAddress, problem: `answers 404, though ${file} is served` }];
+    if (answer.status === 'unreadable') return [{ address: shownAddress, problem: answer.reason }];
+    if (!answer.bytes.equals(bytes)) return [{ address: shownAddress, problem: `answers other bytes than ${file}` }];
+    return [];
+  });
+  return problems.flat();
 }
 
 /** Files in the folder that SHA256SUMS does not list. */
@@ -316,6 +348,7 @@ async function check(location: string, options: VerifyOptions, deadline: AbortSi
   });
 
   const listed = new Set(entries.map((entry) => entry.path));
+  const folderAddresses = onWeb ? await folderAddressProblems(source, served) : [];
   const { unexpected, unchecked } = onWeb
     ? await unlistedLinkTargets(source, listed, pages)
     : { unexpected: await unlistedFiles(source, listed), unchecked: 0 };
@@ -362,6 +395,7 @@ async function check(location: string, options: VerifyOptions, deadline: AbortSi
     unexpected: unexpected.sort(compareBytewise),
     uncheckedLinks: unchecked,
     hostFilesNotServed: pathsWith('not served'),
+    folderAddresses,
     bundles: bundleChecks,
     headers,
     headersNotCompared,
@@ -398,7 +432,12 @@ const failingBundle = (bundle: BundleCheck) => bundle.outcome !== 'genuine' && b
 export function isExactCopy(report: VerifyReport): boolean {
   return (
     report.signature !== undefined &&
-    report.altered.length + report.missing.length + report.unreadable.length + report.unexpected.length === 0 &&
+    report.altered.length +
+      report.missing.length +
+      report.unreadable.length +
+      report.unexpected.length +
+      report.folderAddresses.length ===
+      0 &&
     report.uncheckedLinks === 0 &&
     !report.bundles.some(failingBundle) &&
     !report.headers.some((finding) => failsCheck(finding.difference)) &&
@@ -501,6 +540,7 @@ export function formatReport(report: VerifyReport): string {
     ...report.missing.map((file) => `  MISSING: ${file}`),
     ...report.unreadable.map(({ path, reason }) => `  UNREADABLE: ${path} (${shown(reason)})`),
     ...report.unexpected.map((file) => `  UNEXPECTED: ${shown(file)}`),
+    ...report.folderAddresses.map(({ address, problem }) => `  FOLDER ADDRESS: ${shown(address)} ${shown(problem)}`),
     ...report.bundles.filter(failingBundle).map(bundleLine),
     ...report.headers.filter((finding) => failsCheck(finding.difference)).map(headerLine),
   );
@@ -523,6 +563,7 @@ function summaryLine(report: VerifyReport): string {
     [report.altered.length, 'altered'],
     [report.missing.length, 'missing'],
     [report.unexpected.length, 'unexpected'],
+    [report.folderAddresses.length, 'folder addresses answered otherwise'],
     [report.unreadable.length, 'unreadable'],
     [report.uncheckedLinks, 'links not checked'],
     [report.bundles.filter(failingBundle).length, 'bundles not of this release'],

@@ -5,12 +5,13 @@
  * Tor accepts the torrc snippet.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { securityHeaders } from '../../scripts/build/security-headers';
 import { formatReport, isExactCopy, verifyMirror } from '../../scripts/release/verify';
 import { localeCodes } from '../../src/i18n/locales';
+import { paths } from '../../src/lib/routes';
 import { crawl } from './crawl';
 import { signedCopyOfDist, startCaddy, startNginx, temporary, type RunningServer } from './hosts';
 import { slugs } from './site';
@@ -69,6 +70,15 @@ for (const { name, start } of servers) {
       expect((await fetch(new URL('SHA256SUMS', server.url))).headers.get('content-type')).toMatch(/^text\/plain/);
     });
 
+    test('serves the e-books as EPUB, so a phone offers to open them in a reader', async () => {
+      for (const lang of localeCodes) {
+        const response = await fetch(new URL(paths.book(lang).slice(1), server.url));
+        expect(response.status, lang).toBe(200);
+        expect(response.headers.get('content-type'), lang).toBe('application/epub+zip');
+        expectSecurityHeaders(response, `the ${lang} book`);
+      }
+    });
+
     test('answers a missing page with the site’s own 404 page, and its headers', async () => {
       const response = await fetch(new URL('be/no/such/page/', server.url));
       expect(response.status).toBe(404);
@@ -93,6 +103,52 @@ for (const { name, start } of servers) {
     });
   });
 }
+
+test.describe('nginx with the guide’s block in a server that has a regular-expression rule of its own', () => {
+  test.describe.configure({ mode: 'serial' });
+  let copy: Awaited<ReturnType<typeof signedCopyOfDist>>;
+  let other: string;
+  let server: RunningServer;
+
+  test.beforeAll(async () => {
+    copy = await signedCopyOfDist();
+    // Another site's files, which a common server-wide rule for scripts, styles and data serves with long caching.
+    other = temporary('other-root');
+    for (const file of ['service-worker.js', 'pagefind/pagefind.js', 'offline-files.json', 'sitemap.xml']) {
+      mkdirSync(path.dirname(path.join(other, prefix, file)), { recursive: true });
+      writeFileSync(path.join(other, prefix, file), 'another site’s file');
+    }
+    server = await startNginx(
+      copy.dir,
+      prefix,
+      `        location ~* \\.(?:js|css|png|svg|json|xml|wasm|epub)$ { root ${other}; expires 30d; }`,
+    );
+  });
+
+  test.afterAll(async () => {
+    await server.stop();
+    rmSync(copy.dir, { recursive: true, force: true });
+    rmSync(other, { recursive: true, force: true });
+  });
+
+  test('the copy keeps its own files and headers: the offline worker, search, the sitemap, the books', async () => {
+    for (const file of [
+      'service-worker.js',
+      'pagefind/pagefind.js',
+      'offline-files.json',
+      'sitemap.xml',
+      `en/feed.xml`,
+      paths.book('en').slice(1),
+    ]) {
+      const response = await fetch(new URL(file, server.url));
+      expect(response.status, file).toBe(200);
+      expect(Buffer.from(await response.arrayBuffer()).equals(readFileSync(path.join(copy.dir, file))), file).toBe(
+        true,
+      );
+      expectSecurityHeaders(response, file);
+    }
+  });
+});
 
 test.describe('Tor with deploy/tor/torrc', () => {
   /** `tor --verify-config` on a minimal torrc that includes `snippet`, as /etc/tor/torrc would. */

@@ -4,7 +4,7 @@
  * and a signed copy of the built site for them to serve.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateKeyPair, type PublicKey } from '../../scripts/release/minisign';
@@ -73,13 +73,30 @@ function start(command: string, args: string[], env: NodeJS.ProcessEnv, workDir:
   return { child, stop, log: () => output };
 }
 
-/** nginx serving `siteDir` under `prefix` with deploy/nginx/belarus-unions.conf included in the location. */
-export async function startNginx(siteDir: string, prefix: string): Promise<RunningServer> {
+/**
+ * The guide's \`location\` block for nginx, as a volunteer pastes it from the mirrors page, for a copy in
+ * \`siteDir\` under \`prefix\`, including the configuration at \`include\`.
+ */
+export function guideNginxLocation(siteDir: string, prefix: string, include: string): string {
+  const guide = readFileSync('src/content/pages/en/mirrors.mdx', 'utf8');
+  const block = /```nginx\n(location[\s\S]*?\n\})\n```/.exec(guide)?.[1];
+  if (block === undefined) throw new Error('the mirrors guide has no nginx location block');
+  return block
+    .replaceAll('/srv/belarus-unions/', `${siteDir}/`)
+    .replaceAll('/belarus-unions/', prefix)
+    .replaceAll('/etc/nginx/snippets/belarus-unions.conf', include);
+}
+
+/**
+ * nginx serving \`siteDir\` under \`prefix\` with the guide's location block, which includes
+ * deploy/nginx/belarus-unions.conf, in a server that may hold other rules (\`otherRules\`), as a volunteer's does.
+ */
+export async function startNginx(siteDir: string, prefix: string, otherRules = ''): Promise<RunningServer> {
   const [port] = freePorts(1);
   const workDir = temporary('nginx');
   for (const folder of ['logs', 'temp']) mkdirSync(path.join(workDir, folder));
-  const include = path.resolve('deploy/nginx/belarus-unions.conf');
   const temp = path.join(workDir, 'temp');
+  const location = guideNginxLocation(siteDir, prefix, path.resolve('deploy/nginx/belarus-unions.conf'));
   writeFileSync(
     path.join(workDir, 'nginx.conf'),
     `# As root, nginx's workers would switch to "nobody", who cannot read a test's private folders.
@@ -98,11 +115,8 @@ http {
     scgi_temp_path ${temp}/scgi;
     server {
         listen 127.0.0.1:${port};
-        location ${prefix} {
-            alias ${siteDir}/;
-            set $belarus_unions_prefix ${prefix};
-            include ${include};
-        }
+${otherRules}
+${location.replace(/^/gm, '        ')}
     }
 }
 `,

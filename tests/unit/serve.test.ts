@@ -65,6 +65,20 @@ afterAll(async () => {
 });
 
 describe('npm run serve', () => {
+  it('sends the security headers a host sends, on pages, files, the 404 page and refusals, so a preview cannot be framed', async () => {
+    for (const answer of [
+      await ask(`${prefix}en/`),
+      await ask(`${prefix}en/data.txt`),
+      await ask(`${prefix}en/no-such-page/`),
+      await ask(`${prefix}en/`, { method: 'POST' }),
+    ]) {
+      expect(answer.headers['content-security-policy']).toBe("frame-ancestors 'none'");
+      expect(answer.headers['x-frame-options']).toBe('DENY');
+      expect(answer.headers['x-content-type-options']).toBe('nosniff');
+      expect(answer.headers['referrer-policy']).toBe('no-referrer');
+    }
+  });
+
   it('serves pages under its prefix, and the site’s 404 page elsewhere', async () => {
     expect((await ask(`${prefix}en/`)).body).toContain('<title>English</title>');
     const missing = await ask(`${prefix}en/no-such-page/`);

@@ -117,6 +117,81 @@ describe('verify a web mirror', () => {
     expect(formatReport(report)).toMatch(/\nFAILED: 1 altered, 1 missing, 3 unexpected \(of \d+ listed files\): /);
   });
 
+  /**
+   * A mirror that serves every file of the genuine release, but at the folder addresses readers open (`en/`,
+   * the root) a forged page: at every folder, or, with `onlyRoot`, at the root alone.
+   */
+  async function forgingFolders(dir: string, onlyRoot: boolean): Promise<string> {
+    return hostileServer(async (request, response) => {
+      const sitePath = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname).slice(prefix.length - 1);
+      const forged = onlyRoot ? sitePath === '/' : sitePath.endsWith('/');
+      const file = path.join(dir, sitePath.endsWith('/') ? `${sitePath}index.html` : sitePath);
+      const bytes = await readFile(file).catch(() => undefined);
+      if (bytes === undefined) {
+        response.writeHead(404).end();
+        return;
+      }
+      response.end(
+        forged
+          ? bytes.toString('utf8').replace('<body>', '<body><p>FORGED: the ILO has withdrawn its report.</p>')
+          : bytes,
+      );
+    });
+  }
+
+  it('fails a mirror that serves the genuine index.html files but forges the folder addresses readers open', async () => {
+    const report = await verify(await forgingFolders(release, false));
+    expect(report.altered).toEqual([]);
+    expect(report.folderAddresses).toEqual([
+      { address: 'be/пэтыцыя/', problem: 'answers other bytes than be/пэтыцыя/index.html' },
+      { address: 'en/', problem: 'answers other bytes than en/index.html' },
+      { address: 'en/mirrors/', problem: 'answers other bytes than en/mirrors/index.html' },
+      { address: 'en/petition/', problem: 'answers other bytes than en/petition/index.html' },
+      { address: './ (the root)', problem: 'answers other bytes than index.html' },
+    ]);
+    expect(isExactCopy(report)).toBe(false);
+    const text = formatReport(report);
+    expect(text).toContain('\n  FOLDER ADDRESS: en/ answers other bytes than en/index.html\n');
+    expect(text).toMatch(
+      /\nFAILED: 5 folder addresses answered otherwise \(of \d+ listed files\): this copy is not the signed release\.$/,
+    );
+  });
+
+  it('fails a mirror that forges only its root address', async () => {
+    const report = await verify(await forgingFolders(release, true));
+    expect(report.folderAddresses).toEqual([
+      { address: './ (the root)', problem: 'answers other bytes than index.html' },
+    ]);
+    expect(formatReport(report)).toMatch(/\nFAILED: 1 folder addresses answered otherwise /);
+  });
+
+  it('passes a mirror that redirects a folder address to its index.html, and fails one that answers it 404', async () => {
+    const redirecting = await hostileServer(async (request, response) => {
+      const sitePath = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname).slice(prefix.length - 1);
+      if (sitePath.endsWith('/')) {
+        response.writeHead(301, { location: encodeURI(`${prefix.slice(0, -1)}${sitePath}index.html`) }).end();
+        return;
+      }
+      const bytes = await readFile(path.join(release, sitePath)).catch(() => undefined);
+      if (bytes === undefined) response.writeHead(404).end();
+      else response.end(bytes);
+    });
+    expect((await verify(redirecting)).folderAddresses).toEqual([]);
+
+    const noFolders = await hostileServer(async (request, response) => {
+      const sitePath = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname).slice(prefix.length - 1);
+      const bytes = sitePath.endsWith('/')
+        ? undefined
+        : await readFile(path.join(release, sitePath)).catch(() => undefined);
+      if (bytes === undefined) response.writeHead(404).end();
+      else response.end(bytes);
+    });
+    expect((await verify(noFolders)).folderAddresses).toContainEqual({
+      address: 'en/',
+      problem: 'answers 404, though en/index.html is served',
+    });
+  });
+
   it('passes a copy rewritten for its own address, and notes an address other than the one checked', async () => {
     const copy = await copySite(release);
     const port = await freePort();
