@@ -2,7 +2,8 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findBrokenLinks } from '../../../scripts/build/check-links';
+import { findBrokenLinks, findDuplicateIds } from '../../../scripts/build/check-links';
+import { readPages } from '../../../scripts/build/site-files';
 
 async function site(files: Record<string, string>): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'links-'));
@@ -56,6 +57,21 @@ describe('link checker', () => {
     expect(await findBrokenLinks(dir, { siteUrl })).toEqual([
       'index.html: https://belarus-unions.example/record/en/gone/ (no file en/gone/index.html)',
       'index.html: http://belarus-unions.example/record/en/#nowhere (no element with id "nowhere" in en/index.html)',
+    ]);
+  });
+});
+
+describe('duplicate ids', () => {
+  it('names each page that gives one id to more than one element, such as a heading before the paragraph it names', async () => {
+    const dir = await site({
+      'en/a/index.html': page(
+        '<main id="content"><h2 id="p-3">p-3</h2><p id="p-3">Paragraph 3</p><h2 id="provenance">x</h2><section><h2 id="provenance">About</h2></section></main>',
+      ),
+      'en/b/index.html': page('<main id="content"><p id="p-1">One</p><p id="p-2">Two</p></main>'),
+    });
+    expect(findDuplicateIds(await readPages(dir))).toEqual([
+      'en/a/index.html: "p-3" (2 elements)',
+      'en/a/index.html: "provenance" (2 elements)',
     ]);
   });
 });
