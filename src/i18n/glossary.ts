@@ -698,10 +698,10 @@ export const glossary: readonly GlossaryEntry[] = [
   // The signatories of the ITUC letter.
   {
     en: 'Sharan Burrow',
-    be: 'Шаран| Бароў',
+    be: 'Шаран| Бароу',
     ru: 'Шаран| Барроу',
     index: person(
-      { en: 'Sharan Burrow', be: 'Шаран Бароў', ru: 'Шаран Барроу' },
+      { en: 'Sharan Burrow', be: 'Шаран Бароу', ru: 'Шаран Барроу' },
       {
         en: 'signed for the ITUC',
         be: 'падпісала ад імя МКП',
