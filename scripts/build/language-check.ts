@@ -16,8 +16,14 @@ import { isLocale, type Locale } from '../../src/i18n/locales.ts';
 import { orthographyFindings } from '../../src/lib/orthography.ts';
 import type { ParsedPages } from './site-files.ts';
 
-/** Elements whose text is not the page's prose. */
-const notProse = new Set(['script', 'style', 'template', 'svg', 'code', 'pre', 'kbd', 'samp', 'del']);
+/** Elements whose text is not the page's prose, and that a reader does not read as part of it. */
+const unread = new Set(['script', 'style', 'template', 'svg']);
+/**
+ * Elements a reader reads, but whose text is not prose of the page's language: code, and quotations of what a
+ * text used to say. Each stands in its sentence as a word in Latin letters would, which no rule judges.
+ */
+const quoted = new Set(['code', 'pre', 'kbd', 'samp', 'del']);
+const quotedWord = ' code ';
 /** Elements that sit inside a line of text; any other element starts and ends a block, as a pause does. */
 const inline = new Set([
   'a',
@@ -55,7 +61,10 @@ export function textRuns(document: HTMLElement): TextRun[] {
   const runs: TextRun[] = [];
   let current: { lang: Locale | undefined; parts: string[] } = { lang: undefined, parts: [] };
   const flush = () => {
-    const text = current.parts.join('').replace(/[ \t\r\n]+/g, ' ').trim();
+    const text = current.parts
+      .join('')
+      .replace(/[ \t\r\n]+/g, ' ')
+      .trim();
     if (current.lang !== undefined && text !== '') runs.push({ lang: current.lang, text });
     current = { lang: current.lang, parts: [] };
   };
@@ -71,7 +80,11 @@ export function textRuns(document: HTMLElement): TextRun[] {
     if (node.nodeType !== NodeType.ELEMENT_NODE) return;
     const element = node as HTMLElement;
     const tag = element.rawTagName?.toLowerCase() ?? '';
-    if (notProse.has(tag) || element.getAttribute('hidden') !== undefined) return;
+    if (unread.has(tag) || element.getAttribute('hidden') !== undefined) return;
+    if (quoted.has(tag)) {
+      current.parts.push(quotedWord);
+      return;
+    }
     const own = element.getAttribute('lang');
     const elementLang = own === undefined ? lang : isLocale(own) ? own : undefined;
     const block = tag !== '' && !inline.has(tag);
@@ -129,21 +142,31 @@ async function sourceFiles(root: string, lang: Locale): Promise<string[]> {
   ];
 }
 
-/** Where a finding's text is written, as `file:line`, at most three; the file and line to fix. */
+/**
+ * Where a finding's text is written, as `file:line`, at most three: the lines that hold it as the page renders
+ * it, or else those that hold its words in order, with other text (code, say) between them.
+ */
 export async function sourcesOf(finding: LanguageFinding, root: string): Promise<string[]> {
   const wanted = finding.text.replace(/[\s\u00a0]+/g, ' ');
-  const lastWord = wanted.split(' ').at(-1) ?? wanted;
-  const found: { exact: string[]; word: string[] } = { exact: [], word: [] };
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const inOrder = new RegExp(
+    wanted
+      .split(' ')
+      .map((word) => `(?<![\\p{L}])${escape(word)}(?![\\p{L}])`)
+      .join('.*'),
+    'u',
+  );
+  const found: { exact: string[]; inOrder: string[] } = { exact: [], inOrder: [] };
   for (const file of await sourceFiles(root, finding.lang)) {
     readFileSync(path.join(root, file), 'utf8')
       .split('\n')
       .forEach((line, index) => {
         const rendered = asRendered(line);
         if (rendered.includes(wanted)) found.exact.push(`${file}:${index + 1}`);
-        else if (rendered.includes(lastWord)) found.word.push(`${file}:${index + 1}`);
+        else if (inOrder.test(rendered)) found.inOrder.push(`${file}:${index + 1}`);
       });
   }
-  return (found.exact.length > 0 ? found.exact : found.word).slice(0, 3);
+  return (found.exact.length > 0 ? found.exact : found.inOrder).slice(0, 3);
 }
 
 /** The findings as lines of a build error: page, text, problem, and where to fix it. */
@@ -151,7 +174,8 @@ export async function formatLanguageFindings(findings: LanguageFinding[], root: 
   const lines = await Promise.all(
     findings.map(async (finding) => {
       const sources = await sourcesOf(finding, root);
-      const where = sources.length > 0 ? sources.join(', ') : `no source line found: search the ${finding.lang} sources`;
+      const where =
+        sources.length > 0 ? sources.join(', ') : `no source line found: search the ${finding.lang} sources`;
       return `${finding.page} (${finding.lang}): «${finding.text}» ${finding.problem} — ${where}`;
     }),
   );

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { corrections } from '../../src/data/corrections';
 import { timeline } from '../../src/data/timeline';
 import { checkContent, formatProblems } from '../../src/lib/content-check';
 
@@ -7,7 +8,8 @@ import { checkContent, formatProblems } from '../../src/lib/content-check';
  * Stops `astro build`, `astro dev` and `astro check` before any content is
  * compiled when the documents or the site's pages are inconsistent or unsafe:
  * a missing translation, an unknown language, a bad field, a link to no page
- * or paragraph (in the content and in the timeline, src/data/timeline.ts),
+ * or paragraph (in the content and in the timeline, src/data/timeline.ts), a
+ * correction (src/data/corrections.ts) that the text does not bear out,
  * or anything in a file that is not Markdown and the site's components (MDX
  * runs `import`, `export` and `{…}` as JavaScript while the release is built).
  * It is the first integration, so its setup runs before the MDX integration's.
@@ -19,7 +21,7 @@ export function contentCheck(): AstroIntegration {
       'astro:config:setup': async ({ config, logger }) => {
         const root = fileURLToPath(config.root);
         const contentDir = fileURLToPath(new URL('src/content/', config.root));
-        const problems = await checkContent(contentDir, { projectRoot: root, timeline });
+        const problems = await checkContent(contentDir, { projectRoot: root, timeline, corrections });
         if (problems.length > 0) {
           // Listed through the logger: Astro replaces the hint of any thrown error whose text says "document".
           logger.error(`the content has ${problems.length} problem(s):\n${formatProblems(problems)}`);

@@ -11,6 +11,7 @@ import { epub, languageBook } from '../build/book.ts';
 import { findBrokenLinks, findDuplicateIds } from '../build/check-links.ts';
 import { addContentSecurityPolicy, siteScripts } from '../build/content-security-policy.ts';
 import { markExternalLinksIn } from '../build/external-links.ts';
+import { formatLanguageFindings, languageFindings } from '../build/language-check.ts';
 import { writeOfflineFiles } from '../build/offline.ts';
 import { pagesOverBudget } from '../build/page-budget.ts';
 import { fillFileSizes } from '../build/file-sizes.ts';
@@ -68,6 +69,13 @@ async function placeNotFoundPages(distDir: string): Promise<void> {
  */
 async function finishPages(distDir: string, root: URL, pages: ParsedPages, logger: AstroIntegrationLogger) {
   addSingleFiles(pages, await singleFileSources(root));
+  const misspelt = languageFindings(pages);
+  if (misspelt.length > 0) {
+    throw new Error(
+      `Text the spelling checks refuse, as the pages render it:\n  ${await formatLanguageFindings(misspelt, fileURLToPath(root))}`,
+    );
+  }
+  logger.info('the text of every page passes the spelling checks of its language');
   // The books are made from the finished text of the pages; the downloads pages give their sizes below.
   const bookDate = releaseDate(fileURLToPath(root));
   for (const lang of localeCodes) {

@@ -27,6 +27,7 @@ export const timeline: readonly TimelineEvent[] = [
     sources: { 'ituc-letter-to-the-ambassador': [7, 8], 'congress-resolution-on-belarus': [1] },
   },
   {
+    id: 'detentions-after-the-election',
     date: { after: '2020-08-09' },
     text: {
       en: 'Riot police disperse peaceful protesters in the capital, Minsk; at first three thousand people are detained in all, a thousand of them in Minsk; among those detained are Nikolay Zimin and Maksim Sereda.',
@@ -121,6 +122,7 @@ export const timeline: readonly TimelineEvent[] = [
     sources: { 'industriall-letter-to-the-ilo': [10, 12] },
   },
   {
+    id: 'komlik-yamatin-detained',
     date: { on: '2021-02-16', yearFromContext: true },
     text: {
       en: 'The apartment of Andrei Komlik-Yamatin, chairman of the REP union at the Minsk Motor Plant, is searched, and he is detained.',
@@ -130,6 +132,7 @@ export const timeline: readonly TimelineEvent[] = [
     sources: { 'industriall-letter-to-the-ilo': [11] },
   },
   {
+    id: 'komlik-yamatin-sentenced',
     date: { on: '2021-02-17', yearFromContext: true },
     text: {
       en: 'A court sentences Andrei Komlik-Yamatin to 25 days of administrative arrest.',

@@ -19,6 +19,7 @@ import { paragraphsOf } from './paragraphs';
 import { paths } from './routes';
 import { siteUrl as publicSiteUrl } from './site-url';
 import { timelineProblems, type TimelineEvent } from './timeline';
+import { correctionProblems, type Correction } from './corrections';
 
 export interface ContentProblem {
   /** The file (or folder) at fault, relative to the project root. */
@@ -35,10 +36,14 @@ export interface CheckOptions {
   siteUrl?: URL;
   /** The timeline (src/data/timeline.ts), whose events cite the documents' paragraphs. */
   timeline?: readonly TimelineEvent[];
+  /** The corrections (src/data/corrections.ts), each of a paragraph or a timeline line. */
+  corrections?: readonly Correction[];
 }
 
 /** Where the timeline's events live, for messages. */
 export const timelineFile = 'src/data/timeline.ts';
+/** Where the corrections live, for messages. */
+export const correctionsFile = 'src/data/corrections.ts';
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -66,8 +71,8 @@ interface LinkTarget {
 interface ParsedFile extends ContentFile {
   data: unknown;
   links: LinkTarget[];
-  /** A document's number of citable paragraphs (src/lib/paragraph-ids.ts): the highest `#p-N` a link may name. */
-  paragraphs?: number;
+  /** A document's citable paragraphs as plain text (src/lib/paragraph-ids.ts): `#p-N` names the Nth. */
+  paragraphs?: string[];
 }
 
 interface ParsedDocument extends ParsedFile {
@@ -104,6 +109,7 @@ export async function checkContent(contentDir: string, options: CheckOptions = {
   problems.push(...checkAcrossLanguages(documents));
   problems.push(...checkInternalLinks(parsed, files, options.siteUrl ?? publicSiteUrl));
   if (options.timeline) problems.push(...checkTimeline(options.timeline, documents));
+  if (options.corrections) problems.push(...checkCorrections(options.corrections, documents, options.timeline ?? []));
   return problems;
 }
 
@@ -222,7 +228,8 @@ async function parseFile(file: ContentFile, absolutePath: string, problems: Cont
     for (const issue of result.error.issues) problems.push({ file: file.file, problem: describeIssue(issue) });
     return undefined;
   }
-  const paragraphs = file.collection === 'documents' ? { paragraphs: paragraphsOf(split.body).length } : {};
+  const paragraphs =
+    file.collection === 'documents' ? { paragraphs: paragraphsOf(split.body).map((paragraph) => paragraph.text) } : {};
   return { ...file, data: result.data, links: linkTargets(tree), ...paragraphs };
 }
 
@@ -338,6 +345,7 @@ function knownPaths(files: ContentFile[]): Set<string> {
       paths.mirrors,
       paths.timeline,
       paths.names,
+      paths.corrections,
       paths.feed,
     ]) {
       known.add(page(lang));
@@ -372,7 +380,9 @@ function checkInternalLinks(files: ParsedFile[], allFiles: ContentFile[], siteUr
   const known = knownPaths(allFiles);
   const paragraphCounts = new Map(
     files.flatMap((file) =>
-      file.paragraphs === undefined ? [] : [[collections[file.collection].path(file.lang, file.slug), file.paragraphs]],
+      file.paragraphs === undefined
+        ? []
+        : [[collections[file.collection].path(file.lang, file.slug), file.paragraphs.length]],
     ),
   );
   const problems: ContentProblem[] = [];
@@ -424,9 +434,21 @@ function paragraphLinkProblem(
 function checkTimeline(events: readonly TimelineEvent[], documents: ParsedFile[]): ContentProblem[] {
   const counts = new Map<string, number>();
   for (const { slug, paragraphs } of documents) {
-    if (paragraphs !== undefined) counts.set(slug, Math.min(paragraphs, counts.get(slug) ?? paragraphs));
+    if (paragraphs !== undefined) counts.set(slug, Math.min(paragraphs.length, counts.get(slug) ?? paragraphs.length));
   }
   return timelineProblems(events, counts).map((problem) => ({ file: timelineFile, problem }));
+}
+
+/** The corrections, checked against the documents' paragraphs and the timeline's lines as they are now. */
+function checkCorrections(
+  corrections: readonly Correction[],
+  documents: ParsedFile[],
+  timeline: readonly TimelineEvent[],
+): ContentProblem[] {
+  return correctionProblems(corrections, {
+    paragraphs: (lang, slug) => documents.find((file) => file.lang === lang && file.slug === slug)?.paragraphs,
+    timelineLine: (lang, id) => timeline.find((event) => event.id === id)?.text[lang],
+  }).map((problem) => ({ file: correctionsFile, problem }));
 }
 
 export function formatProblems(problems: ContentProblem[]): string {

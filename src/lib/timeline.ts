@@ -26,6 +26,8 @@ export type EventDate =
   | { after: IsoDate };
 
 export interface TimelineEvent {
+  /** An anchor on the timeline page, for an event that something links to: its correction, say. */
+  id?: string;
   date: EventDate;
   /** One line, in every language. */
   text: Record<Locale, string>;

@@ -20,6 +20,7 @@ export const GET: APIRoute = async () => {
       paths.downloads,
       paths.mirrors,
       paths.about,
+      paths.corrections,
     ].map((path) => ({
       versions: inEveryLanguage(path),
     })),

@@ -37,6 +37,7 @@ export const sitePages: SitePage[] = [
     { path: paths.downloads(lang), lang },
     { path: paths.mirrors(lang), lang },
     { path: paths.about(lang), lang },
+    { path: paths.corrections(lang), lang },
     ...slugs.map((slug) => ({ path: paths.document(lang, slug), lang, slug })),
   ]),
   ...translationsOf.map(({ slug, lang }) => ({ path: paths.sideBySide(lang, slug), lang, slug })),

@@ -3,9 +3,11 @@ import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { corrections } from '../../src/data/corrections';
 import { timeline } from '../../src/data/timeline';
 import { checkContent, formatProblems, timelineFile } from '../../src/lib/content-check';
 import { maxNesting } from '../../src/lib/content-safety';
+import type { Correction } from '../../src/lib/corrections';
 import type { TimelineEvent } from '../../src/lib/timeline';
 
 /** A small, valid set of documents; each test breaks it in one way. */
@@ -66,7 +68,11 @@ const validFixture: Record<string, string> = {
   'pages/ru/mirrors.mdx': validPage(),
 };
 
-async function check(files: Record<string, string | undefined>, events?: readonly TimelineEvent[]) {
+async function check(
+  files: Record<string, string | undefined>,
+  events?: readonly TimelineEvent[],
+  corrections?: readonly Correction[],
+) {
   const root = await mkdtemp(path.join(tmpdir(), 'content-check-'));
   const contentDir = path.join(root, 'src/content');
   for (const [name, text] of Object.entries(files)) {
@@ -78,6 +84,7 @@ async function check(files: Record<string, string | undefined>, events?: readonl
     projectRoot: root,
     siteUrl: new URL('https://belarus-unions.example/'),
     ...(events ? { timeline: events } : {}),
+    ...(corrections ? { corrections } : {}),
   });
 }
 
@@ -96,8 +103,8 @@ describe('content check', () => {
     expect(await check(validFixture)).toEqual([]);
   });
 
-  it('finds no problem in the site’s own documents and pages, nor in the timeline', async () => {
-    expect(await checkContent(path.resolve('src/content'), { timeline })).toEqual([]);
+  it('finds no problem in the site’s own documents and pages, nor in the timeline and the corrections', async () => {
+    expect(await checkContent(path.resolve('src/content'), { timeline, corrections })).toEqual([]);
   });
 
   it('names a document missing in one language', async () => {
@@ -820,5 +827,100 @@ describe('content check: headings keep the ids citations and the layout use', ()
 
   it('accepts headings that only start like those ids', async () => {
     expect(await checkBody('## P-3 form\n\n## Provenance of the text\n\nA paragraph.\n')).toEqual([]);
+  });
+});
+
+describe('content check: the corrections page’s data', () => {
+  const body = 'The first paragraph.\n\nThe union’s lawyer, Alexander Kapshul, was detained.\n';
+  const withBody = { ...validFixture, 'documents/en/b-letter.mdx': validDocument(false, body) };
+  const correction = (change: Partial<Correction> = {}): Correction => ({
+    date: '2026-12-07',
+    lang: 'en',
+    in: { document: 'b-letter', paragraph: 2 },
+    was: 'lawyer, Alexander Kapshula',
+    now: 'lawyer, Alexander Kapshul',
+    why: 'The name.',
+    ...change,
+  });
+  const checkCorrections = (list: Correction[], events?: readonly TimelineEvent[]) => check(withBody, events, list);
+
+  it('accepts a correction that the paragraph bears out, and a text corrected twice as one chain', async () => {
+    expect(await checkCorrections([correction()])).toEqual([]);
+    const first = correction({
+      date: '2026-11-30',
+      was: 'lawyer, Aleksandr Kapshula',
+      now: 'lawyer, Alexander Kapshula',
+    });
+    expect(await checkCorrections([first, correction()])).toEqual([]);
+  });
+
+  it('stops the build on a paragraph the document does not have, naming the correction', async () => {
+    const problems = await checkCorrections([correction({ in: { document: 'b-letter', paragraph: 9 } })]);
+    expect(problems).toEqual([
+      {
+        file: 'src/data/corrections.ts',
+        problem:
+          'the correction of 2026-12-07 to en b-letter ¶ 9 (was «lawyer, Alexander Kapshula»): b-letter has paragraphs 1 to 2 in en: name the ¶ the corrected words are in (the number beside it on the page)',
+      },
+    ]);
+    expect(formatProblems(problems)).toMatch(
+      /^ {2}src\/data\/corrections\.ts: the correction of 2026-12-07 to en b-letter ¶ 9/,
+    );
+  });
+
+  it('stops the build when the latest “now” is not in its paragraph, or the “was” still is', async () => {
+    expect(await checkCorrections([correction({ now: 'lawyer, Alexander Kapshul’' })])).toEqual([
+      {
+        file: 'src/data/corrections.ts',
+        problem: expect.stringMatching(
+          /^the correction of 2026-12-07 to en b-letter ¶ 2 \(was «lawyer, Alexander Kapshula»\): its "now" is not in the text/,
+        ),
+      },
+    ]);
+    expect(await checkCorrections([correction({ was: 'Kapshul', now: 'Alexander Kapshul' })])).toEqual([
+      {
+        file: 'src/data/corrections.ts',
+        problem: expect.stringMatching(/\): its "was" is still in the text: quote enough of the old words/),
+      },
+    ]);
+  });
+
+  it('stops the build on a chain broken in the middle: the older “now” must be the next “was”', async () => {
+    const first = correction({
+      date: '2026-11-30',
+      was: 'lawyer, Aleksandr Kapshula',
+      now: 'lawyer, Aleksandr Kapshul',
+    });
+    expect(await checkCorrections([first, correction()])).toEqual([
+      {
+        file: 'src/data/corrections.ts',
+        problem: expect.stringMatching(
+          /^the correction of 2026-11-30 to en b-letter ¶ 2 .*: its "now" is not in the text/,
+        ),
+      },
+    ]);
+  });
+
+  it('checks a timeline line by its event’s id, and names an id no event has', async () => {
+    const event: TimelineEvent = {
+      id: 'kapshul-detained',
+      date: { on: '2021-03-01' },
+      text: {
+        en: 'Alexander Kapshul is detained.',
+        be: 'Затрымліваюць Аляксандра Капшуля.',
+        ru: 'Задерживают Александра Капшуля.',
+      },
+      sources: { 'b-letter': [1] },
+    };
+    const onTimeline = (id: string) =>
+      correction({ in: { timelineEvent: id }, was: 'Alexander Kapshula is', now: 'Alexander Kapshul is' });
+    expect(await checkCorrections([onTimeline('kapshul-detained')], [event])).toEqual([]);
+    expect(await checkCorrections([onTimeline('no-such-event')], [event])).toEqual([
+      {
+        file: 'src/data/corrections.ts',
+        problem:
+          'the correction of 2026-12-07 to en the timeline\'s event "no-such-event" (was «Alexander Kapshula is»): no event of src/data/timeline.ts has the id "no-such-event": give the event that id',
+      },
+    ]);
   });
 });
