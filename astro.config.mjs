@@ -9,6 +9,7 @@ import { postBuild } from './scripts/integrations/post-build.ts';
 import { inlineScripts } from './scripts/build/inline-scripts.ts';
 import { mdxFeatures } from './src/lib/mdx.ts';
 import { paragraphIdsPlugin } from './src/lib/paragraph-ids.ts';
+import { plainAddressesPlugin } from './src/lib/plain-addresses.ts';
 
 export default defineConfig({
   integrations: [contentCheck(), mdx(), postBuild()],
@@ -22,11 +23,12 @@ export default defineConfig({
   server: { port: Number(process.env.PORT ?? 4321) },
   markdown: {
     // Astro's own compiler, with the features the content check parses with and a guard that refuses code in content;
-    // every paragraph and list item of a document gets its citable id (`p-12`) as it is compiled.
+    // every paragraph and list item of a document gets its citable id (`p-12`) as it is compiled, and the e-mail
+    // addresses in its text (an embassy's, an official's) are text, not links.
     processor: satteri({
       features: mdxFeatures,
       mdastPlugins: [contentGuard(new URL('./src/content/', import.meta.url))],
-      hastPlugins: [paragraphIdsPlugin],
+      hastPlugins: [paragraphIdsPlugin, plainAddressesPlugin],
     }),
     // Highlighting writes inline style attributes, which the Content-Security-Policy rightly blocks.
     syntaxHighlight: false,

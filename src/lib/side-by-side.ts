@@ -11,6 +11,7 @@ import { mdxToHast } from 'satteri';
 import { mdxFeatures } from './mdx';
 import { allowedElements } from './content-safety';
 import { numberBlocks } from './paragraph-ids';
+import { unlinkAddresses } from './plain-addresses';
 import { relativeUrl } from './routes';
 
 /** One piece of a document's text as a side-by-side page shows it: a numbered block, or a heading, rule or the like. */
@@ -115,6 +116,7 @@ function wrap(ancestor: Nodes, original: Nodes, child: ElementContent, file: str
 /** The document's text as units, with links made relative to the page at `pagePath`. */
 export function textUnits({ body, file, documentPath }: UnitSource, pagePath: string): TextUnit[] {
   const root = mdxToHast(body, { features: mdxFeatures, position: false }) as Root;
+  unlinkAddresses(root);
   const numbered = new Set<Nodes>(numberBlocks(root));
   const units: TextUnit[] = [];
 

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
+import { parse } from 'node-html-parser';
 import { localeCodes } from '../../src/i18n/locales';
 import { uiStrings } from '../../src/i18n/ui';
 import { explainDocumentDate, formatDay } from '../../src/lib/dates';
@@ -7,7 +10,7 @@ import { reportErrorHref } from '../../src/lib/report-error';
 import { paths } from '../../src/lib/routes';
 import { absoluteUrl } from '../../src/lib/site-url';
 import { readDocument } from '../support/content';
-import { builtPage, slugs, translationsOf } from './site';
+import { builtFile, builtPage, slugs, translationsOf } from './site';
 
 /** The originals' public addresses that are known (the issue that asked for them lists them). */
 const knownSources: Record<string, string> = {
@@ -86,4 +89,40 @@ test.describe('where each original comes from', () => {
       expect(expected).toMatch(identity.contactEmail ? /^mailto:/ : /\/issues$/);
     }
   });
+});
+
+test('no document, side-by-side page, single file or book links to any e-mail address but the project’s own; the documents’ addresses are text', () => {
+  const recipients = (html: string) =>
+    parse(html)
+      .querySelectorAll('a[href^="mailto:"]')
+      .map((link) => decodeURIComponent((link.getAttribute('href') ?? '').slice('mailto:'.length).split('?')[0] ?? ''));
+  const allowed = new Set(['', identity.contactEmail]);
+  const pagePaths = [
+    ...localeCodes.flatMap((lang) =>
+      slugs.flatMap((slug) => [paths.document(lang, slug), paths.singleFile(lang, slug)]),
+    ),
+    ...translationsOf.map(({ lang, slug }) => paths.sideBySide(lang, slug)),
+  ];
+  for (const pagePath of pagePaths) {
+    const html = readFileSync(builtFile(pagePath), 'utf8');
+    expect(
+      recipients(html).filter((recipient) => !allowed.has(recipient)),
+      pagePath,
+    ).toEqual([]);
+  }
+  for (const lang of localeCodes) {
+    const book = unzipSync(new Uint8Array(readFileSync(builtFile(paths.book(lang)))));
+    for (const [entry, bytes] of Object.entries(book)) {
+      if (!entry.endsWith('.xhtml')) continue;
+      expect(
+        recipients(strFromU8(bytes)).filter((recipient) => !allowed.has(recipient)),
+        entry,
+      ).toEqual([]);
+    }
+  }
+  // The addresses are still there, to read: the embassy's in the ITUC letter, the ILO's in IndustriALL's.
+  for (const lang of localeCodes) {
+    expect(builtPage(paths.document(lang, 'ituc-letter-to-the-ambassador')).text).toContain('belgium@mfa.gov.by');
+    expect(builtPage(paths.document(lang, 'industriall-letter-to-the-ilo')).text).toContain('ryder@ilo.org');
+  }
 });
