@@ -49,14 +49,20 @@ A. Person
 
   it('rewrite links to other pages for the side-by-side page, one folder deeper, and leave the rest', () => {
     const [unit] = textUnits(
-      source(
-        'See [the letter](../b-letter/#p-2), [home](../), [a site](https://example.org/) and [mail](mailto:a@b.c).\n',
-      ),
+      source('See [the letter](../b-letter/#p-2), [home](../) and [a site](https://example.org/).\n'),
       page,
     );
     expect(unit?.html).toBe(
-      '<p>See <a href="../../../en/b-letter/#p-2">the letter</a>, <a href="../../../en/">home</a>, <a href="https://example.org/">a site</a> and <a href="mailto:a@b.c">mail</a>.</p>',
+      '<p>See <a href="../../../en/b-letter/#p-2">the letter</a>, <a href="../../../en/">home</a> and <a href="https://example.org/">a site</a>.</p>',
     );
+  });
+
+  it('show e-mail addresses as text, as the document pages do, whether written as a link or on their own', () => {
+    const [unit] = textUnits(
+      source('E-mail: [embassy@mfa.gov.by](mailto:embassy@mfa.gov.by), or ryder@ilo.org.\n'),
+      page,
+    );
+    expect(unit?.html).toBe('<p>E-mail: embassy@mfa.gov.by, or ryder@ilo.org.</p>');
   });
 
   it('show a rule as a piece without a number, and the elements content may write as plain HTML', () => {
