@@ -57,6 +57,18 @@ const oneLine = (what: string) =>
 /** The characters a web address is written with (RFC 3986); any other must be percent-encoded. */
 const urlCharacters = /^[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+$/;
 
+/** A public https address, only in the characters of an address. */
+const webAddress = z
+  .url({
+    protocol: /^https$/,
+    hostname: z.regexes.domain,
+    error: 'must be a full public address, starting with "https://"',
+  })
+  .regex(urlCharacters, {
+    error:
+      "must be written in the characters of a web address only (letters, digits and -._~:/?#[]@!$&'()*+,;=%): percent-encode any other",
+  });
+
 /**
  * The front matter of every document, in every language.
  * Unknown keys are an error, so a misspelt field never passes silently.
@@ -114,16 +126,23 @@ export const documentSchema = z
         publisher: oneLine('who published the original'),
         form: z.enum(originalForms, { error: `must be one of: ${originalForms.join(', ')}` }),
         /** The original's public address, only where one is known: never a guess. */
-        url: z
-          .url({
-            protocol: /^https$/,
-            hostname: z.regexes.domain,
-            error: 'must be the full public address of the original, starting with "https://"',
-          })
-          .regex(urlCharacters, {
-            error:
-              "must be written in the characters of a web address only (letters, digits and -._~:/?#[]@!$&'()*+,;=%): percent-encode any other",
-          })
+        url: webAddress.optional(),
+        /**
+         * Public reports of the original, where its own text was not published: each as the report names itself,
+         * in its own language. Only reports that exist; never a guess.
+         */
+        reports: z
+          .array(
+            z.strictObject({
+              publisher: oneLine('who published the report'),
+              title: oneLine('the report’s title, as it stands'),
+              date: isoDate.optional(),
+              url: webAddress,
+              /** The report's language, which its publisher and title are in. */
+              lang: z.string().regex(/^[a-z]{2,3}$/, 'must be a language code such as "en"'),
+            }),
+          )
+          .min(1, 'must list at least one report, or be left out')
           .optional(),
         /** What was removed from the extracted original to make the English page; nothing else was changed. */
         artefactsRemoved: z

@@ -321,7 +321,7 @@ function checkAcrossLanguages(documents: ParsedDocument[]): ContentProblem[] {
         problems.push({ file: other.file, problem: `has a different date from ${first.file}` });
       }
       // The publisher is named in each language; how and where the original was published is one fact.
-      for (const field of ['form', 'url', 'artefactsRemoved'] as const) {
+      for (const field of ['form', 'url', 'reports', 'artefactsRemoved'] as const) {
         if (JSON.stringify(other.data.provenance[field]) !== JSON.stringify(first.data.provenance[field])) {
           problems.push({
             file: other.file,

@@ -12,12 +12,23 @@ import { absoluteUrl } from '../../src/lib/site-url';
 import { readDocument } from '../support/content';
 import { builtFile, builtPage, slugs, translationsOf } from './site';
 
-/** The originals' public addresses that are known (the issue that asked for them lists them). */
-const knownSources: Record<string, string> = {
-  'petition-to-the-ilo':
-    'https://www.change.org/p/the-international-labour-organization-declare-the-letter-to-ilo-from-belarus-null-and-introduce-sanctions-against-belarus',
-  'ilo-urges-belarus':
-    'https://www.industriall-union.org/ilo-urges-belarus-to-stop-repression-and-respect-workers-rights',
+/** The originals' public addresses, and the public reports of those whose text was not published, that are known. */
+const knownSources: Record<string, { original?: string; reports?: string[] }> = {
+  'petition-to-the-ilo': {
+    original:
+      'https://www.change.org/p/the-international-labour-organization-declare-the-letter-to-ilo-from-belarus-null-and-introduce-sanctions-against-belarus',
+  },
+  'ilo-urges-belarus': {
+    original: 'https://www.industriall-union.org/ilo-urges-belarus-to-stop-repression-and-respect-workers-rights',
+  },
+  'industriall-letter-to-the-ilo': {
+    reports: ['https://www.industriall-union.org/industriall-calls-on-the-ilo-and-the-eu-to-intervene-in-belarus'],
+  },
+  'congress-resolution-on-belarus': {
+    reports: [
+      'https://bkdp.org/en/news/industriall-congress-condemns-violation-of-independent-trade-union-rights-in-belarus',
+    ],
+  },
 };
 
 test.describe('where each original comes from', () => {
@@ -33,16 +44,25 @@ test.describe('where each original comes from', () => {
         expect(text).toContain(data.provenance.publisher);
         expect(text).toContain(strings.forms[data.provenance.form]);
         for (const artefact of data.provenance.artefactsRemoved) expect(text).toContain(strings.artefacts[artefact]);
-        const known = knownSources[slug];
-        // Addresses of the original, on the web; a link into the site (the corrections) is not one.
-        const addresses = region?.querySelectorAll('dl a[href^="https:"]') ?? [];
-        if (known) {
-          expect(addresses.map((link) => [link.getAttribute('href'), link.getAttribute('rel')])).toEqual([
-            [known, 'noopener noreferrer'],
-          ]);
-        } else {
-          expect(addresses, 'no invented address').toHaveLength(0);
-        }
+        const { original, reports = [] } = knownSources[slug] ?? {};
+        // Each address on the web under its own label; a link into the site (the corrections) is not one.
+        const labelled = (label: string) => {
+          const terms = region?.querySelectorAll('dl > *') ?? [];
+          const start = terms.findIndex((element) => element.tagName === 'DT' && element.text === label);
+          const after = start < 0 ? [] : terms.slice(start + 1);
+          const end = after.findIndex((element) => element.tagName === 'DT');
+          return (end < 0 ? after : after.slice(0, end)).flatMap((dd) =>
+            dd
+              .querySelectorAll('a[href^="https:"]')
+              .map((link) => [link.getAttribute('href'), link.getAttribute('rel')]),
+          );
+        };
+        expect(labelled(strings.url)).toEqual(original ? [[original, 'noopener noreferrer']] : []);
+        expect(labelled(strings.reports)).toEqual(reports.map((report) => [report, 'noopener noreferrer']));
+        expect(region?.querySelectorAll('dl a[href^="https:"]') ?? [], 'no invented address').toHaveLength(
+          (original ? 1 : 0) + reports.length,
+        );
+        if (!original) expect(text).toContain(strings.noPublicCopy);
         const reviewed = data.provenance.translationReviewed;
         if (data.translated) {
           expect(reviewed).toBeDefined();

@@ -280,6 +280,35 @@ describe('content check', () => {
     ]);
   });
 
+  it('reads the public reports of an original, and names a translation that lists them differently', async () => {
+    const report = (date: string) =>
+      `form: signed-letter\n  reports:\n    - publisher: A union\n      title: A union writes to the ILO\n      date: '${date}'\n      url: https://example.org/news\n      lang: en`;
+    const reported = (translated: boolean, date = '2021-03-02') =>
+      validDocument(translated).replace('form: signed-letter', report(date));
+    expect(
+      await check({
+        ...validFixture,
+        'documents/en/b-letter.mdx': reported(false),
+        'documents/be/b-letter.mdx': reported(true),
+        'documents/ru/b-letter.mdx': reported(true),
+      }),
+    ).toEqual([]);
+    expect(
+      await check({
+        ...validFixture,
+        'documents/en/b-letter.mdx': reported(false),
+        'documents/be/b-letter.mdx': reported(true),
+        'documents/ru/b-letter.mdx': reported(true, '2021-03-03'),
+      }),
+    ).toEqual([
+      {
+        file: 'src/content/documents/ru/b-letter.mdx',
+        problem:
+          'has a different "provenance.reports" from src/content/documents/be/b-letter.mdx: it describes the same original',
+      },
+    ]);
+  });
+
   it('names a .md file, whose raw HTML would not be checked', async () => {
     expect(await check({ ...validFixture, 'documents/en/c-letter.md': validDocument(false) })).toEqual([
       {
