@@ -93,12 +93,22 @@ describe('document schema', () => {
     [
       'an address that is not a public https address',
       { provenance: { ...valid.provenance, url: 'http://www.industriall-union.org/x' } },
-      /^provenance.url: must be the full public address of the original, starting with "https:\/\/"$/,
+      /^provenance.url: must be a full public address, starting with "https:\/\/"$/,
     ],
     [
       'an address that is not an address',
       { provenance: { ...valid.provenance, url: 'industriall-union.org/x' } },
-      /^provenance.url: must be the full public address/,
+      /^provenance.url: must be a full public address/,
+    ],
+    [
+      'a report without an address',
+      {
+        provenance: {
+          ...valid.provenance,
+          reports: [{ publisher: 'A union', title: 'A report', lang: 'en', url: 'http://example.org/x' }],
+        },
+      },
+      /^provenance.reports.0.url: must be a full public address/,
     ],
     [
       'an unknown artefact',
