@@ -3,7 +3,7 @@
  * language, and the worker itself, stamped with the release it belongs to.
  *
  * The release stamp is the SHA-256 of the saved files themselves, each path
- * with its contents, computed here, in the last step after Astro: every page
+ * with its contents (and of what the worker says offline), computed here, in the last step after Astro: every page
  * is final (the CSP, the search index and anything written onto the search
  * pages after it) and nothing later changes a saved file but one figure: the
  * archive's size on the downloads pages, written when the archive is packed
@@ -24,7 +24,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'node-html-parser';
 import { transform } from 'esbuild';
-import { localeCodes, type Locale } from '../../src/i18n/locales.ts';
+import { localeCodes, locales, type Locale } from '../../src/i18n/locales.ts';
+import { useTranslations } from '../../src/i18n/ui.ts';
 import { paths } from '../../src/lib/routes.ts';
 import { brotliSize } from '../lib/page-cost.ts';
 import { listFiles, pagePathOf } from './site-files.ts';
@@ -34,10 +35,39 @@ import { isCompressed } from './take-away.ts';
 export const workerSource = fileURLToPath(new URL('../../src/offline/service-worker.js', import.meta.url));
 const releasePlaceholder = '%RELEASE%';
 
-/** What `paths.offlineFiles()` holds: the release, and each language's files as paths from the copy's root. */
+/** What a page of a language not kept says offline, in that language (src/offline/service-worker.js). */
+export interface NotKeptMessage {
+  /** The language's name in itself, for the links to what is kept. */
+  name: string;
+  title: string;
+  text: string;
+  open: string;
+}
+
+/**
+ * What `paths.offlineFiles()` holds: the release, each language's files as paths from the copy's root, and
+ * what a page says offline in each language when the reader did not keep it.
+ */
 export interface OfflineFiles {
   release: string;
   languages: Record<Locale, string[]>;
+  messages: Record<Locale, NotKeptMessage>;
+}
+
+/** The offline page's words in every language, from the UI strings. */
+export function notKeptMessages(): Record<Locale, NotKeptMessage> {
+  return Object.fromEntries(
+    localeCodes.map((lang) => {
+      const t = useTranslations(lang);
+      const message = {
+        name: locales[lang].name,
+        title: t('offline.notKeptTitle'),
+        text: t('offline.notKeptText'),
+        open: t('offline.notKeptOpen'),
+      };
+      return [lang, message];
+    }),
+  ) as Record<Locale, NotKeptMessage>;
 }
 
 /** An origin to resolve the pages' references against, only to find which files of the copy they name. */
@@ -135,12 +165,18 @@ function fileOf(distDir: string, saved: string): string {
 }
 
 /** The release stamp: the SHA-256 of every saved file, path and contents, in a fixed order. */
-export async function offlineRelease(distDir: string, languages: Record<Locale, string[]>): Promise<string> {
+export async function offlineRelease(
+  distDir: string,
+  languages: Record<Locale, string[]>,
+  messages: Record<Locale, NotKeptMessage> = notKeptMessages(),
+): Promise<string> {
   const hash = createHash('sha256');
   for (const saved of [...new Set(Object.values(languages).flat())].sort()) {
     const contents = await readFile(fileOf(distDir, saved));
     hash.update(`${saved}\0${contents.byteLength}\0`).update(contents);
   }
+  // What the worker says offline is part of what it keeps: new words are a new release of it.
+  hash.update(JSON.stringify(messages));
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -205,8 +241,9 @@ export async function writeOfflineFiles(distDir: string): Promise<OfflineFiles> 
   for (const saved of Object.values(languages).flat()) {
     if (!existsSync(fileOf(distDir, saved))) throw new Error(`${saved}, to be saved offline, is not in the build`);
   }
-  const release = await offlineRelease(distDir, languages);
-  const offlineFiles: OfflineFiles = { release, languages };
+  const messages = notKeptMessages();
+  const release = await offlineRelease(distDir, languages, messages);
+  const offlineFiles: OfflineFiles = { release, languages, messages };
   await writeFile(path.join(distDir, paths.offlineFiles().slice(1)), `${JSON.stringify(offlineFiles)}\n`);
   const worker = await workerFor(await readFile(workerSource, 'utf8'), release);
   await writeFile(path.join(distDir, paths.offlineWorker().slice(1)), worker);

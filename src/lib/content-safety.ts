@@ -18,7 +18,18 @@ import { paragraphNumber } from './paragraph-ids.ts';
 /** The components each collection's pages provide to its MDX, by name. */
 export const contentComponents = {
   documents: ['SignatureBlock'],
-  pages: ['MirrorList', 'PublicKey', 'KeyFileCommand', 'SiteAddress', 'RepositoryLink', 'ContactLink', 'OnionAddress'],
+  pages: [
+    'MirrorList',
+    'PublicKey',
+    'KeyFileCommand',
+    'SiteAddress',
+    'RepositoryLink',
+    'ContactLink',
+    'OnionAddress',
+    'KeepOffline',
+    'Publisher',
+    'SecureContact',
+  ],
 } as const;
 
 export type ContentCollection = keyof typeof contentComponents;

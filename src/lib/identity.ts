@@ -11,6 +11,9 @@
  *   REPOSITORY_URL  where the source and the issues are, `https://…`
  *   CONTACT_EMAIL   the keepers' e-mail address
  *   ONION_ADDRESS   the onion service's host name (56 letters and digits, then `.onion`); empty for none
+ *   PUBLISHER       who publishes the site, as the page about the project names them; or `unnamed`, and
+ *                   that page says why the people behind it are not named
+ *   SIGNAL_USERNAME a Signal username readers can write to (`name.01`); empty for none
  *
  * The values here are placeholders until the keepers fill in the real ones. A
  * release build (`npm run build -- --release`) refuses placeholders, so no
@@ -26,6 +29,13 @@ export interface Identity {
   contactEmail: string;
   /** The onion service's host name, `….onion`, when there is one. */
   onionAddress: string | undefined;
+  /**
+   * Who publishes the site: a name, or `unnamed` (the page about the project then says why the people behind
+   * it are not named); undefined until the keepers decide, which only a preview may be.
+   */
+  publisher: string | undefined;
+  /** A Signal username readers can write to, safer than e-mail from Belarus, when the keepers have one. */
+  signalUsername: string | undefined;
 }
 
 export const configuredIdentity: Identity = {
@@ -33,6 +43,8 @@ export const configuredIdentity: Identity = {
   repositoryUrl: 'https://git.belarus-unions.example/record',
   contactEmail: 'record@belarus-unions.example',
   onionAddress: undefined,
+  publisher: undefined,
+  signalUsername: undefined,
 };
 
 /** Where each value can be overridden. */
@@ -41,9 +53,15 @@ export const identityVariables: Record<keyof Identity, string> = {
   repositoryUrl: 'REPOSITORY_URL',
   contactEmail: 'CONTACT_EMAIL',
   onionAddress: 'ONION_ADDRESS',
+  publisher: 'PUBLISHER',
+  signalUsername: 'SIGNAL_USERNAME',
 };
 
 const onionShape = /^[a-z2-7]{56}\.onion$/;
+/** Signal's usernames: a nickname of 3 to 32 letters, digits and underscores, a dot, and at least two digits. */
+const signalShape = /^[a-z_][a-z0-9_]{2,31}\.\d{2,9}$/i;
+/** What PUBLISHER says when the people behind the site are not named. */
+export const unnamedPublisher = 'unnamed';
 const emailShape = /^[^\s@<>"'(),;:\\[\]]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i;
 
 /** Checks a site address: http(s), no query or fragment, ending in `/`. */
@@ -89,19 +107,41 @@ function parseOnionAddress(value: string): string {
   return value;
 }
 
+function parsePublisher(value: string): string {
+  if (value.length > 200 || /[\p{Cc}<>]/u.test(value)) {
+    throw new Error(`PUBLISHER must be a name of at most 200 characters, or "${unnamedPublisher}", not "${value}"`);
+  }
+  return value;
+}
+
+function parseSignalUsername(value: string): string {
+  if (!signalShape.test(value)) {
+    throw new Error(
+      `SIGNAL_USERNAME must be a Signal username: a nickname, a dot and at least two digits, such as "record.01", not "${value}"`,
+    );
+  }
+  return value;
+}
+
+/** Values that may be empty: an empty variable means none, not the configured value. */
+const mayBeNone = new Set<keyof Identity>(['onionAddress', 'signalUsername']);
+
 /** The identity, with each value the environment sets in place of the configured one; throws naming a malformed one. */
 export function readIdentity(environment: Readonly<Record<string, string | undefined>>): Identity {
-  // An empty variable (as CI writes an unset one) leaves the configured value; for the onion address it means none.
+  // An empty variable (as CI writes an unset one) leaves the configured value, or, where a value may be none, none.
   const value = (key: keyof Identity) => {
     const set = environment[identityVariables[key]]?.trim();
-    return set === undefined || (set === '' && key !== 'onionAddress') ? configuredIdentity[key] : set;
+    return set === undefined || (set === '' && !mayBeNone.has(key)) ? configuredIdentity[key] : set;
   };
-  const onion = value('onionAddress');
+  const optional = <T>(set: string | undefined, parse: (text: string) => T) =>
+    set === undefined || set === '' ? undefined : parse(set);
   return {
     siteUrl: parseSiteUrl(value('siteUrl') ?? '').href,
     repositoryUrl: parseRepositoryUrl(value('repositoryUrl') ?? ''),
     contactEmail: parseContactEmail(value('contactEmail') ?? ''),
-    onionAddress: onion === undefined || onion === '' ? undefined : parseOnionAddress(onion),
+    onionAddress: optional(value('onionAddress'), parseOnionAddress),
+    publisher: optional(value('publisher'), parsePublisher),
+    signalUsername: optional(value('signalUsername'), parseSignalUsername),
   };
 }
 
@@ -126,15 +166,20 @@ export function placeholderProblems(identity: Identity): string[] {
   if (isPlaceholderHost(identity.contactEmail.split('@').at(-1) ?? '')) {
     problems.push(`CONTACT_EMAIL is a placeholder: ${identity.contactEmail}`);
   }
+  if (identity.publisher === undefined) {
+    problems.push(
+      `PUBLISHER is not set: name who publishes the site, or set it to "${unnamedPublisher}" for the project page to say why they are not named`,
+    );
+  }
   return problems;
 }
 
-/** Throws unless every value a release publishes is real: a release build calls this before signing. */
+/** Throws unless every value a release publishes is real: a release build calls this before rendering. */
 export function assertReleaseIdentity(identity: Identity): void {
   const problems = placeholderProblems(identity);
   if (problems.length > 0) {
     throw new Error(
-      `a signed release must not carry placeholder addresses:\n  ${problems.join('\n  ')}\n` +
+      `a release must not carry placeholders:\n  ${problems.join('\n  ')}\n` +
         'Set the real values in src/lib/identity.ts (configuredIdentity), or in these environment variables for this build.',
     );
   }

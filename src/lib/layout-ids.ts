@@ -15,4 +15,5 @@ export const layoutIds = {
   startHere: 'start-here',
   searchQuery: 'search-query',
   allDocuments: 'all-documents',
+  offlineCopy: 'offline-copy',
 } as const;

@@ -25,6 +25,8 @@ export const paths = {
   paragraph: (lang: Locale, slug: string, number: number) => `/${lang}/${slug}/#p-${number}`,
   /** The note for readers in Belarus: what the site does and does not do, and how to keep reading it. */
   about: (lang: Locale) => `/${lang}/about/`,
+  /** Who publishes the site, how its texts are made, and how to report an error. */
+  project: (lang: Locale) => `/${lang}/project/`,
   /** The corrections made to a language's texts, newest first. */
   corrections: (lang: Locale) => `/${lang}/corrections/`,
   /** The whole site in one archive, for USB sticks and messengers. */

@@ -1,14 +1,17 @@
 /**
  * The site's own pages written as content (`src/content/pages/{lang}/{name}.mdx`):
- * the mirrors guide, the note for readers in Belarus, the introduction.
+ * the mirrors guide, the note for readers in Belarus, the introduction, the page about the project.
  */
 import { getEntry, render } from 'astro:content';
 import ContactLink from '../components/ContactLink.astro';
+import KeepOffline from '../components/KeepOffline.astro';
 import KeyFileCommand from '../components/KeyFileCommand.astro';
 import MirrorList from '../components/MirrorList.astro';
 import OnionAddress from '../components/OnionAddress.astro';
 import PublicKey from '../components/PublicKey.astro';
+import Publisher from '../components/Publisher.astro';
 import RepositoryLink from '../components/RepositoryLink.astro';
+import SecureContact from '../components/SecureContact.astro';
 import SiteAddress from '../components/SiteAddress.astro';
 import type { Locale } from '../i18n/locales';
 import type { ContentComponentMap } from './content-safety';
@@ -22,6 +25,9 @@ export const pageComponents = {
   RepositoryLink,
   ContactLink,
   OnionAddress,
+  KeepOffline,
+  Publisher,
+  SecureContact,
 } satisfies ContentComponentMap<'pages'>;
 
 async function pageEntry(lang: Locale, name: string) {

@@ -130,3 +130,18 @@ export function timelineProblems(
   });
   return problems;
 }
+
+/**
+ * The months the record covers, from its first event to its last, as a reader of `lang` writes them:
+ * "August 2020 – September 2021". Derived from the timeline, so a new event moves it.
+ */
+export function recordPeriod(events: readonly TimelineEvent[], lang: Locale): string {
+  const months = events.map((event) => sortKey(event.date).slice(0, 7)).sort();
+  const [first, last] = [months[0], months.at(-1)];
+  if (first === undefined || last === undefined) throw new Error('the timeline has no event');
+  return new Intl.DateTimeFormat(locales[lang].dateFormat, {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).formatRange(utc(`${first}-01`), utc(`${last}-01`));
+}

@@ -1,25 +1,38 @@
-// Offline reading: keeps the languages a reader has visited, for this copy only (scripts/build/offline.ts).
+// Offline reading: keeps the languages a reader chose to keep, for this copy only (scripts/build/offline.ts).
+// Nothing registers this worker until the reader presses "keep" (src/scripts/offline-choice.js).
 const version = '%RELEASE%';
 const scope = registration.scope;
 const cacheName = `offline ${version} ${scope}`;
 const listUrl = new URL('offline-files.json', scope).href;
+/**
+ * Which languages the reader chose to keep, written by the page when the reader presses "keep", before it
+ * registers this worker (src/scripts/offline-choice.js), and deleted with everything else by "delete".
+ */
+const choiceCache = `offline-choice ${scope}`;
+const choiceUrl = new URL('offline-choice.json', scope).href;
 
-/** Each language's files, from this release's list: the saved one, else the network's if it is this release's. */
-async function languages(cache) {
-  let list = await cache.match(listUrl);
-  if (!list) {
+/** This release's list: the saved one, else the network's if it is this release's. */
+async function list(cache) {
+  let saved = await cache.match(listUrl);
+  if (!saved) {
     const response = await fetch(listUrl, { cache: 'no-cache' });
     if ((await response.clone().json()).release !== version) throw new Error('the copy holds another release');
     await cache.put(listUrl, response.clone());
-    list = response;
+    saved = response;
   }
-  return (await list.json()).languages;
+  return saved.json();
+}
+
+/** The languages the reader chose to keep; the choice outlives a release. */
+async function chosen() {
+  const choice = await (await caches.open(choiceCache)).match(choiceUrl);
+  return choice ? choice.json() : [];
 }
 
 /** Saves a language's files not yet saved, all or none; true once all are. */
-async function save(lang) {
+async function keep(lang) {
   const cache = await caches.open(cacheName);
-  const files = (await languages(cache))[lang];
+  const files = (await list(cache)).languages[lang];
   if (!files) return false;
   const missing = [];
   for (const file of files) {
@@ -32,11 +45,10 @@ async function save(lang) {
 
 addEventListener('install', (event) => {
   skipWaiting();
-  // A new release saves again, from itself, each language an earlier one had saved (its home page, listed first).
+  // A new release keeps again, from itself, each language the reader chose to keep.
   event.waitUntil(
-    caches.open(cacheName).then(async (cache) => {
-      const saved = await languages(cache);
-      for (const lang in saved) if (await caches.match(new URL(saved[lang][0], scope))) await save(lang);
+    chosen().then(async (languages) => {
+      for (const lang of languages) await keep(lang);
     }),
   );
 });
@@ -47,12 +59,35 @@ addEventListener('activate', (event) => {
       for (const name of names) {
         if (name !== cacheName && name.startsWith('offline ') && name.endsWith(` ${scope}`)) await caches.delete(name);
       }
+      // Where the reader chose nothing (a worker an earlier release registered without asking), it keeps nothing.
+      if ((await chosen()).length === 0) {
+        await caches.delete(cacheName);
+        await registration.unregister();
+        return;
+      }
       await clients.claim();
     }),
   );
 });
 
-// The network first, so that nothing stale is shown online; the saved copy only when the network fails.
+/** What a page of a language not kept says offline, in its language: there is no connection, and what is kept. */
+async function notKept(request) {
+  const { languages, messages } = await list(await caches.open(cacheName));
+  const path = request.url.slice(scope.length);
+  const lang = Object.keys(messages).find((code) => path.startsWith(`${code}/`)) ?? Object.keys(messages)[0];
+  const { title, text, open } = messages[lang];
+  const escape = (value) => value.replace(/[&<>"]/g, (character) => `&#${character.charCodeAt(0)};`);
+  const links = (await chosen())
+    .map(
+      (kept) =>
+        `<li><a href="${escape(new URL(languages[kept][0], scope).href)}" lang="${kept}">${escape(messages[kept].name)}</a>`,
+    )
+    .join('');
+  const page = `<!doctype html><html lang="${lang}"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark"><title>${escape(title)}</title><h1>${escape(title)}</h1><p>${escape(text)}</p><p>${escape(open)}</p><ul>${links}</ul>`;
+  return new Response(page, { status: 503, headers: { 'content-type': 'text/html; charset=utf-8' } });
+}
+
+// The network first, so that nothing stale is shown online; the kept copy only when the network fails.
 // Pages are checked with the server every time (a short 304 when unchanged), even where a host lets browsers
 // keep them for a while; everything else they load is named by its contents or by Pagefind's cache tag.
 addEventListener('fetch', (event) => {
@@ -62,12 +97,19 @@ addEventListener('fetch', (event) => {
     fetch(request.mode === 'navigate' ? new Request(request, { cache: 'no-cache' }) : request).catch(async (error) => {
       const saved = await caches.match(request, { cacheName, ignoreSearch: true });
       if (saved) return saved;
+      if (request.mode === 'navigate') return notKept(request);
       throw error;
     }),
   );
 });
 
-// A page asks for its language; the worker answers with it once every file of it is saved.
+// A page asks which languages are kept; the worker keeps every one the reader chose, then answers with them.
 addEventListener('message', (event) => {
-  event.waitUntil(save(event.data).then((saved) => saved && event.source.postMessage(event.data)));
+  event.waitUntil(
+    chosen().then(async (languages) => {
+      const kept = [];
+      for (const lang of languages) if (await keep(lang)) kept.push(lang);
+      event.source.postMessage({ kept });
+    }),
+  );
 });

@@ -21,6 +21,7 @@ export const GET: APIRoute = async () => {
       paths.mirrors,
       paths.about,
       paths.corrections,
+      paths.project,
     ].map((path) => ({
       versions: inEveryLanguage(path),
     })),

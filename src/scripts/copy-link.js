@@ -20,4 +20,25 @@
     });
   }
   field.addEventListener('focus', () => field.select());
+
+  // On a copy at another address than the one its pages name (a mirror that kept the main address, a copy on a
+  // local server), this copy's address is offered first, then the main one, which may be the blocked one. The
+  // QR code keeps the main address, and says so.
+  const main = document.querySelector('link[rel="canonical"]')?.href;
+  const here = /^https?:$/.test(location.protocol) ? location.origin + location.pathname : undefined;
+  if (main && here && here !== main) {
+    const title = shareButton.dataset.title;
+    const encode = encodeURIComponent;
+    field.value = here;
+    for (const link of share.querySelectorAll('.share-links a')) {
+      link.href = link.href.includes(`url=${encode(main)}`)
+        ? link.href
+            .replace(`url=${encode(main)}`, `url=${encode(here)}`)
+            .replace(`text=${encode(title)}`, `text=${encode(`${title}\n${main}`)}`)
+        : link.href.replace(encode(main), encode(`${here}\n${main}`));
+    }
+    share.querySelector('.share-main').hidden = false;
+    const qrNote = document.querySelector('.qr-main');
+    if (qrNote) qrNote.hidden = false;
+  }
 }

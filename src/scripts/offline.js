@@ -1,19 +1,21 @@
-// Offline reading: once the page has loaded, the worker saves its language, and the hidden line says so.
+// Offline reading is the reader's choice, made on the note for readers (src/scripts/offline-choice.js): this
+// never registers a worker and stores nothing. Where the reader has kept this page's language, the line says so.
 {
   const line = document.querySelector('[data-offline-worker]');
   const workers = navigator.serviceWorker;
   const lang = document.documentElement.lang;
+  const scope = new URL('./', new URL(line.dataset.offlineWorker, location.href)).href;
   if (workers && location.protocol !== 'file:') {
-    workers.onmessage = (event) => {
-      if (event.data === lang) line.hidden = false;
-    };
-    addEventListener('load', () =>
-      workers
-        .register(line.dataset.offlineWorker)
-        .then(() => workers.ready)
-        .then((registration) => registration.active.postMessage(lang))
-        // Where a browser refuses a worker, the page stays as it is.
-        .catch(() => {}),
+    workers.getRegistration(scope).then(
+      (registration) => {
+        // Another copy on the same host may have a worker of its own; only this copy's counts.
+        if (registration?.scope !== scope || !registration.active) return;
+        workers.onmessage = (event) => {
+          if (event.data?.kept?.includes(lang)) line.hidden = false;
+        };
+        registration.active.postMessage('kept?');
+      },
+      () => {},
     );
   }
 }

@@ -53,6 +53,7 @@ test('a release built from a `git archive` of the commit equals the one built fr
     SITE_URL: 'https://record.belarus-unions.org/',
     REPOSITORY_URL: 'https://codeberg.org/belarus-unions/record',
     CONTACT_EMAIL: 'keepers@belarus-unions.org',
+    PUBLISHER: 'unnamed',
     MINISIGN_SECRET_KEY: '',
   };
   const [fromClone, fromArchive] = [temporary('release-from-clone'), temporary('release-from-archive')];

@@ -38,6 +38,7 @@ export const sitePages: SitePage[] = [
     { path: paths.mirrors(lang), lang },
     { path: paths.about(lang), lang },
     { path: paths.corrections(lang), lang },
+    { path: paths.project(lang), lang },
     ...slugs.map((slug) => ({ path: paths.document(lang, slug), lang, slug })),
   ]),
   ...translationsOf.map(({ slug, lang }) => ({ path: paths.sideBySide(lang, slug), lang, slug })),

@@ -12,6 +12,8 @@ const real = {
   REPOSITORY_URL: 'https://codeberg.org/belarus-unions/record/',
   CONTACT_EMAIL: 'keepers@belarus-unions.org',
   ONION_ADDRESS: `${'a'.repeat(55)}d.onion`,
+  PUBLISHER: 'Belarusian Trade Union Solidarity',
+  SIGNAL_USERNAME: 'record.01',
 };
 
 describe('the project’s identity', () => {
@@ -22,8 +24,12 @@ describe('the project’s identity', () => {
       repositoryUrl: 'https://codeberg.org/belarus-unions/record',
       contactEmail: 'keepers@belarus-unions.org',
       onionAddress: real.ONION_ADDRESS,
+      publisher: 'Belarusian Trade Union Solidarity',
+      signalUsername: 'record.01',
     });
     expect(readIdentity({ ...real, ONION_ADDRESS: '' }).onionAddress).toBeUndefined();
+    expect(readIdentity({ ...real, SIGNAL_USERNAME: '' }).signalUsername).toBeUndefined();
+    expect(readIdentity({ ...real, PUBLISHER: 'unnamed' }).publisher).toBe('unnamed');
   });
 
   it.each([
@@ -31,6 +37,8 @@ describe('the project’s identity', () => {
     [{ REPOSITORY_URL: 'http://codeberg.org/x' }, 'REPOSITORY_URL must be an https:// address'],
     [{ CONTACT_EMAIL: 'keepers at belarus-unions.org' }, 'CONTACT_EMAIL must be an e-mail address'],
     [{ ONION_ADDRESS: 'example.onion' }, "ONION_ADDRESS must be a v3 onion service's host name"],
+    [{ SIGNAL_USERNAME: '+375291234567' }, 'SIGNAL_USERNAME must be a Signal username'],
+    [{ PUBLISHER: 'A <b>name</b>' }, 'PUBLISHER must be a name of at most 200 characters'],
   ])('names the variable that is malformed: %j', (environment, message) => {
     expect(() => readIdentity(environment)).toThrow(message);
   });
@@ -40,11 +48,16 @@ describe('the project’s identity', () => {
       'SITE_URL is a placeholder: https://belarus-unions.example/',
       'REPOSITORY_URL is a placeholder: https://git.belarus-unions.example/record',
       'CONTACT_EMAIL is a placeholder: record@belarus-unions.example',
+      'PUBLISHER is not set: name who publishes the site, or set it to "unnamed" for the project page to say why they are not named',
     ]);
     expect(() => assertReleaseIdentity(readIdentity({}))).toThrow(
-      /^a signed release must not carry placeholder addresses:\n {2}SITE_URL is a placeholder/,
+      /^a release must not carry placeholders:\n {2}SITE_URL is a placeholder/,
     );
     expect(() => assertReleaseIdentity(readIdentity(real))).not.toThrow();
+    expect(() => assertReleaseIdentity(readIdentity({ ...real, PUBLISHER: 'unnamed' }))).not.toThrow();
+    expect(placeholderProblems(readIdentity({ ...real, PUBLISHER: '' }))).toEqual([
+      'PUBLISHER is not set: name who publishes the site, or set it to "unnamed" for the project page to say why they are not named',
+    ]);
     for (const placeholder of ['https://example.org/x', 'https://localhost/x', 'https://a.test/x']) {
       expect(placeholderProblems(readIdentity({ ...real, REPOSITORY_URL: placeholder }))).toHaveLength(1);
     }

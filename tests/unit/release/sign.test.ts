@@ -127,6 +127,7 @@ describe('signBuiltRelease, as `npm run sign` runs it on a release build', () =>
     SITE_URL: 'https://record.belarus-unions.org/',
     REPOSITORY_URL: 'https://codeberg.org/belarus-unions/record',
     CONTACT_EMAIL: 'keepers@belarus-unions.org',
+    PUBLISHER: 'unnamed',
   });
   const archivePath = 'downloads/belarus-unions-record.zip';
 
