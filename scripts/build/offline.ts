@@ -225,7 +225,7 @@ export const registrationSource = fileURLToPath(new URL('../../src/scripts/offli
 export function offlineCostOfPage(pageHtml: string, registration: string, worker: Uint8Array): number {
   const without = parse(pageHtml, { comment: true });
   const scripts = without.querySelectorAll('script').filter((script) => script.rawText === registration);
-  const line = without.querySelector('[data-offline-worker]');
+  const line = without.querySelector('.site-footer [data-offline-worker]');
   if (scripts.length !== 1 || !line) throw new Error('the page does not register the offline worker');
   for (const element of [...scripts, line]) element.remove();
   return brotliSize(pageHtml) - brotliSize(without.toString()) + brotliSize(worker);

@@ -25,7 +25,8 @@ async function list(cache) {
 
 /** The languages the reader chose to keep; the choice outlives a release. */
 async function chosen() {
-  const choice = await (await caches.open(choiceCache)).match(choiceUrl);
+  // Not caches.open(), which would make the cache: where the reader chose nothing, nothing is stored.
+  const choice = await caches.match(choiceUrl, { cacheName: choiceCache });
   return choice ? choice.json() : [];
 }
 

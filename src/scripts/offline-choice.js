@@ -32,7 +32,8 @@
     if (registration?.scope !== scope) return [];
     const worker = await active(registration);
     return new Promise((resolve) => {
-      workers.onmessage = (event) => resolve(event.data?.kept ?? []);
+      workers.addEventListener('message', (event) => resolve(event.data?.kept ?? []), { once: true });
+      workers.startMessages();
       worker.postMessage('kept?');
     });
   };

@@ -1,7 +1,7 @@
 // Offline reading is the reader's choice, made on the note for readers (src/scripts/offline-choice.js): this
 // never registers a worker and stores nothing. Where the reader has kept this page's language, the line says so.
 {
-  const line = document.querySelector('[data-offline-worker]');
+  const line = document.querySelector('.site-footer [data-offline-worker]');
   const workers = navigator.serviceWorker;
   const lang = document.documentElement.lang;
   const scope = new URL('./', new URL(line.dataset.offlineWorker, location.href)).href;
@@ -10,9 +10,11 @@
       (registration) => {
         // Another copy on the same host may have a worker of its own; only this copy's counts.
         if (registration?.scope !== scope || !registration.active) return;
-        workers.onmessage = (event) => {
+        // A listener, not onmessage: the note for readers asks the worker too (src/scripts/offline-choice.js).
+        workers.addEventListener('message', (event) => {
           if (event.data?.kept?.includes(lang)) line.hidden = false;
-        };
+        });
+        workers.startMessages();
         registration.active.postMessage('kept?');
       },
       () => {},

@@ -45,12 +45,19 @@ async function serveCopy(dir: string, prefix: string, port = 0): Promise<Copy> {
 
 const address = (root: string, sitePath: string) => new URL(sitePath.slice(1), root).href;
 
-/** Waits until the worker has saved the page's language and the page says so, in its language. */
-async function waitUntilSaved(page: Page, lang: Locale): Promise<void> {
-  // Saving a language downloads its files: on a busy machine that can take longer than Playwright's usual wait.
+/** The reader's choice: on the note for readers, the button that keeps the language; then the note says it is kept. */
+async function keepLanguage(page: Page, root: string, lang: Locale): Promise<void> {
+  await page.goto(address(root, paths.about(lang)));
+  await page.getByRole('button', { name: uiStrings[lang].offline.keep }).click();
+  // Keeping a language downloads its files: on a busy machine that can take longer than Playwright's usual wait.
+  await expect(page.locator('[data-offline-state]')).toHaveText(uiStrings[lang].offline.kept, { timeout: 30_000 });
+}
+
+/** Waits until the page's footer says its language is kept, in its language. */
+async function waitUntilKept(page: Page, lang: Locale): Promise<void> {
   const line = page.locator('.site-footer .offline-saved');
   await expect(line).toBeVisible({ timeout: 30_000 });
-  await expect(line).toHaveText(uiStrings[lang].footer.offline);
+  await expect(line).toContainText(uiStrings[lang].footer.offline);
 }
 
 /**
@@ -104,9 +111,7 @@ for (const { prefix, languages } of [
         const copy = await serveCopy(distDir, prefix);
         try {
           const requests = recordRequests(context);
-          const [firstSlug = ''] = slugs;
-          await page.goto(address(copy.root, paths.document(lang, firstSlug)));
-          await waitUntilSaved(page, lang);
+          await keepLanguage(page, copy.root, lang);
           // Registered from the copy's own root, and saving only the copy's own files of this language.
           expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).scope)).toBe(copy.root);
           const { release, languages } = offlineFilesIn(distDir);
@@ -114,6 +119,7 @@ for (const { prefix, languages } of [
             [`offline ${release} ${copy.root}`]: [...languages[lang], paths.offlineFiles().slice(1)]
               .map((file) => new URL(file, copy.root).href)
               .sort(),
+            [`offline-choice ${copy.root}`]: [new URL('offline-choice.json', copy.root).href],
           });
 
           await goOffline(context, copy);
@@ -121,7 +127,7 @@ for (const { prefix, languages } of [
             await page.goto(address(copy.root, sitePath));
             await expect(page.locator('html')).toHaveAttribute('lang', lang);
             if (slug) await expect(page.locator('h1')).toHaveText(readDocument(lang, slug).data.title);
-            await waitUntilSaved(page, lang);
+            await waitUntilKept(page, lang);
           }
           await page.goto(copy.root);
           await expect(page.locator('.language-chooser a')).toHaveCount(localeCodes.length);
@@ -165,9 +171,10 @@ for (const { prefix, languages } of [
       const first = await serveCopy(distDir, prefix);
       const documentUrl = address(first.root, paths.document(lang, slug));
       try {
+        await keepLanguage(page, first.root, lang);
         await page.goto(documentUrl);
         await expect(page.locator('.document-text p').first()).not.toHaveText(corrected);
-        await waitUntilSaved(page, lang);
+        await waitUntilKept(page, lang);
       } finally {
         await first.close();
       }
@@ -184,6 +191,7 @@ for (const { prefix, languages } of [
             [`offline ${next} ${second.root}`]: [...languages[lang], paths.offlineFiles().slice(1)]
               .map((file) => new URL(file, second.root).href)
               .sort(),
+            [`offline-choice ${second.root}`]: [new URL('offline-choice.json', second.root).href],
           });
         await goOffline(context, second);
         await page.goto(address(second.root, paths.home(lang)));
@@ -196,6 +204,89 @@ for (const { prefix, languages } of [
     });
   });
 }
+
+/** Everything the site could have stored in the browser: caches, databases, storage, cookies, workers. */
+function storedBySite(page: Page) {
+  return page.evaluate(async () => ({
+    caches: await caches.keys(),
+    databases: (await indexedDB.databases()).map((database) => database.name),
+    localStorage: localStorage.length,
+    sessionStorage: sessionStorage.length,
+    cookies: document.cookie,
+    workers: (await navigator.serviceWorker.getRegistrations()).map((registration) => registration.scope),
+  }));
+}
+const nothingStored = { caches: [], databases: [], localStorage: 0, sessionStorage: 0, cookies: '', workers: [] };
+
+test('visiting pages, with workers allowed and no choice made, stores nothing at all on the device', async ({
+  page,
+}) => {
+  const copy = await serveCopy(distDir, deepPrefix);
+  try {
+    const [slug = ''] = slugs;
+    for (const sitePath of [paths.home('be'), paths.document('be', slug), paths.about('be'), paths.timeline('ru')]) {
+      await page.goto(address(copy.root, sitePath));
+      await page.waitForLoadState('load');
+    }
+    // Long enough for a worker that registered itself to have installed and saved something.
+    await page.waitForTimeout(1000);
+    expect(await storedBySite(page)).toEqual(nothingStored);
+  } finally {
+    await copy.close();
+  }
+});
+
+test('the delete button removes every kept copy and the worker, and says what it cannot delete', async ({ page }) => {
+  const copy = await serveCopy(distDir, deepPrefix);
+  try {
+    await keepLanguage(page, copy.root, 'ru');
+    await page.goto(address(copy.root, paths.about('be')));
+    await expect(page.locator('[data-offline-state]')).toHaveText(
+      uiStrings.be.offline.keptLanguages.replace('{{languages}}', uiStrings.be.languageName.ru),
+    );
+    await page.getByRole('button', { name: uiStrings.be.offline.delete }).click();
+    await expect(page.locator('[data-offline-state]')).toHaveText(uiStrings.be.offline.deleted);
+    for (const lang of localeCodes) expect(uiStrings[lang].offline.deleted).toMatch(/гісторы|истори|history/i);
+    expect(await storedBySite(page)).toEqual(nothingStored);
+  } finally {
+    await copy.close();
+  }
+});
+
+test('a worker that an earlier release registered without asking keeps nothing, and leaves', async ({ page }) => {
+  const copy = await serveCopy(distDir, deepPrefix);
+  try {
+    await page.goto(address(copy.root, paths.home('en')));
+    // As the pages of an earlier release did on every visit: registered without the reader's choice.
+    await page.evaluate(
+      (worker) => navigator.serviceWorker.register(worker),
+      address(copy.root, paths.offlineWorker()),
+    );
+    await expect.poll(() => storedBySite(page), { timeout: 30_000 }).toEqual(nothingStored);
+  } finally {
+    await copy.close();
+  }
+});
+
+test('offline, a page of a language not kept says so in its language and leads to what is kept', async ({
+  context,
+  page,
+}) => {
+  const copy = await serveCopy(distDir, deepPrefix);
+  try {
+    await keepLanguage(page, copy.root, 'be');
+    await goOffline(context, copy);
+    await page.goto(address(copy.root, paths.timeline('ru')));
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+    await expect(page.locator('h1')).toHaveText(uiStrings.ru.offline.notKeptTitle);
+    await expect(page.locator('p').first()).toHaveText(uiStrings.ru.offline.notKeptText);
+    await page.getByRole('link', { name: 'Беларуская' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'be');
+    await waitUntilKept(page, 'be');
+  } finally {
+    await copy.close();
+  }
+});
 
 test('opened from a folder on disk, a page asks for no worker and says nothing about offline reading', async ({
   page,

@@ -2,15 +2,17 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { HTMLElement } from 'node-html-parser';
 import { timeline } from '../../src/data/timeline';
-import { localeCodes, type Locale } from '../../src/i18n/locales';
+import { releaseDate } from '../../scripts/build/release-revision';
+import { localeCodes, locales, type Locale } from '../../src/i18n/locales';
 import { uiStrings } from '../../src/i18n/ui';
 import { indexAnchor, namesIndex } from '../../src/lib/names-index';
+import { formatDay } from '../../src/lib/dates';
 import { paragraphNumber } from '../../src/lib/paragraph-ids';
 import { paths } from '../../src/lib/routes';
 import { formatEventDate } from '../../src/lib/timeline';
 import { splitFrontMatter } from '../../src/lib/mdx';
 import { documentParagraphs } from '../support/paragraphs';
-import { builtPage, slugs } from './site';
+import { builtPage, sitePathOf, slugs } from './site';
 
 /** The pages that tell a newcomer what the record is, each citing the documents' paragraphs. */
 const contextPages = [
@@ -135,17 +137,51 @@ for (const lang of localeCodes) {
     expect(await paragraph.evaluate((element) => element.matches(':target'))).toBe(true);
   });
 
-  test(`${lang} home page: a newcomer starts at the introduction, the timeline and the names`, async ({ page }) => {
+  test(`${lang} home page: a newcomer starts at the introduction, the timeline, the names, the note for readers and who is behind the site`, async ({
+    page,
+  }) => {
     await page.goto(paths.home(lang));
     const start = page.locator('.start-here a');
     await expect(start).toHaveText([
       introductionTitle(lang),
       uiStrings[lang].timeline.title,
       uiStrings[lang].names.title,
+      uiStrings[lang].nav.about,
+      uiStrings[lang].nav.project,
     ]);
     const targets = await start.evaluateAll((links) =>
       links.map((link) => new URL((link as HTMLAnchorElement).href).pathname),
     );
-    expect(targets).toEqual([paths.introduction(lang), paths.timeline(lang), paths.names(lang)]);
+    expect(targets).toEqual([
+      paths.introduction(lang),
+      paths.timeline(lang),
+      paths.names(lang),
+      paths.about(lang),
+      paths.project(lang),
+    ]);
+  });
+
+  test(`${lang} home page: the period the record covers, from the timeline, the release date, and the corrections`, () => {
+    const scope = builtPage(paths.home(lang)).querySelector('.record-scope');
+    const text = (scope?.text ?? '').replace(/\s+/g, ' ');
+    // The first and last months of the timeline's events, written here by hand: a new event must move them.
+    const period = new Intl.DateTimeFormat(locales[lang].dateFormat, {
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).formatRange(new Date('2020-08-01T00:00:00Z'), new Date('2021-09-01T00:00:00Z'));
+    const sentence = (template: string, value: string) =>
+      template
+        .replace(/\{\{\w+\}\}/, value)
+        .replace(/\.\.$/, '.')
+        .replace(/\s+/g, ' ');
+    expect(text).toContain(sentence(uiStrings[lang].home.period, period));
+    const released = releaseDate(process.cwd());
+    expect(released).toBeDefined();
+    expect(text).toContain(
+      sentence(uiStrings[lang].home.release, formatDay(released?.toISOString().slice(0, 10) ?? '', lang)),
+    );
+    const link = scope?.querySelector('a');
+    expect(sitePathOf(link?.getAttribute('href') ?? '', paths.home(lang))).toBe(paths.corrections(lang));
   });
 }

@@ -38,7 +38,14 @@ function pages(entries: Record<string, string>): ParsedPages {
 describe('Content-Security-Policy', () => {
   it('hashes every file of src/scripts/ as pages inline it, minified', async () => {
     const scripts = await siteScripts();
-    const files = ['copy-link.js', 'disk-links.js', 'not-found-links.js', 'offline.js', 'search-preload.js'];
+    const files = [
+      'copy-link.js',
+      'disk-links.js',
+      'not-found-links.js',
+      'offline-choice.js',
+      'offline.js',
+      'search-preload.js',
+    ];
     expect([...scripts.values()].map(({ file }) => file)).toEqual(files);
     for (const file of files) {
       const source = readFileSync(path.join(scriptsDir, file), 'utf8');

@@ -134,7 +134,7 @@ describe('offline reading', () => {
     const registration = await readFile(registrationSource, 'utf8');
     const worker = new TextEncoder().encode('addEventListener("fetch", () => {});');
     const bare =
-      '<!doctype html><html lang="en"><body><main><p>Text</p></main><footer><p>About</p></footer></body></html>';
+      '<!doctype html><html lang="en"><body><main><p>Text</p></main><footer class="site-footer"><p>About</p></footer></body></html>';
     const withOffline = bare.replace(
       '</footer>',
       '<p class="offline-saved" hidden data-offline-worker="../sw.js">Saved.</p></footer>' +
