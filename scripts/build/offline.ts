@@ -201,34 +201,36 @@ export function transferSize(bytes: Uint8Array): number {
   return isCompressed(bytes) ? bytes.byteLength : brotliSize(bytes);
 }
 
-/** What one language's saved copy costs to download: its files and the list the worker reads first. */
+/** What keeping one language costs to download: the worker, the list it reads first, and the language's files. */
 export async function offlineSizes(distDir: string): Promise<Record<Locale, number>> {
   const list = await readFile(path.join(distDir, paths.offlineFiles().slice(1)));
+  const worker = await readFile(path.join(distDir, paths.offlineWorker().slice(1)));
   const { languages } = JSON.parse(list.toString('utf8')) as OfflineFiles;
   const sizes = {} as Record<Locale, number>;
   for (const lang of localeCodes) {
-    let bytes = transferSize(list);
+    let bytes = transferSize(list) + transferSize(worker);
     for (const saved of languages[lang]) bytes += transferSize(await readFile(fileOf(distDir, saved)));
     sizes[lang] = bytes;
   }
   return sizes;
 }
 
-/** The script in src/scripts/ that pages inline to register the worker. */
+/** The script in src/scripts/ that pages inline to say whether their language is kept. */
 export const registrationSource = fileURLToPath(new URL('../../src/scripts/offline.js', import.meta.url));
 
 /**
- * What offline reading adds to one page, in brotli bytes: the registration
- * script and the hidden line, as they compress within the page, and the
- * worker, which the browser fetches when the page registers it.
+ * What offline reading adds to one page, in brotli bytes: the script that
+ * asks whether the language is kept, and the hidden line, as they compress
+ * within the page. The worker is not fetched unless the reader has chosen to
+ * keep a language: its bytes count in that language's kept copy (offlineSizes).
  */
-export function offlineCostOfPage(pageHtml: string, registration: string, worker: Uint8Array): number {
+export function offlineCostOfPage(pageHtml: string, registration: string): number {
   const without = parse(pageHtml, { comment: true });
   const scripts = without.querySelectorAll('script').filter((script) => script.rawText === registration);
   const line = without.querySelector('.site-footer [data-offline-worker]');
-  if (scripts.length !== 1 || !line) throw new Error('the page does not register the offline worker');
+  if (scripts.length !== 1 || !line) throw new Error('the page does not have the offline line and its script');
   for (const element of [...scripts, line]) element.remove();
-  return brotliSize(pageHtml) - brotliSize(without.toString()) + brotliSize(worker);
+  return brotliSize(pageHtml) - brotliSize(without.toString());
 }
 
 /**

@@ -82,9 +82,11 @@ test.describe('translations', () => {
     }
   }
 
-  test('the originals say nothing of translation', () => {
+  test('the originals do not say they are translations: they say which translations they have', () => {
     for (const slug of slugs) {
-      expect(builtPage(paths.document('en', slug)).querySelector('.translation-notice'), slug).toBeNull();
+      const notice = textOf(builtPage(paths.document('en', slug)).querySelector('.translation-notice'));
+      expect(notice, slug).not.toContain(uiStrings.en.translation.notice.replace(/\{\{.*$/, '').trim());
+      expect(notice, slug).toContain(uiStrings.en.translation.alsoIn);
     }
   });
 });

@@ -61,7 +61,10 @@ async function observe(page: Page, javaScriptEnabled: boolean): Promise<(path: s
     for (const link of externalLinks) expect(link).toMatch(/rel="noopener noreferrer"$/);
     const { text, fitsTheScreen } = await page.locator('body').evaluate((body: HTMLElement) => {
       const fits = document.documentElement.scrollWidth <= window.innerWidth;
-      for (const added of body.querySelectorAll<HTMLElement>('[data-offline-worker], button[data-copied]')) {
+      // What scripts add or say: the offline line and buttons, the copy button, and a copy's own address.
+      for (const added of body.querySelectorAll<HTMLElement>(
+        '[data-offline-worker], button[data-copied], .share-main, .qr-main',
+      )) {
         added.style.setProperty('display', 'none', 'important');
       }
       return { text: body.innerText, fitsTheScreen: fits };

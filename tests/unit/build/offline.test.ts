@@ -130,9 +130,8 @@ describe('offline reading', () => {
     await expect(workerFor("'%RELEASE%' + '%RELEASE%'", 'abc')).rejects.toThrow('exactly once');
   });
 
-  it('weighs what the registration adds to a page, and refuses a page that has none', async () => {
+  it('weighs what the offline line and its script add to a page, and refuses a page that has none', async () => {
     const registration = await readFile(registrationSource, 'utf8');
-    const worker = new TextEncoder().encode('addEventListener("fetch", () => {});');
     const bare =
       '<!doctype html><html lang="en"><body><main><p>Text</p></main><footer class="site-footer"><p>About</p></footer></body></html>';
     const withOffline = bare.replace(
@@ -140,9 +139,9 @@ describe('offline reading', () => {
       '<p class="offline-saved" hidden data-offline-worker="../sw.js">Saved.</p></footer>' +
         `<script>${registration}</script>`,
     );
-    const cost = offlineCostOfPage(withOffline, registration, worker);
-    expect(cost).toBe(brotliSize(withOffline) - brotliSize(bare) + brotliSize(worker));
+    const cost = offlineCostOfPage(withOffline, registration);
+    expect(cost).toBe(brotliSize(withOffline) - brotliSize(bare));
     expect(cost).toBeGreaterThan(brotliSize(registration) / 2);
-    expect(() => offlineCostOfPage(bare, registration, worker)).toThrow('does not register the offline worker');
+    expect(() => offlineCostOfPage(bare, registration)).toThrow('does not have the offline line and its script');
   });
 });
