@@ -227,6 +227,28 @@ describe('signBuiltRelease, as `npm run sign` runs it on a release build', () =>
   });
 });
 
+describe('a release build with a placeholder in the identity', () => {
+  it('stops before compiling anything, naming what to set: a publisher too, or "unnamed"', async () => {
+    const result = await run(
+      process.execPath,
+      ['scripts/build.ts', '--release', '--out-dir', path.join(await makeTempDir(), 'out')],
+      {
+        env: {
+          ...process.env,
+          MINISIGN_SECRET_KEY: '',
+          SITE_URL: 'https://record.belarus-unions.org/',
+          REPOSITORY_URL: 'https://codeberg.org/belarus-unions/record',
+          CONTACT_EMAIL: 'keepers@belarus-unions.org',
+          PUBLISHER: '',
+        },
+      },
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('build failed: a release must not carry placeholders:');
+    expect(result.stderr).toContain('PUBLISHER is not set: name who publishes the site, or set it to "unnamed"');
+  });
+});
+
 describe('the build, while the key is on disk', () => {
   it('refuses to start when MINISIGN_SECRET_KEY is set, before compiling anything, and says what to do', async () => {
     expect(keyOnDiskProblem({})).toBeUndefined();
