@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import config from '../../astro.config.mjs';
+import { leaksOf, plantBuildMachineFiles } from '../support/build-machine';
 
 /**
  * The MDX compiler exactly as astro.config.mjs configures it, compiling a
@@ -49,33 +48,13 @@ describe('the MDX compiler’s content guard', () => {
   });
 
   it('refuses an image path before the compiler reads the file it names: a key, a module, an SVG, a system file', async () => {
-    const outside = await mkdtemp(path.join(tmpdir(), 'outside-'));
-    const secret = `untrusted comment: minisign secret key ${Math.random().toString(36).slice(2)}`;
-    const ran = path.join(outside, 'payload-ran');
-    await writeFile(path.join(outside, 'k.key'), `${secret}\n`);
-    await writeFile(
-      path.join(outside, 'payload.mjs'),
-      `(await import('node:fs')).writeFileSync(${JSON.stringify(ran)}, '');\n`,
-    );
-    await writeFile(
-      path.join(outside, 'logo.svg'),
-      `<svg xmlns="http://www.w3.org/2000/svg"><title>${secret}</title></svg>`,
-    );
-    const up = `${'../'.repeat(12)}${outside.slice(1)}`;
-    for (const target of [
-      `${up}/k.key?raw`,
-      `${up}/k.key?url`,
-      `${up}/k.key?inline`,
-      `${up}/k.key`,
-      `${up}/payload.mjs`,
-      `${up}/logo.svg`,
-      '/usr/share/doc/debian/copyright',
-    ]) {
+    const planted = await plantBuildMachineFiles();
+    for (const target of planted.targets) {
       const compiling = compile(document, `Text.\n\n![seal](${target})\n`);
       await expect(compiling, target).rejects.toThrow(`${document}:3: an image "`);
-      await expect(compiling, target).rejects.not.toThrow(secret);
+      for (const leak of leaksOf(planted.secret)) await expect(compiling, target).rejects.not.toThrow(leak);
     }
-    expect(existsSync(ran)).toBe(false);
+    expect(existsSync(planted.ranMarker)).toBe(false);
   });
 
   it('refuses a front matter layout, which Astro would import into the page', async () => {

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { leaksOf, plantBuildMachineFiles } from '../../support/build-machine';
 
 const folders: string[] = [];
 afterAll(() => Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true }))));
@@ -26,36 +27,13 @@ async function projectCopy(): Promise<string> {
 
 describe('npm run build with content that names files outside it', () => {
   it('stops, naming each line, and its log holds nothing of the files named; no module runs, nothing is written', async () => {
-    const outside = await mkdtemp(path.join(tmpdir(), 'build-machine-'));
-    folders.push(outside);
-    const secret = `RWQAAEIy${Math.random().toString(36).slice(2)}AAAA=`;
-    await writeFile(path.join(outside, 'release.key'), `untrusted comment: minisign secret key\n${secret}\n`);
-    const ran = path.join(outside, 'payload-ran');
-    await writeFile(
-      path.join(outside, 'payload.mjs'),
-      `(await import('node:fs')).writeFileSync(${JSON.stringify(ran)}, '');\n`,
-    );
-    await writeFile(
-      path.join(outside, 'seal.svg'),
-      `<svg xmlns="http://www.w3.org/2000/svg"><desc>${secret}</desc></svg>`,
-    );
-
+    const { folder, secret, ranMarker, targets: planted } = await plantBuildMachineFiles();
+    folders.push(folder);
     const project = await projectCopy();
     const page = path.join(project, 'src/content/pages/en/about.mdx');
     // A symbolic link inside the content, out to the key.
-    await symlink(path.join(outside, 'release.key'), path.join(project, 'src/content/pages/en/seal.png'));
-    const up = `${'../'.repeat(12)}${outside.slice(1)}`;
-    const targets = [
-      `${up}/release.key?raw`,
-      `${up}/release.key?url`,
-      `${up}/release.key?inline`,
-      `${up}/release.key`,
-      `${up}/payload.mjs`,
-      `${up}/seal.svg`,
-      'seal.png',
-      `${'../'.repeat(12)}usr/share/doc/debian/copyright`,
-      '/usr/share/doc/debian/copyright',
-    ];
+    await symlink(path.join(folder, 'release.key'), path.join(project, 'src/content/pages/en/seal.png'));
+    const targets = [...planted, 'seal.png'];
     const original = await readFile(page, 'utf8');
     const firstLine = original.split('\n').length + 1;
     await writeFile(page, `${original}\n${targets.map((target) => `![seal](${target})`).join('\n\n')}\n`);
@@ -74,15 +52,9 @@ describe('npm run build with content that names files outside it', () => {
     targets.forEach((_, index) => {
       expect(log).toContain(`src/content/pages/en/about.mdx:${firstLine + 2 * index}: an image "`);
     });
-    for (const leak of [
-      secret,
-      Buffer.from(secret).toString('base64'),
-      Buffer.from(`${secret}\n`).toString('base64'),
-    ]) {
-      expect(log).not.toContain(leak);
-    }
+    for (const leak of leaksOf(secret)) expect(log).not.toContain(leak);
     expect(log).not.toContain('untrusted comment: minisign secret key');
-    expect(existsSync(ran)).toBe(false);
+    expect(existsSync(ranMarker)).toBe(false);
     expect(existsSync(output)).toBe(false);
     expect(existsSync(`${output}.partial`)).toBe(false);
   });
