@@ -21,7 +21,8 @@
  *
  * The key is never read here: a build refuses to start while
  * MINISIGN_SECRET_KEY is set, since the key it names would be on disk while
- * content is compiled.
+ * content is compiled (scripts/release/key-on-disk.ts; Astro started any other
+ * way refuses too).
  */
 import { spawn } from 'node:child_process';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
@@ -32,7 +33,8 @@ import { parseArgs } from 'node:util';
 import { assertReleaseIdentity, identity } from '../src/lib/identity.ts';
 import { siteUrl } from '../src/lib/site-url.ts';
 import { writeHostConfigs } from './build/host-configs.ts';
-import { releaseRevision, type ReleaseRevision } from './build/release-revision.ts';
+import { releaseRevision, revisionFile, type ReleaseRevision } from './build/release-revision.ts';
+import { keyOnDiskProblem } from './release/key-on-disk.ts';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 const astroCli = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
@@ -48,15 +50,16 @@ function astroEnvironment(revision: ReleaseRevision | undefined): NodeJS.Process
 }
 
 /**
- * Why this build must not start, or undefined: content is compiled in it, and
- * a content file that could read files would find the key wherever it is.
+ * Why a release cannot be built here, or undefined: its signatures state its
+ * date, which is never the clock's (see release-revision.ts).
  */
-export function keyOnDiskProblem(environment: NodeJS.ProcessEnv): string | undefined {
-  if (!environment['MINISIGN_SECRET_KEY']) return undefined;
+export function releaseDateProblem(revision: ReleaseRevision | undefined): string | undefined {
+  if (revision !== undefined) return undefined;
   return (
-    'MINISIGN_SECRET_KEY is set, so the release key is on disk while content would be compiled. ' +
-    'Build without it (`npm run build -- --release`), then sign in a step of its own: ' +
-    '`MINISIGN_SECRET_KEY=<key file> npm run sign`'
+    'a release needs a date, and this build has none: it is not in a clone of the repository, ' +
+    `${revisionFile} holds no date from \`git archive\`, and SOURCE_DATE_EPOCH is not set. ` +
+    'Build from a clone of the repository or from a `git archive` of it (such as a forge\'s "Download ZIP"), ' +
+    "or set SOURCE_DATE_EPOCH to the commit's date in seconds since 1970"
   );
 }
 
@@ -119,8 +122,12 @@ export async function build({ outDir = 'dist', release = false, log = console.lo
   const output = path.resolve(projectRoot, outDir);
   const staging = `${output}.partial`;
   const revision = releaseRevision(projectRoot);
-  // Before an Astro build a release would waste: it must not carry placeholder addresses.
-  if (release) assertReleaseIdentity(identity);
+  // Before an Astro build a release would waste: it needs a date, and must not carry placeholder addresses.
+  if (release) {
+    const noDate = releaseDateProblem(revision);
+    if (noDate !== undefined) throw new Error(noDate);
+    assertReleaseIdentity(identity);
+  }
   await Promise.all([rm(output, { recursive: true, force: true }), rm(staging, { recursive: true, force: true })]);
   const rendering = runAstroBuild(staging, revision);
   // Not left unhandled while the steps below run beside it; awaited, and so reported, below.

@@ -3,6 +3,7 @@ import type { AstroIntegration } from 'astro';
 import { corrections } from '../../src/data/corrections';
 import { timeline } from '../../src/data/timeline';
 import { checkContent, formatProblems } from '../../src/lib/content-check';
+import { keyOnDiskProblem } from '../release/key-on-disk';
 
 /**
  * Stops `astro build`, `astro dev` and `astro check` before any content is
@@ -13,12 +14,18 @@ import { checkContent, formatProblems } from '../../src/lib/content-check';
  * or anything in a file that is not Markdown and the site's components (MDX
  * runs `import`, `export` and `{…}` as JavaScript while the release is built).
  * It is the first integration, so its setup runs before the MDX integration's.
+ *
+ * First of all it refuses to go on while MINISIGN_SECRET_KEY is set (see
+ * scripts/release/key-on-disk.ts), so that whichever way Astro is started,
+ * content is never compiled with the release key on disk.
  */
 export function contentCheck(): AstroIntegration {
   return {
     name: 'content-check',
     hooks: {
       'astro:config:setup': async ({ config, logger }) => {
+        const keyOnDisk = keyOnDiskProblem(process.env);
+        if (keyOnDisk !== undefined) throw new Error(keyOnDisk);
         const root = fileURLToPath(config.root);
         const contentDir = fileURLToPath(new URL('src/content/', config.root));
         const problems = await checkContent(contentDir, { projectRoot: root, timeline, corrections });

@@ -4,19 +4,12 @@
  * whose minisign signature's trusted comment records what it is, the
  * canonical origin, the date and the commit, then packs and signs the bundles
  * that carry the signed site (the zip and the CAR) with the same date and
- * commit. signRelease and signBundle are its steps, which tests also use to
- * sign copies of their own.
+ * commit. Each of those signatures is made by signReleaseFile, with the key
+ * readReleaseKey read; tests sign copies of their own with the same two.
  */
 import { cp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import {
-  checksumEntries,
-  formatChecksums,
-  readSiteFiles,
-  writeChecksums,
-  type ChecksumEntry,
-  type SiteFile,
-} from './checksums.ts';
+import { checksumEntries, formatChecksums, readSiteFiles } from './checksums.ts';
 import { carRootCid, siteCar } from './ipfs-car.ts';
 import { keyIdHex, parsePublicKey, parseSecretKey, signMinisig, type SecretKey } from './minisign.ts';
 import {
@@ -25,53 +18,22 @@ import {
   signatureFile,
   signatureOf,
   unsignedReleaseFile,
-  type Bundle,
-  type ReleaseStatement,
+  type StatementKind,
 } from './release-format.ts';
-import { parseSiteAddress, withTrailingSlash } from './site-address.ts';
-import { bundle, bundleContents, readUnsignedRelease, releaseArchive, writeBundle } from './write-release.ts';
+import {
+  bundle,
+  bundleContents,
+  readUnsignedRelease,
+  releaseArchive,
+  writeBundle,
+  type UnsignedRelease,
+} from './write-release.ts';
 
-export interface SignReleaseOptions {
-  /** The public address the site is built for, e.g. `https://belarus-unions.example`. */
-  canonicalOrigin: string;
-  /** An unencrypted minisign secret key file; the caller takes it from MINISIGN_SECRET_KEY. Without one the release is only checksummed. */
-  secretKeyPath?: string | undefined;
-  /** When the release was made, in seconds since 1970; the same input gives the same signature file. */
-  timestamp?: number | undefined;
-  /** The commit the release is built from (40 hex digits); `unknown` when not given. */
-  commit?: string | undefined;
-  /**
-   * The key readers check releases with (release/minisign.pub's text). When
-   * the secret key does not belong to it, the build warns: its release will
-   * fail `verify` with that key, and its mirrors page shows the wrong key.
-   */
-  pinnedPublicKey?: string | undefined;
-  /** Where the one-line outcome goes. */
-  log?: (message: string) => void;
-  /** Where a warning goes. */
-  warn?: (message: string) => void;
-  /** What SHA256SUMS lists, when the caller has hashed the files already; by default every file of the site. */
-  entries?: readonly ChecksumEntry[] | undefined;
-}
-
-export interface SignedRelease {
-  /** How many files SHA256SUMS lists. */
-  files: number;
-  /** The signing key's id, as minisign prints it, when the release was signed. */
-  keyId?: string;
-}
-
-async function readSecretKey(secretKeyPath: string): Promise<SecretKey> {
-  try {
-    return parseSecretKey(await readFile(secretKeyPath, 'utf8'));
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`cannot sign the release with ${secretKeyPath}: ${reason}`, { cause: error });
-  }
-}
+/** What every signature of a release states beside its file: the date, the commit and the canonical origin. */
+export type ReleaseFacts = Pick<UnsignedRelease, 'timestamp' | 'commit' | 'origin'>;
 
 /** The warning for a secret key that does not belong to the pinned public key, or undefined when it does. */
-export function keyMismatchWarning(secretKey: SecretKey, pinnedPublicKey: string): string | undefined {
+function keyMismatchWarning(secretKey: SecretKey, pinnedPublicKey: string): string | undefined {
   let pinned;
   try {
     pinned = parsePublicKey(pinnedPublicKey);
@@ -87,57 +49,74 @@ export function keyMismatchWarning(secretKey: SecretKey, pinnedPublicKey: string
   );
 }
 
-function statementFor(options: SignReleaseOptions, kind: ReleaseStatement['kind'], file: string): ReleaseStatement {
-  return {
-    kind,
-    file,
-    timestamp: options.timestamp ?? Math.floor(Date.now() / 1000),
-    origin: parseSiteAddress(withTrailingSlash(options.canonicalOrigin), 'the canonical origin'),
-    commit: options.commit ?? 'unknown',
-  };
-}
-
-export async function signRelease(distDir: string, options: SignReleaseOptions): Promise<SignedRelease> {
-  const { secretKeyPath, log = console.log, warn = console.warn } = options;
-  const statement = statementFor(options, 'site', checksumsFile);
-  const entries = await writeChecksums(distDir, options.entries);
-  const signaturePath = path.join(distDir, signatureFile);
-  if (secretKeyPath === undefined || secretKeyPath === '') {
-    // A signature left from an earlier run would no longer match.
-    await rm(signaturePath, { force: true });
-    log(
-      `${checksumsFile} lists ${entries.length} files; not signed (set MINISIGN_SECRET_KEY to the release key to sign)`,
-    );
-    return { files: entries.length };
+/**
+ * The unencrypted minisign secret key in `secretKeyPath`. When it does not
+ * belong to `pinnedPublicKey` (release/minisign.pub's text), `warn` hears it:
+ * readers' `verify` would refuse what it signs, and the mirrors pages show the
+ * pinned key.
+ */
+export async function readReleaseKey(
+  secretKeyPath: string,
+  pinnedPublicKey: string | undefined,
+  warn: (message: string) => void,
+): Promise<SecretKey> {
+  let secretKey: SecretKey;
+  try {
+    secretKey = parseSecretKey(await readFile(secretKeyPath, 'utf8'));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`cannot sign the release with ${secretKeyPath}: ${reason}`, { cause: error });
   }
-  const secretKey = await readSecretKey(secretKeyPath);
-  if (options.pinnedPublicKey !== undefined) {
-    const warning = keyMismatchWarning(secretKey, options.pinnedPublicKey);
+  if (pinnedPublicKey !== undefined) {
+    const warning = keyMismatchWarning(secretKey, pinnedPublicKey);
     if (warning !== undefined) warn(warning);
   }
-  const checksums = await readFile(path.join(distDir, checksumsFile));
-  await writeFile(signaturePath, signMinisig(checksums, secretKey, formatTrustedComment(statement)));
-  const keyId = keyIdHex(secretKey.keyId);
-  log(`${checksumsFile} lists ${entries.length} files; signed with key ${keyId} in ${signatureFile}`);
-  return { files: entries.length, keyId };
+  return secretKey;
 }
 
 /**
- * Signs a bundle of the signed site (`downloads/…zip`, `downloads/…car`) into
- * `<bundle>.minisig`, or removes a stale signature when there is no key.
+ * Signs `file` of the folder `dir` (SHA256SUMS, kind `site`, or a bundle)
+ * into `<file>.minisig`, its trusted comment stating what the file is and
+ * `release`'s date, commit and origin (and a CAR's root CID, which
+ * `ipfs dag import` prints). Returns the signature's bytes.
  */
-export async function signBundle(distDir: string, bundle: Bundle, options: SignReleaseOptions): Promise<void> {
-  const signaturePath = path.join(distDir, signatureOf(bundle.path));
-  if (options.secretKeyPath === undefined || options.secretKeyPath === '') {
-    await rm(signaturePath, { force: true });
-    return;
+export async function signReleaseFile(
+  dir: string,
+  file: { path: string; kind: StatementKind },
+  secretKey: SecretKey,
+  release: ReleaseFacts,
+): Promise<Buffer> {
+  const bytes = await readFile(path.join(dir, file.path));
+  const { timestamp, commit, origin } = release;
+  const statement = {
+    kind: file.kind,
+    file: path.posix.basename(file.path),
+    timestamp,
+    commit,
+    origin,
+    cid: file.kind === 'car' ? await carRootCid(bytes) : undefined,
+  };
+  const signature = Buffer.from(signMinisig(bytes, secretKey, formatTrustedComment(statement)));
+  await writeFile(path.join(dir, signatureOf(file.path)), signature);
+  return signature;
+}
+
+/** The SHA256SUMS a build wrote in `distDir`, or why it cannot be signed. */
+async function readWrittenChecksums(distDir: string): Promise<Buffer> {
+  const file = path.join(distDir, checksumsFile);
+  try {
+    return await readFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new Error(
+        `${distDir} has no ${checksumsFile}, so there is no list of files to sign: build it again with \`npm run build -- --release\``,
+        { cause: error },
+      );
+    }
+    throw new Error(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
-  const secretKey = await readSecretKey(options.secretKeyPath);
-  const bytes = await readFile(path.join(distDir, bundle.path));
-  // A CAR's signature also states its root CID, which `ipfs dag import` prints.
-  const cid = bundle.kind === 'car' ? await carRootCid(bytes) : undefined;
-  const statement = { ...statementFor(options, bundle.kind, path.posix.basename(bundle.path)), cid };
-  await writeFile(signaturePath, signMinisig(bytes, secretKey, formatTrustedComment(statement)));
 }
 
 export interface SignBuiltReleaseOptions {
@@ -160,40 +139,25 @@ export async function signBuiltRelease(distDir: string, options: SignBuiltReleas
   const unsigned = await readUnsignedRelease(distDir);
   const files = await readSiteFiles(distDir);
   const checksums = Buffer.from(formatChecksums(checksumEntries(files)));
-  const written = await readFile(path.join(distDir, checksumsFile)).catch(() => Buffer.alloc(0));
-  if (!written.equals(checksums)) {
+  if (!(await readWrittenChecksums(distDir)).equals(checksums)) {
     throw new Error(
       `${path.join(distDir, checksumsFile)} does not list the folder's files as they are: something changed ` +
         'them after the build; build again with `npm run build -- --release`',
     );
   }
-  const secretKey = await readSecretKey(secretKeyPath);
-  if (options.pinnedPublicKey !== undefined) {
-    const warning = keyMismatchWarning(secretKey, options.pinnedPublicKey);
-    if (warning !== undefined) warn(warning);
-  }
-  const sign = {
-    canonicalOrigin: unsigned.origin,
-    secretKeyPath,
-    timestamp: unsigned.timestamp,
-    commit: unsigned.commit,
-  };
+  const secretKey = await readReleaseKey(secretKeyPath, options.pinnedPublicKey, warn);
   const staging = `${distDir}.signing`;
   await rm(staging, { recursive: true, force: true });
   try {
     await cp(distDir, staging, { recursive: true });
     await rm(path.join(staging, unsignedReleaseFile));
-    const signature: SiteFile = {
-      path: signatureFile,
-      bytes: Buffer.from(
-        signMinisig(checksums, secretKey, formatTrustedComment(statementFor(sign, 'site', checksumsFile))),
-      ),
-    };
-    await writeFile(path.join(staging, signatureFile), signature.bytes);
-    const contents = bundleContents(files, [{ path: checksumsFile, bytes: checksums }, signature]);
-    const releaseDate = new Date(unsigned.timestamp * 1000);
+    const signature = await signReleaseFile(staging, { path: checksumsFile, kind: 'site' }, secretKey, unsigned);
+    const contents = bundleContents(files, [
+      { path: checksumsFile, bytes: checksums },
+      { path: signatureFile, bytes: signature },
+    ]);
     const archive = bundle('archive');
-    const zip = releaseArchive(contents, releaseDate);
+    const zip = releaseArchive(contents, new Date(unsigned.timestamp * 1000));
     if (zip.length !== unsigned.archiveBytes) {
       throw new Error(
         `the signed archive is ${zip.length} bytes, but the build gave its pages the size of ${unsigned.archiveBytes}: ` +
@@ -201,11 +165,11 @@ export async function signBuiltRelease(distDir: string, options: SignBuiltReleas
       );
     }
     await writeBundle(staging, archive.path, zip);
-    await signBundle(staging, archive, sign);
+    await signReleaseFile(staging, archive, secretKey, unsigned);
     const carBundle = bundle('car');
     const car = await siteCar(contents);
     await writeBundle(staging, carBundle.path, car.bytes);
-    await signBundle(staging, carBundle, sign);
+    await signReleaseFile(staging, carBundle, secretKey, unsigned);
     // Swapped in whole: the build moves aside, the signed copy takes its name, then the build goes.
     const aside = `${distDir}.unsigned`;
     await rm(aside, { recursive: true, force: true });

@@ -10,6 +10,7 @@
  * On the web it sees only what the server sends to it: a server can send
  * other readers something else.
  */
+import { paths } from '../../src/lib/routes.ts';
 import { headersFile } from '../build/security-headers.ts';
 import { compareBytewise, parseChecksums, sha256Hex, type ChecksumEntry } from './checksums.ts';
 import {
@@ -445,6 +446,24 @@ export function isExactCopy(report: VerifyReport): boolean {
   );
 }
 
+/** The section of the guide for mirrors (src/content/pages/en/mirrors.mdx) that sets up a web server. */
+export const putItOnlineSection = '3-put-it-online';
+
+/**
+ * What the host of a mirror whose folder addresses answer otherwise than their
+ * index.html (a 404, a listing of the folder, another page) does about it,
+ * with the guide's address on the site the release was built for.
+ */
+function folderAddressAdvice(origin: string | undefined): string {
+  const page = `${paths.mirrors('en').slice(1)}#${putItOnlineSection}`;
+  const guide = origin === undefined ? `its ${page} page` : `${shown(origin)}${page}`;
+  return (
+    "  to fix, on a mirror you run: have the server answer each folder's address with that folder's index.html, " +
+    "unchanged (nginx does with `index index.html;`, which the release's deploy/nginx/belarus-unions.conf sets; " +
+    `Caddy with \`file_server\`, as in deploy/caddy/Caddyfile); see "3. Put it online" in the guide for mirrors, ${guide}`
+  );
+}
+
 /** Paths and values come from the copy: escape anything that could rewrite the reader's terminal. */
 function shown(text: string): string {
   return /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.test(text) ? JSON.stringify(text) : text;
@@ -541,6 +560,9 @@ export function formatReport(report: VerifyReport): string {
     ...report.unreadable.map(({ path, reason }) => `  UNREADABLE: ${path} (${shown(reason)})`),
     ...report.unexpected.map((file) => `  UNEXPECTED: ${shown(file)}`),
     ...report.folderAddresses.map(({ address, problem }) => `  FOLDER ADDRESS: ${shown(address)} ${shown(problem)}`),
+    ...(report.folderAddresses.some(({ problem }) => problem.startsWith('answers '))
+      ? [folderAddressAdvice(statement?.origin)]
+      : []),
     ...report.bundles.filter(failingBundle).map(bundleLine),
     ...report.headers.filter((finding) => failsCheck(finding.difference)).map(headerLine),
   );

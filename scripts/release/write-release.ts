@@ -12,7 +12,7 @@
  * not deflated, so that size is known before the signature's bytes are, and
  * signing never changes a page.
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { assertReleaseIdentity, type Identity } from '../../src/lib/identity.ts';
 import { packWithOwnSize } from '../build/file-sizes.ts';
@@ -33,7 +33,6 @@ import {
   checksumsFile,
   formatTrustedComment,
   signatureFile,
-  signatureOf,
   unsignedReleaseFile,
   type Bundle,
 } from './release-format.ts';
@@ -93,12 +92,8 @@ export async function writeRelease(distDir: string, options: WriteReleaseOptions
   const { canonicalOrigin, revision, release, log } = options;
   let statement: Omit<UnsignedRelease, 'archiveBytes'> | undefined;
   if (release) {
-    if (revision === undefined) {
-      throw new Error(
-        'a release needs a date, and this build has none: build from a clone of the repository, ' +
-          'from a `git archive` of it, or set SOURCE_DATE_EPOCH',
-      );
-    }
+    // build() refuses a release with no date before Astro starts (releaseDateProblem in scripts/build.ts).
+    if (revision === undefined) throw new Error('writeRelease: a release needs its date');
     assertReleaseIdentity(options.identity);
     statement = {
       timestamp: revision.timestamp,
@@ -127,10 +122,6 @@ export async function writeRelease(distDir: string, options: WriteReleaseOptions
     if (file.bytes !== before.get(file.path)) await writeFile(path.join(distDir, file.path), file.bytes);
   }
   await writeChecksums(distDir, checksumEntries(files));
-  // Signatures left by an earlier build in this folder would no longer match.
-  for (const stale of [signatureFile, ...bundles.map((each) => signatureOf(each.path))]) {
-    await rm(path.join(distDir, stale), { force: true });
-  }
 
   const contents = bundleContents(files, listed);
   const zip = statement === undefined ? sizedArchive : releaseArchive(contents, releaseDate);
@@ -159,12 +150,19 @@ export async function writeRelease(distDir: string, options: WriteReleaseOptions
 /** Reads what a release build left for signing, or says why this folder cannot be signed. */
 export async function readUnsignedRelease(distDir: string): Promise<UnsignedRelease> {
   let text: string;
+  const file = path.join(distDir, unsignedReleaseFile);
   try {
-    text = await readFile(path.join(distDir, unsignedReleaseFile), 'utf8');
-  } catch {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      throw new Error(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`, {
+        cause: error,
+      });
+    }
     throw new Error(
       `${distDir} is not a release build waiting to be signed (it has no ${unsignedReleaseFile}): ` +
         'build it with `npm run build -- --release` first',
+      { cause: error },
     );
   }
   let parsed: Partial<UnsignedRelease> = {};
@@ -180,7 +178,7 @@ export async function readUnsignedRelease(distDir: string): Promise<UnsignedRele
     typeof origin !== 'string' ||
     typeof archiveBytes !== 'number'
   ) {
-    throw new Error(`${path.join(distDir, unsignedReleaseFile)} is not what a release build writes: build again`);
+    throw new Error(`${file} is not what a release build writes: build again`);
   }
   return { timestamp, commit, origin, archiveBytes };
 }

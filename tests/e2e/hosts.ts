@@ -8,8 +8,9 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateKeyPair, type PublicKey } from '../../scripts/release/minisign';
-import { bundles } from '../../scripts/release/release-format';
-import { signBundle, signRelease } from '../../scripts/release/sign';
+import { bundles, checksumsFile } from '../../scripts/release/release-format';
+import { signReleaseFile } from '../../scripts/release/sign';
+import { withTrailingSlash } from '../../scripts/release/site-address';
 import { siteUrl } from '../../src/lib/site-url';
 import { freePorts } from '../support/free-ports';
 
@@ -20,20 +21,17 @@ export async function signedCopyOfDist(): Promise<{ dir: string; publicKey: Publ
   const dir = temporary('signed-copy');
   cpSync('dist', dir, { recursive: true });
   const keys = generateKeyPair();
-  const keyDir = temporary('keys');
-  writeFileSync(path.join(keyDir, 'test.key'), keys.secretKeyFile);
-  // One date for the list and the bundles, as a build signs them.
-  const sign = {
-    canonicalOrigin: siteUrl.href,
-    secretKeyPath: path.join(keyDir, 'test.key'),
+  // One statement for the list and the bundles, as `npm run sign` makes them.
+  const release = {
     timestamp: Math.floor(Date.now() / 1000),
-    log: () => {},
+    commit: 'unknown',
+    origin: withTrailingSlash(siteUrl.href),
   };
-  await signRelease(dir, sign);
-  for (const bundle of bundles.filter((candidate) => existsSync(path.join(dir, candidate.path)))) {
-    await signBundle(dir, bundle, sign);
-  }
-  rmSync(keyDir, { recursive: true });
+  const signed = [
+    { path: checksumsFile, kind: 'site' as const },
+    ...bundles.filter((bundle) => existsSync(path.join(dir, bundle.path))),
+  ];
+  for (const file of signed) await signReleaseFile(dir, file, keys.secretKey, release);
   return { dir, publicKey: keys.publicKey };
 }
 

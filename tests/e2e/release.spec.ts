@@ -41,7 +41,7 @@ function runScript(cwd: string, args: string[], env: NodeJS.ProcessEnv): Promise
 
 test('a release built from a `git archive` of the commit equals the one built from the clone, byte for byte, and so does each signed', async () => {
   test.skip(uncommitted, 'the working tree has uncommitted changes, so HEAD is not what a clone builds');
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   // As "Download ZIP" gives it: no .git, the revision file filled in by `git archive`.
   const source = temporary('source-archive');
   execFileSync('sh', ['-c', `git archive --format=tar HEAD | tar -x -C "${source}"`]);
@@ -57,10 +57,9 @@ test('a release built from a `git archive` of the commit equals the one built fr
     MINISIGN_SECRET_KEY: '',
   };
   const [fromClone, fromArchive] = [temporary('release-from-clone'), temporary('release-from-archive')];
-  await Promise.all([
-    runScript('.', ['scripts/build.ts', '--release', '--out-dir', fromClone], releaseIdentity),
-    runScript(source, ['scripts/build.ts', '--release', '--out-dir', fromArchive], releaseIdentity),
-  ]);
+  // One after the other: both builds' Astro writes its cache in node_modules/.astro, which the link makes one folder.
+  await runScript('.', ['scripts/build.ts', '--release', '--out-dir', fromClone], releaseIdentity);
+  await runScript(source, ['scripts/build.ts', '--release', '--out-dir', fromArchive], releaseIdentity);
   expect(await listFiles(fromClone)).toContain('UNSIGNED_RELEASE.json');
   expect(await differences(fromClone, fromArchive)).toEqual([]);
 

@@ -4,8 +4,10 @@ import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { headersFile } from '../../../scripts/build/security-headers.ts';
+import { writeChecksums } from '../../../scripts/release/checksums.ts';
 import { generateKeyPair, type GeneratedKeyPair } from '../../../scripts/release/minisign.ts';
-import { signRelease } from '../../../scripts/release/sign.ts';
+import { checksumsFile } from '../../../scripts/release/release-format.ts';
+import { signReleaseFile, type ReleaseFacts } from '../../../scripts/release/sign.ts';
 import { qrCodeMarkup } from '../../../src/lib/qr-code.ts';
 
 export const canonicalOrigin = 'https://belarus-unions.example/';
@@ -13,6 +15,12 @@ export const canonicalOrigin = 'https://belarus-unions.example/';
 export const mirrorAddress = 'https://mirror.example/some/path/';
 export const releaseCommit = '0123456789abcdef0123456789abcdef01234567';
 export const releaseTimestamp = 1_700_000_000;
+/** What the fixture's signatures state, unless a test says otherwise. */
+export const fixtureRelease: ReleaseFacts = {
+  timestamp: releaseTimestamp,
+  commit: releaseCommit,
+  origin: canonicalOrigin,
+};
 
 /** A page as the build writes it: relative links, and the canonical origin only in its link-preview URLs. */
 function page(sitePath: string, body: string): string {
@@ -118,16 +126,20 @@ export async function makeKeys(): Promise<KeyFiles> {
   return { ...keys, publicKeyPath, secretKeyPath };
 }
 
+/** Lists the files of `dir` in SHA256SUMS and signs it with `keys`, stating fixtureRelease or what `release` changes. */
+export async function signSite(
+  dir: string,
+  keys: GeneratedKeyPair,
+  release: Partial<ReleaseFacts> = {},
+): Promise<void> {
+  await writeChecksums(dir);
+  await signReleaseFile(dir, { path: checksumsFile, kind: 'site' }, keys.secretKey, { ...fixtureRelease, ...release });
+}
+
 /** The fixture site with SHA256SUMS and its signature by `keys`. */
-export async function makeSignedSite(keys: KeyFiles): Promise<string> {
+export async function makeSignedSite(keys: GeneratedKeyPair): Promise<string> {
   const dir = await makeSite();
-  await signRelease(dir, {
-    canonicalOrigin,
-    secretKeyPath: keys.secretKeyPath,
-    timestamp: releaseTimestamp,
-    commit: releaseCommit,
-    log: () => undefined,
-  });
+  await signSite(dir, keys);
   return dir;
 }
 
@@ -143,15 +155,18 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Runs a command to completion, never throwing for its exit status. */
+/**
+ * Runs a command to completion, never throwing for its exit status. With `timeout` (milliseconds), a command
+ * still running then is stopped, and its code is -1.
+ */
 export function run(
   command: string,
   args: readonly string[],
-  options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {},
+  options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv; timeout?: number } = {},
 ) {
   return new Promise<RunResult>((resolve) => {
-    const { cwd, env } = options;
-    const child = execFile(command, args, { cwd, env, encoding: 'utf8' }, (error, stdout, stderr) => {
+    const { cwd, env, timeout } = options;
+    const child = execFile(command, args, { cwd, env, timeout, encoding: 'utf8' }, (error, stdout, stderr) => {
       const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
       resolve({ code, stdout, stderr });
     });

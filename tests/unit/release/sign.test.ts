@@ -1,35 +1,38 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
-import { keyOnDiskProblem } from '../../../scripts/build.ts';
 import { sha256Hex, walkDirectory } from '../../../scripts/release/checksums.ts';
 import { keyIdHex, parseMinisig } from '../../../scripts/release/minisign.ts';
 import { parseTrustedComment } from '../../../scripts/release/release-format.ts';
-import { signBuiltRelease, signRelease } from '../../../scripts/release/sign.ts';
+import { keyOnDiskProblem } from '../../../scripts/release/key-on-disk.ts';
+import { readReleaseKey, signBuiltRelease } from '../../../scripts/release/sign.ts';
 import { writeRelease } from '../../../scripts/release/write-release.ts';
 import { readIdentity } from '../../../src/lib/identity.ts';
 import { formatFileSize } from '../../../src/lib/file-size.ts';
-import { makeKeys, makeSite, makeTempDir, releaseCommit, releaseTimestamp, removeTempDirs, run } from './fixture.ts';
+import { freePorts } from '../../support/free-ports.ts';
+import {
+  canonicalOrigin,
+  makeKeys,
+  makeSite,
+  makeTempDir,
+  releaseCommit,
+  releaseTimestamp,
+  removeTempDirs,
+  run,
+  signSite,
+} from './fixture.ts';
 
 afterAll(removeTempDirs);
 
-describe('signRelease', () => {
-  it('signs SHA256SUMS so that minisign verifies it, recording the canonical origin', async () => {
+describe('signReleaseFile, which makes each signature of a release', () => {
+  it('signs SHA256SUMS so that minisign verifies it, stating the date, the commit and the canonical origin', async () => {
     const keys = await makeKeys();
     const dir = await makeSite();
-    const messages: string[] = [];
-    const release = await signRelease(dir, {
-      canonicalOrigin: 'https://belarus-unions.example',
-      secretKeyPath: keys.secretKeyPath,
-      log: (message) => messages.push(message),
-    });
+    await signSite(dir, keys);
 
-    expect(release.keyId).toBe(keyIdHex(keys.publicKey.keyId));
-    expect(messages).toEqual([
-      `SHA256SUMS lists ${release.files} files; signed with key ${release.keyId} in SHA256SUMS.minisig`,
-    ]);
     const verified = await run('minisign', ['-Vm', 'SHA256SUMS', '-p', keys.publicKeyPath], { cwd: dir });
     expect(verified.code).toBe(0);
     const check = await run('sha256sum', ['--check', '--strict', '--quiet', 'SHA256SUMS'], { cwd: dir });
@@ -37,40 +40,31 @@ describe('signRelease', () => {
     const signed = parseTrustedComment(
       parseMinisig(await readFile(path.join(dir, 'SHA256SUMS.minisig'), 'utf8')).trustedComment,
     );
-    expect(signed.origin).toBe('https://belarus-unions.example/');
-    expect(Math.abs(signed.timestamp - Date.now() / 1000)).toBeLessThan(60);
-  });
-
-  it('without a key writes SHA256SUMS only, removes a stale signature, and says so in one line', async () => {
-    const dir = await makeSite();
-    await writeFile(path.join(dir, 'SHA256SUMS.minisig'), 'stale\n');
-    const messages: string[] = [];
-    const release = await signRelease(dir, {
-      canonicalOrigin: 'https://belarus-unions.example',
-      log: (m) => messages.push(m),
+    expect(signed).toEqual({
+      kind: 'site',
+      file: 'SHA256SUMS',
+      timestamp: releaseTimestamp,
+      commit: releaseCommit,
+      origin: canonicalOrigin,
     });
-
-    expect(release.keyId).toBeUndefined();
-    expect(messages).toHaveLength(1);
-    expect(messages[0]).toMatch(/not signed \(set MINISIGN_SECRET_KEY/);
-    const check = await run('sha256sum', ['--check', '--strict', '--quiet', 'SHA256SUMS'], { cwd: dir });
-    expect(check.code).toBe(0);
-    await expect(readFile(path.join(dir, 'SHA256SUMS.minisig'))).rejects.toThrow(/ENOENT/);
   });
 
+  it('refuses a canonical origin that is not a plain address', async () => {
+    const keys = await makeKeys();
+    await expect(signSite(await makeSite(), keys, { origin: 'https://belarus-unions.example/?x/' })).rejects.toThrow(
+      'the canonical origin "https://belarus-unions.example/?x/" contains "?"',
+    );
+  });
+});
+
+describe('readReleaseKey', () => {
   it('names the key file when it cannot sign with it', async () => {
     const keyPath = path.join(await makeTempDir(), 'public-not-secret.key');
     await writeFile(keyPath, (await makeKeys()).publicKeyFile);
 
-    await expect(
-      signRelease(await makeSite(), { canonicalOrigin: 'https://belarus-unions.example', secretKeyPath: keyPath }),
-    ).rejects.toThrow(`cannot sign the release with ${keyPath}: the secret key is not 158 bytes of base64`);
-  });
-
-  it('refuses a canonical origin that is not a plain address', async () => {
-    await expect(
-      signRelease(await makeSite(), { canonicalOrigin: 'https://belarus-unions.example/?x' }),
-    ).rejects.toThrow('the canonical origin "https://belarus-unions.example/?x/" contains "?"');
+    await expect(readReleaseKey(keyPath, undefined, () => undefined)).rejects.toThrow(
+      `cannot sign the release with ${keyPath}: the secret key is not 158 bytes of base64`,
+    );
   });
 });
 
@@ -90,35 +84,6 @@ describe('a fork’s own key', () => {
     const again = await run(process.execPath, ['scripts/new-release-key.ts', secret, '--public-key', pub]);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain(`cannot write ${secret}`);
-  });
-
-  it('signing with a key that is not the pinned one warns, naming both and what to do', async () => {
-    const pinned = await makeKeys();
-    const other = await makeKeys();
-    const warnings: string[] = [];
-    await signRelease(await makeSite(), {
-      canonicalOrigin: 'https://belarus-unions.example',
-      secretKeyPath: other.secretKeyPath,
-      pinnedPublicKey: pinned.publicKeyFile,
-      log: () => undefined,
-      warn: (message) => warnings.push(message),
-    });
-    expect(warnings).toEqual([
-      expect.stringMatching(
-        new RegExp(
-          `^the release is signed with key ${keyIdHex(other.publicKey.keyId)}, but release/minisign.pub pins key ${keyIdHex(pinned.publicKey.keyId)}: .* A fork with its own key replaces release/minisign.pub`,
-        ),
-      ),
-    ]);
-    const silent: string[] = [];
-    await signRelease(await makeSite(), {
-      canonicalOrigin: 'https://belarus-unions.example',
-      secretKeyPath: pinned.secretKeyPath,
-      pinnedPublicKey: pinned.publicKeyFile,
-      log: () => undefined,
-      warn: (message) => silent.push(message),
-    });
-    expect(silent).toEqual([]);
   });
 });
 
@@ -198,7 +163,43 @@ describe('signBuiltRelease, as `npm run sign` runs it on a release build', () =>
     expect(
       Buffer.from(unpacked['SHA256SUMS.minisig'] ?? []).equals(await readFile(path.join(dir, 'SHA256SUMS.minisig'))),
     ).toBe(true);
+    const carStatement = parseTrustedComment(
+      parseMinisig(await readFile(path.join(dir, 'downloads/belarus-unions-record.car.minisig'), 'utf8'))
+        .trustedComment,
+    );
+    expect(carStatement).toMatchObject({ kind: 'car', timestamp: releaseTimestamp, commit: releaseCommit });
+    expect(messages[0]).toContain(`(root CID ${carStatement.cid})`);
     expect(existsSync(`${dir}.signing`)).toBe(false);
+  });
+
+  it('warns when the key is not the one release/minisign.pub pins, naming both and what to do, and still signs', async () => {
+    const pinned = await makeKeys();
+    const other = await makeKeys();
+    const warnings: string[] = [];
+    const dir = await releaseBuild();
+    await signBuiltRelease(dir, {
+      secretKeyPath: other.secretKeyPath,
+      pinnedPublicKey: pinned.publicKeyFile,
+      log: () => undefined,
+      warn: (message) => warnings.push(message),
+    });
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^the release is signed with key ${keyIdHex(other.publicKey.keyId)}, but release/minisign.pub pins key ${keyIdHex(pinned.publicKey.keyId)}: .* A fork with its own key replaces release/minisign.pub`,
+        ),
+      ),
+    ]);
+    expect((await run('minisign', ['-Vm', 'SHA256SUMS', '-p', other.publicKeyPath], { cwd: dir })).code).toBe(0);
+
+    const silent: string[] = [];
+    await signBuiltRelease(await releaseBuild(), {
+      secretKeyPath: pinned.secretKeyPath,
+      pinnedPublicKey: pinned.publicKeyFile,
+      log: () => undefined,
+      warn: (message) => silent.push(message),
+    });
+    expect(silent).toEqual([]);
   });
 
   it('leaves the build as it was, and nothing half-signed, when it cannot sign', async () => {
@@ -225,6 +226,26 @@ describe('signBuiltRelease, as `npm run sign` runs it on a release build', () =>
       /is not a release build waiting to be signed \(it has no UNSIGNED_RELEASE\.json\): build it with `npm run build -- --release` first/,
     );
   });
+
+  it('says SHA256SUMS is missing when it is, and what to do', async () => {
+    const keys = await makeKeys();
+    const dir = await releaseBuild();
+    await rm(path.join(dir, 'SHA256SUMS'));
+    await expect(signBuiltRelease(dir, { secretKeyPath: keys.secretKeyPath })).rejects.toThrow(
+      `${dir} has no SHA256SUMS, so there is no list of files to sign: build it again with \`npm run build -- --release\``,
+    );
+  });
+
+  it('reports an UNSIGNED_RELEASE.json it cannot read as that, naming it, not as a folder that is no release build', async () => {
+    const keys = await makeKeys();
+    const dir = await releaseBuild();
+    const unsigned = path.join(dir, 'UNSIGNED_RELEASE.json');
+    await rm(unsigned);
+    await mkdir(unsigned);
+    const refusal = signBuiltRelease(dir, { secretKeyPath: keys.secretKeyPath });
+    await expect(refusal).rejects.toThrow(`cannot read ${unsigned}: EISDIR`);
+    await expect(refusal).rejects.not.toThrow(/not a release build/);
+  });
 });
 
 describe('a release build with a placeholder in the identity', () => {
@@ -249,7 +270,45 @@ describe('a release build with a placeholder in the identity', () => {
   });
 });
 
+describe('a release build with no date', () => {
+  it('stops before compiling anything, saying where a date comes from', async () => {
+    // The build scripts alone, outside any clone, with release/revision as `git archive` has not filled it in.
+    const project = await makeTempDir();
+    for (const entry of ['src', 'scripts', 'release', 'package.json', 'tsconfig.json']) {
+      await cp(entry, path.join(project, entry), { recursive: true });
+    }
+    await writeFile(path.join(project, 'release/revision'), '$Format:%H %ct$\n');
+    await symlink(path.resolve('node_modules'), path.join(project, 'node_modules'));
+    const environment: NodeJS.ProcessEnv = {
+      ...process.env,
+      GIT_CEILING_DIRECTORIES: path.dirname(project),
+      MINISIGN_SECRET_KEY: '',
+      SOURCE_DATE_EPOCH: '',
+      SITE_URL: 'https://record.belarus-unions.org/',
+      REPOSITORY_URL: 'https://codeberg.org/belarus-unions/record',
+      CONTACT_EMAIL: 'keepers@belarus-unions.org',
+      PUBLISHER: 'unnamed',
+    };
+    delete environment['GIT_DIR'];
+    delete environment['GIT_WORK_TREE'];
+    const output = path.join(project, 'out');
+    const result = await run(process.execPath, ['scripts/build.ts', '--release', '--out-dir', output], {
+      cwd: project,
+      env: environment,
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('build failed: a release needs a date, and this build has none:');
+    expect(result.stderr).toContain('or set SOURCE_DATE_EPOCH to the commit');
+    // Astro never started: it would have written its log and the staging folder.
+    expect(result.stdout).toBe('');
+    expect(existsSync(`${output}.partial`)).toBe(false);
+    expect(existsSync(output)).toBe(false);
+  });
+});
+
 describe('the build, while the key is on disk', () => {
+  const keyOnDisk = 'MINISIGN_SECRET_KEY is set, so the release key is on disk while content would be compiled.';
+
   it('refuses to start when MINISIGN_SECRET_KEY is set, before compiling anything, and says what to do', async () => {
     expect(keyOnDiskProblem({})).toBeUndefined();
     const result = await run(
@@ -260,9 +319,29 @@ describe('the build, while the key is on disk', () => {
       },
     );
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(
-      'build failed: MINISIGN_SECRET_KEY is set, so the release key is on disk while content would be compiled.',
-    );
+    expect(result.stderr).toContain(`build failed: ${keyOnDisk}`);
     expect(result.stderr).toContain('`MINISIGN_SECRET_KEY=<key file> npm run sign`');
+  });
+
+  it('astro build and astro dev, run directly, refuse too, before the content is even checked', async () => {
+    const astro = path.join(
+      path.dirname(createRequire(import.meta.url).resolve('astro/package.json')),
+      'bin/astro.mjs',
+    );
+    const outDir = path.join(await makeTempDir(), 'out');
+    const [port = 0] = freePorts(1);
+    const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', MINISIGN_SECRET_KEY: '/nonexistent/release.key' };
+    // Without the refusal, `astro dev` would serve until stopped.
+    const [built, served] = await Promise.all([
+      run(process.execPath, [astro, 'build', '--outDir', outDir], { env, timeout: 50_000 }),
+      run(process.execPath, [astro, 'dev', '--port', String(port)], { env, timeout: 50_000 }),
+    ]);
+    for (const result of [built, served]) {
+      const log = result.stdout + result.stderr;
+      expect(result.code, log).toBe(1);
+      expect(log).toContain(keyOnDisk);
+      expect(log).not.toContain('content checked');
+    }
+    expect(existsSync(outDir)).toBe(false);
   });
 });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { parseAllHeaders } from '@netlify/headers-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rewriteOrigin } from '../../../scripts/release/rewrite-origin.ts';
-import { formatReport, isExactCopy, verifyMirror } from '../../../scripts/release/verify.ts';
+import { formatReport, isExactCopy, putItOnlineSection, verifyMirror } from '../../../scripts/release/verify.ts';
 import { serve } from '../../../scripts/serve.ts';
 import { copySite, filesNamingOrigin, makeKeys, makeSignedSite, removeTempDirs, type KeyFiles } from './fixture.ts';
 
@@ -152,6 +152,16 @@ describe('verify a web mirror', () => {
     expect(isExactCopy(report)).toBe(false);
     const text = formatReport(report);
     expect(text).toContain('\n  FOLDER ADDRESS: en/ answers other bytes than en/index.html\n');
+    // Once, after the folder addresses, what a mirror's host does about them, and where the guide says it.
+    const advice = text.split('\n').filter((line) => line.startsWith('  to fix, on a mirror you run:'));
+    expect(advice).toEqual([
+      expect.stringContaining(
+        "have the server answer each folder's address with that folder's index.html, unchanged (nginx does with `index index.html;`",
+      ),
+    ]);
+    expect(advice[0]).toContain('Caddy with `file_server`, as in deploy/caddy/Caddyfile');
+    expect(advice[0]).toMatch(/ https:\/\/belarus-unions\.example\/en\/mirrors\/#3-put-it-online$/);
+    expect(text).toContain(`${advice[0]}\nFAILED: 5 folder addresses`);
     expect(text).toMatch(
       /\nFAILED: 5 folder addresses answered otherwise \(of \d+ listed files\): this copy is not the signed release\.$/,
     );
@@ -186,10 +196,23 @@ describe('verify a web mirror', () => {
       if (bytes === undefined) response.writeHead(404).end();
       else response.end(bytes);
     });
-    expect((await verify(noFolders)).folderAddresses).toContainEqual({
+    const unserved = await verify(noFolders);
+    expect(unserved.folderAddresses).toContainEqual({
       address: 'en/',
       problem: 'answers 404, though en/index.html is served',
     });
+    expect(formatReport(unserved)).toContain('\n  to fix, on a mirror you run: ');
+  });
+
+  it('points at a section of the guide for mirrors that exists, and the configurations it names do what it says', async () => {
+    const guide = await readFile('src/content/pages/en/mirrors.mdx', 'utf8');
+    // Headings' ids as the site gives them: "3. Put it online" → 3-put-it-online.
+    const sections = [...guide.matchAll(/^#{2,4} (.+)$/gm)].map(([, title = '']) =>
+      title.toLowerCase().replaceAll('.', '').replaceAll(' ', '-'),
+    );
+    expect(sections).toContain(putItOnlineSection);
+    expect(await readFile('deploy/nginx/belarus-unions.conf', 'utf8')).toMatch(/^index index\.html;$/m);
+    expect(await readFile('deploy/caddy/Caddyfile', 'utf8')).toMatch(/^\s+file_server$/m);
   });
 
   it('passes a copy rewritten for its own address, and notes an address other than the one checked', async () => {

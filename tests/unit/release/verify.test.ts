@@ -6,12 +6,13 @@ import { formatChecksums, parseChecksums, sha256Hex } from '../../../scripts/rel
 import { signMinisig } from '../../../scripts/release/minisign.ts';
 import { rewriteOrigin } from '../../../scripts/release/rewrite-origin.ts';
 import { qrCodeMarkup } from '../../../src/lib/qr-code.ts';
-import { signBundle, signRelease } from '../../../scripts/release/sign.ts';
+import { signReleaseFile } from '../../../scripts/release/sign.ts';
 import { formatReport, isExactCopy, verifyMirror, type VerifyReport } from '../../../scripts/release/verify.ts';
 import {
   canonicalOrigin,
   copySite,
   filesNamingOrigin,
+  fixtureRelease,
   makeKeys,
   makeSite,
   mirrorAddress,
@@ -20,6 +21,7 @@ import {
   releaseTimestamp,
   removeTempDirs,
   run,
+  signSite,
   siteFilePaths,
   stylesheet,
   type KeyFiles,
@@ -114,7 +116,7 @@ describe('verify a folder', () => {
   it('refuses a release signed by another key, naming both keys', async () => {
     const copy = await copySite(release);
     const other = await makeKeys();
-    await signRelease(copy, { canonicalOrigin, secretKeyPath: other.secretKeyPath, log: () => undefined });
+    await signSite(copy, other);
 
     await expect(verify(copy)).rejects.toThrow(
       /^SHA256SUMS is not signed by the release key: it was made with key \w{16}, but/,
@@ -198,13 +200,7 @@ describe('what a release says about itself', () => {
 
   it('says when the main site has a newer release, from its signature alone', async () => {
     const newer = await makeSite();
-    await signRelease(newer, {
-      canonicalOrigin,
-      secretKeyPath: keys.secretKeyPath,
-      timestamp: releaseTimestamp + 30 * 86_400,
-      commit: 'f'.repeat(40),
-      log: () => undefined,
-    });
+    await signSite(newer, keys, { timestamp: releaseTimestamp + 30 * 86_400, commit: 'f'.repeat(40) });
     const report = await verifyMirror(release, { publicKey: keys.publicKey, latestFrom: newer });
     expect(isExactCopy(report)).toBe(true);
     expect(formatReport(report)).toContain(
@@ -233,16 +229,7 @@ describe('host files', () => {
 describe('the site archive and the CAR, signed on their own', () => {
   const archive = 'downloads/belarus-unions-record.zip';
   const signWith = (dir: string, commit = releaseCommit) =>
-    signBundle(
-      dir,
-      { path: archive, kind: 'archive' },
-      {
-        canonicalOrigin,
-        secretKeyPath: keys.secretKeyPath,
-        timestamp: releaseTimestamp,
-        commit,
-      },
-    );
+    signReleaseFile(dir, { path: archive, kind: 'archive' }, keys.secretKey, { ...fixtureRelease, commit });
 
   async function withArchive(): Promise<string> {
     const copy = await copySite(release);
