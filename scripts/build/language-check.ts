@@ -104,7 +104,10 @@ export interface LanguageFinding {
   problem: string;
 }
 
-/** Every spelling finding of every page, in the language of the text it is in. */
+/**
+ * Every spelling finding of every page, in the language of the text it is in; and in code, the forms of names
+ * found wrong, which are wrong there too. The quotations of what a text used to say are the one place they stand.
+ */
 export function languageFindings(pages: ParsedPages): LanguageFinding[] {
   const findings: LanguageFinding[] = [];
   for (const [page, document] of pages) {
@@ -113,8 +116,24 @@ export function languageFindings(pages: ParsedPages): LanguageFinding[] {
         findings.push({ page, lang, text: finding.text, problem: finding.problem });
       }
     }
+    for (const code of document.querySelectorAll('code, pre, kbd, samp')) {
+      const lang = languageOf(code);
+      if (lang === undefined) continue;
+      for (const finding of orthographyFindings(code.text, lang, { namesOnly: true })) {
+        findings.push({ page, lang, text: finding.text, problem: finding.problem });
+      }
+    }
   }
   return findings;
+}
+
+/** The language an element's text is in: its own `lang`, or its nearest ancestor's. */
+function languageOf(element: HTMLElement): Locale | undefined {
+  for (let current: HTMLElement | null = element; current !== null; current = current.parentNode) {
+    const own = current.getAttribute?.('lang');
+    if (own !== undefined) return isLocale(own) ? own : undefined;
+  }
+  return undefined;
 }
 
 /** A source line as the page renders it: without link targets, emphasis, code marks or tags. */

@@ -29,6 +29,7 @@ import { useTranslations } from '../../src/i18n/ui.ts';
 import { paths } from '../../src/lib/routes.ts';
 import { brotliSize } from '../lib/page-cost.ts';
 import { listFiles, pagePathOf } from './site-files.ts';
+import { browserScript } from './inline-scripts.ts';
 import { isCompressed } from './take-away.ts';
 
 /** The worker as written, with this placeholder where the build puts the release stamp. */
@@ -109,9 +110,9 @@ async function searchFiles(distDir: string, files: readonly string[], lang: Loca
 }
 
 /**
- * Each language's files: its home page first (the worker takes it as the sign
- * that a language is saved), its other pages, the language chooser at the
- * copy's root, and what search loads. Derived from the built pages, so a page
+ * Each language's files: its home page first (a page not kept links to it
+ * offline), its other pages, the language chooser at the copy's root, and
+ * what search loads. Derived from the built pages, so a page
  * added under `/{lang}/` is saved without a change here.
  */
 export async function offlineLanguages(distDir: string): Promise<Record<Locale, string[]>> {
@@ -188,11 +189,7 @@ export async function workerFor(template: string, release: string): Promise<stri
   if (template.split(releasePlaceholder).length !== 2) {
     throw new Error(`${path.relative(process.cwd(), workerSource)} must hold ${releasePlaceholder} exactly once`);
   }
-  const { code } = await transform(template.replace(releasePlaceholder, release), {
-    minify: true,
-    target: 'es2022',
-    legalComments: 'none',
-  });
+  const { code } = await transform(template.replace(releasePlaceholder, release), browserScript);
   return code;
 }
 

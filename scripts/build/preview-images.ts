@@ -4,7 +4,7 @@
  * matter, and drawing them beside Astro rather than after it keeps the second
  * core busy instead of adding their time to the build's.
  */
-import { readdir, readFile, mkdir, writeFile } from 'node:fs/promises';
+import { lstat, readdir, readFile, mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { documentSchema } from '../../src/content/schema.ts';
@@ -26,7 +26,14 @@ export async function previewImages(root: string): Promise<PreviewImage[]> {
   for (const lang of localeCodes) {
     images.push({ sitePath: paths.previewImage(lang), card: homeCard(lang) });
     const folder = path.join(root, 'src/content/documents', lang);
-    for (const file of (await readdir(folder)).filter((name) => name.endsWith('.mdx')).sort()) {
+    // Only real files of a real folder: this runs beside Astro, before the content check has refused a symbolic
+    // link, which could lead to any file of the build machine, or to a pipe that never ends.
+    if (!(await lstat(folder)).isDirectory()) continue;
+    const files = (await readdir(folder, { withFileTypes: true }))
+      .filter((entry) => entry.isFile() && entry.name.endsWith('.mdx'))
+      .map((entry) => entry.name)
+      .sort();
+    for (const file of files) {
       const slug = file.slice(0, -'.mdx'.length);
       // The content check inside `astro build` reports a bad file by name; this only needs what it would accept.
       const parsed = documentSchema.safeParse(

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type {} from '@astrojs/markdown-satteri';
 import type { MdastPluginDefinition } from 'satteri';
-import { contentComponents, unsafeContent, type ContentCollection } from '../../src/lib/content-safety';
+import { contentComponents, uncompilableContent, type ContentCollection } from '../../src/lib/content-safety';
 
 /**
  * The content check's safety rules, run again inside Astro's MDX compiler on
@@ -25,7 +25,7 @@ export function contentGuard(contentDir: URL): MdastPluginDefinition {
         collection !== undefined && Object.hasOwn(contentComponents, collection)
           ? contentComponents[collection as ContentCollection]
           : [];
-      const problems = unsafeContent(tree, components).map(
+      const problems = uncompilableContent(tree, components).map(
         ({ line, problem }) => `${file}${line === undefined ? '' : `:${line}`}: ${problem}`,
       );
       // Astro imports the module a `layout` names into the compiled page.

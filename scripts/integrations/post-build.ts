@@ -100,7 +100,11 @@ async function finishPages(distDir: string, root: URL, pages: ParsedPages, logge
   if (broken.length > 0) throw new Error(`Broken internal links:\n  ${broken.join('\n  ')}`);
   const duplicateIds = findDuplicateIds(pages);
   if (duplicateIds.length > 0) {
-    throw new Error(`Ids given to more than one element of a page:\n  ${duplicateIds.join('\n  ')}`);
+    throw new Error(
+      'Ids given to more than one element of a page, where a link lands on the first alone: where one is a ' +
+        "heading's, give that heading in its content file other words; else a component writes the id twice " +
+        `(src/lib/layout-ids.ts holds the layout's ids):\n  ${duplicateIds.join('\n  ')}`,
+    );
   }
   logger.info('every internal link and anchor resolves, to the one element with its id');
   const overBudget = pagesOverBudget(pages);

@@ -67,7 +67,7 @@ export const budgets = {
   // Close to what Pagefind's engine, WebAssembly and index cost on their own.
   search: { limitBytes: 100 * 1024, measures: 'a search, from opening the search page to the first result' },
   // Offline reading is an extra: it may cost a page no more than a small paragraph of text.
-  offlineWorker: { limitBytes: 1024, measures: 'offline reading’s line and script, added to a page' },
+  offlineReading: { limitBytes: 1024, measures: 'offline reading’s line and script, added to a page' },
   // "Under 300 KB": everything a reader's first visit to a language saves, as a host would send it.
   offlineLanguage: { limitBytes: 300 * 1024 - 1, measures: 'the offline copy of one language' },
 } as const satisfies Record<string, Budget>;

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { localeCodes, type Locale } from '../i18n/locales.ts';
-import { hasControlCharacter } from '../lib/content-safety.ts';
+import { hasUnfitCharacter } from '../lib/content-safety.ts';
 
 /** The kinds of document the record holds; each has a label in the UI strings. */
 export const documentKinds = ['petition', 'letter', 'news', 'resolution'] as const;
@@ -50,8 +50,8 @@ const oneLine = (what: string) =>
     .min(1, `must not be empty: ${what}`)
     .refine((value) => !/\n/.test(value), 'must fit on one line')
     .refine(
-      (value) => !hasControlCharacter(value),
-      'must hold no control character (such as U+0000, or "\\u0001" in quotes): feeds and e-books cannot carry one',
+      (value) => !hasUnfitCharacter(value),
+      'must hold no control, invisible or non-character (such as U+0000, U+200B or U+FFFF, or "\\u0001" in quotes): feeds and e-books cannot carry them, and search would not find the words',
     );
 
 /** The characters a web address is written with (RFC 3986); any other must be percent-encoded. */

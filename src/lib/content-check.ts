@@ -8,7 +8,7 @@ import { documentSchema, pageSchema, type DocumentData } from '../content/schema
 import { isLocale, localeCodes, type Locale } from '../i18n/locales';
 import {
   contentComponents,
-  controlCharacterProblems,
+  unfitCharacterProblems,
   nestingProblem,
   unsafeContent,
   type ContentCollection,
@@ -192,7 +192,7 @@ async function parseFile(file: ContentFile, absolutePath: string, problems: Cont
     problems.push({ file: file.file, line: decoded.line, problem: decoded.problem });
     return undefined;
   }
-  for (const { line, problem } of controlCharacterProblems(decoded.text)) {
+  for (const { line, problem } of unfitCharacterProblems(decoded.text)) {
     problems.push(line === undefined ? { file: file.file, problem } : { file: file.file, line, problem });
   }
   let split;

@@ -42,6 +42,11 @@ export type ContentComponentMap<C extends ContentCollection> = Record<(typeof co
 export const allowedElements = ['br', 'sub', 'sup'] as const;
 
 /** The Markdown a content file may use: everything CommonMark and GFM write, and no raw HTML. */
+/**
+ * The Markdown content is written in. Not struck-through text (~~…~~): words a text no longer says belong on the
+ * corrections page (src/data/corrections.ts), the only place the site shows them, and where the spelling checks
+ * let them be.
+ */
 const markdownNodes = new Set([
   'root',
   'paragraph',
@@ -56,7 +61,6 @@ const markdownNodes = new Set([
   'text',
   'emphasis',
   'strong',
-  'delete',
   'break',
   'link',
   'linkReference',
@@ -135,28 +139,43 @@ function imageProblem(target: string): string {
   return `an image ${quote(target)} — content holds no images (the build would read the file it names, wherever it is): describe the picture in words, as the documents describe their signature images`;
 }
 
-/** Control characters break feeds, books and pages; only tab and line ends belong in text. */
-const controlCharacter = /(?![\t\n])\p{Cc}/u;
+/**
+ * Characters no text here needs, each with why it is refused: control characters (only tab and line ends belong
+ * in text) and non-characters (U+FFFE, U+FFFF…), which feeds and books cannot carry; and invisible format
+ * characters (soft hyphen, zero-width space, direction overrides…), which hide a word from search and the
+ * spelling checks, or show text in another order than it is read.
+ */
+const unfitCharacter = /(?![\t\n])[\p{Cc}\p{Cf}\p{Noncharacter_Code_Point}]/u;
 /** The same, where a carriage return may end a line before its line feed, as editors on Windows write them. */
-const controlCharacterInFile = /(?![\t\n]|\r\n)\p{Cc}/gu;
+const unfitCharacterInFile = /(?![\t\n]|\r\n)[\p{Cc}\p{Cf}\p{Noncharacter_Code_Point}]/gu;
 
-/** Whether a front matter value holds a control character (tab and line feed are not). */
-export const hasControlCharacter = (text: string) => controlCharacter.test(text);
+/** Whether a text holds a character `unfitCharacter` refuses. */
+export const hasUnfitCharacter = (text: string) => unfitCharacter.test(text);
 
-/** A control character for a message: "U+0000". */
+/** A character for a message: "U+0000". */
 const codePoint = (character: string) =>
   `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 
-/** Each line of a content file that holds a control character other than a tab or a line end. */
-export function controlCharacterProblems(text: string): UnsafeContent[] {
+/** What is wrong with a refused character, and what to do. */
+export function unfitCharacterProblem(character: string): string {
+  if (/\p{Cf}/u.test(character)) {
+    return `an invisible character ${codePoint(character)} — it hides words from search and the spelling checks, or changes the order text shows in: delete it (an editor can show it with "show invisible characters")`;
+  }
+  const kind = /\p{Cc}/u.test(character) ? 'a control character' : 'a non-character';
+  return `${kind} ${codePoint(character)} — it breaks feeds, e-books and pages: delete it (an editor can show it with "show invisible characters")`;
+}
+
+/**
+ * Each line of a content file that holds a refused character, the first of them named. A byte order mark
+ * that starts the file, as some editors write, is no character of the text.
+ */
+export function unfitCharacterProblems(text: string): UnsafeContent[] {
   const problems: UnsafeContent[] = [];
-  for (const match of text.matchAll(controlCharacterInFile)) {
-    const line = text.slice(0, match.index).split('\n').length;
+  const body = text.startsWith('\uFEFF') ? ` ${text.slice(1)}` : text;
+  for (const match of body.matchAll(unfitCharacterInFile)) {
+    const line = body.slice(0, match.index).split('\n').length;
     if (problems.at(-1)?.line === line) continue;
-    problems.push({
-      line,
-      problem: `a control character ${codePoint(match[0])} — it breaks feeds, e-books and pages: delete it (an editor can show it with "show invisible characters")`,
-    });
+    problems.push({ line, problem: unfitCharacterProblem(match[0]) });
   }
   return problems;
 }
@@ -242,24 +261,36 @@ function elementProblems(
 }
 
 /**
+ * What the MDX compiler must not compile, in the tree it is about to compile
+ * (scripts/integrations/content-guard.ts): text nested too deeply to walk,
+ * else refused characters and everything `unsafeContent` finds.
+ */
+export function uncompilableContent(tree: Root, components: readonly string[]): UnsafeContent[] {
+  const tooDeep = nestingProblem(tree);
+  if (tooDeep !== undefined) return [tooDeep];
+  const problems: UnsafeContent[] = [];
+  visit(tree, (node) => {
+    const unfit = 'value' in node && typeof node.value === 'string' ? unfitCharacter.exec(node.value) : null;
+    if (unfit) problems.push({ line: lineOf(node), problem: unfitCharacterProblem(unfit[0]) });
+  });
+  return [...problems, ...unsafeContent(tree, components)];
+}
+
+/**
  * Everything in a parsed content file that is not plain Markdown, an allowed
  * element or component, or an allowed link: each with its line and what to
- * write instead.
+ * write instead. The tree must have passed `nestingProblem`, since this walks
+ * it recursively.
  */
 export function unsafeContent(tree: Root, components: readonly string[]): UnsafeContent[] {
   const problems: UnsafeContent[] = [];
   const report = (node: Nodes, problem: string) => problems.push({ line: lineOf(node), problem });
-  const tooDeep = nestingProblem(tree);
-  if (tooDeep !== undefined) return [tooDeep];
   const definitions = new Map<string, string>();
   visit(tree, 'definition', (node) => {
     definitions.set(node.identifier, node.url);
   });
   const slugger = new GithubSlugger();
   visit(tree, (node) => {
-    if ('value' in node && typeof node.value === 'string' && hasControlCharacter(node.value)) {
-      report(node, 'a control character — it breaks feeds, e-books and pages: delete it');
-    }
     switch (node.type) {
       case 'mdxjsEsm':
         report(
@@ -301,7 +332,9 @@ export function unsafeContent(tree: Root, components: readonly string[]): Unsafe
             node,
             node.type === 'html'
               ? `raw HTML ${quote((node as { value?: string }).value ?? '')} — write Markdown`
-              : `"${node.type}", which is not Markdown the site publishes — write plain Markdown`,
+              : node.type === 'delete'
+                ? 'struck-through text (~~…~~) — words a text no longer says go on the corrections page (src/data/corrections.ts): delete them here'
+                : `"${node.type}", which is not Markdown the site publishes — write plain Markdown`,
           );
         }
     }

@@ -55,10 +55,22 @@ export interface CorrectedTexts {
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 const collapse = (text: string) => text.replace(/[\s\u00a0]+/g, ' ').trim();
 
+/** Whether a later correction of the same words takes over from this one: its "was" is this one's "now". */
+export function isSuperseded(correction: Correction, corrections: readonly Correction[]): boolean {
+  return corrections.some(
+    (other) =>
+      other !== correction &&
+      other.lang === correction.lang &&
+      sameTarget(other.in, correction.in) &&
+      other.date >= correction.date &&
+      collapse(other.was) === collapse(correction.now),
+  );
+}
+
 /** Every way the corrections disagree with the texts, each naming its correction. */
 export function correctionProblems(corrections: readonly Correction[], texts: CorrectedTexts): string[] {
   const problems: string[] = [];
-  for (const [index, correction] of corrections.entries()) {
+  for (const correction of corrections) {
     const { date, lang, in: target, was, now, why } = correction;
     const name = describeCorrection(correction);
     const problem = (text: string) => {
@@ -96,18 +108,7 @@ export function correctionProblems(corrections: readonly Correction[], texts: Co
         continue;
       }
     }
-    // A later correction of the same words takes over from this one: its "was" is this one's "now".
-    const later = corrections
-      .slice(index + 1)
-      .concat(corrections.slice(0, index))
-      .some(
-        (other) =>
-          other.lang === lang &&
-          sameTarget(other.in, target) &&
-          other.date >= date &&
-          collapse(other.was) === collapse(now),
-      );
-    if (later) continue;
+    if (isSuperseded(correction, corrections)) continue;
     const text = collapse(current);
     if (!text.includes(collapse(now))) {
       problem(

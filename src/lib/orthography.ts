@@ -14,6 +14,8 @@ interface Rule {
   langs?: readonly Locale[];
   /** A rule that reads across words, which only the text as rendered shows: markup can stand between them. */
   acrossWords?: true;
+  /** A form of a name found wrong: wrong in code and quotations as well as in prose. */
+  name?: true;
   /** Finds the defect; the pattern must have the `g` flag. */
   pattern: RegExp;
   /** Whether a match is a defect, when that takes more than the pattern; may say why, in place of `problem`. */
@@ -107,6 +109,7 @@ const rules: readonly Rule[] = [
   ...Object.entries(wrongForms).flatMap(([lang, forms]) =>
     forms.map(({ form, stem, right, source }): Rule => ({
       langs: [lang as Locale],
+      name: true,
       pattern: new RegExp(`(?<![\\p{L}\\p{M}])${form}${stem ? '[\\p{L}\\p{M}]*' : '(?![\\p{L}\\p{M}])'}`, 'gu'),
       problem: `is a form of a name found wrong (${source}): write ${right}`,
     })),
@@ -130,13 +133,20 @@ export function orthographyFindings(
   lang: Locale,
   {
     rendered = true,
-  }: { /** False for a source file, whose markup may split words the page runs together. */ rendered?: boolean } = {},
+    namesOnly = false,
+  }: {
+    /** False for a source file, whose markup may split words the page runs together. */
+    rendered?: boolean;
+    /** Only the forms of names found wrong: for code, where other rules would judge commands and addresses. */
+    namesOnly?: boolean;
+  } = {},
 ): OrthographyFinding[] {
   const findings: OrthographyFinding[] = [];
   text.split('\n').forEach((lineText, index) => {
     for (const rule of rules) {
       if (rule.langs && !rule.langs.includes(lang)) continue;
       if (rule.acrossWords && !rendered) continue;
+      if (namesOnly && !rule.name) continue;
       for (const match of lineText.matchAll(rule.pattern)) {
         const verdict = rule.test ? rule.test(match) : true;
         if (verdict === false) continue;

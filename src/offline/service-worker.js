@@ -2,14 +2,14 @@
 // Nothing registers this worker until the reader presses "keep" (src/scripts/offline-choice.js).
 const version = '%RELEASE%';
 const scope = registration.scope;
-const cacheName = `offline ${version} ${scope}`;
+const cacheName = `${OFFLINE_STORAGE.pagesCache} ${version} ${scope}`;
 const listUrl = new URL('offline-files.json', scope).href;
 /**
  * Which languages the reader chose to keep, written by the page when the reader presses "keep", before it
  * registers this worker (src/scripts/offline-choice.js), and deleted with everything else by "delete".
  */
-const choiceCache = `offline-choice ${scope}`;
-const choiceUrl = new URL('offline-choice.json', scope).href;
+const choiceCache = `${OFFLINE_STORAGE.choiceCache} ${scope}`;
+const choiceUrl = new URL(OFFLINE_STORAGE.choiceFile, scope).href;
 
 /** This release's list: the saved one, else the network's if it is this release's. */
 async function list(cache) {
@@ -30,7 +30,7 @@ async function chosen() {
   return choice ? choice.json() : [];
 }
 
-/** Saves a language's files not yet saved, all or none; true once all are. */
+/** Saves a language's files not yet saved, all or none; true once all are. Fails when a file cannot be fetched. */
 async function keep(lang) {
   const cache = await caches.open(cacheName);
   const files = (await list(cache)).languages[lang];
@@ -41,12 +41,18 @@ async function keep(lang) {
     if (!(await cache.match(url))) missing.push(new Request(url, { cache: 'no-cache' }));
   }
   await cache.addAll(missing);
-  return true;
+  // The reader may have pressed "delete" while the files came: then none of them stays.
+  const languages = await chosen();
+  if (languages.length === 0) await caches.delete(cacheName);
+  return languages.includes(lang);
 }
 
 addEventListener('install', (event) => {
   skipWaiting();
-  // A new release keeps again, from itself, each language the reader chose to keep.
+  // The first worker keeps nothing while it installs: the page that registered it asks it to once it is active,
+  // and until then "delete", which waits for an install to end, could not stop it.
+  if (!registration.active) return;
+  // A new release keeps again, from itself, each language the reader chose to keep, before it replaces the old.
   event.waitUntil(
     chosen().then(async (languages) => {
       for (const lang of languages) await keep(lang);
@@ -58,7 +64,8 @@ addEventListener('activate', (event) => {
   event.waitUntil(
     caches.keys().then(async (names) => {
       for (const name of names) {
-        if (name !== cacheName && name.startsWith('offline ') && name.endsWith(` ${scope}`)) await caches.delete(name);
+        if (name !== cacheName && name.startsWith(`${OFFLINE_STORAGE.pagesCache} `) && name.endsWith(` ${scope}`))
+          await caches.delete(name);
       }
       // Where the reader chose nothing (a worker an earlier release registered without asking), it keeps nothing.
       if ((await chosen()).length === 0) {
@@ -78,7 +85,11 @@ async function notKept(request) {
   const lang = Object.keys(messages).find((code) => path.startsWith(`${code}/`)) ?? Object.keys(messages)[0];
   const { title, text, open } = messages[lang];
   const escape = (value) => value.replace(/[&<>"]/g, (character) => `&#${character.charCodeAt(0)};`);
-  const links = (await chosen())
+  const kept = [];
+  for (const code of await chosen()) {
+    if (await caches.match(new URL(languages[code][0], scope).href, { cacheName })) kept.push(code);
+  }
+  const links = kept
     .map(
       (kept) =>
         `<li><a href="${escape(new URL(languages[kept][0], scope).href)}" lang="${kept}">${escape(messages[kept].name)}</a>`,
@@ -104,13 +115,16 @@ addEventListener('fetch', (event) => {
   );
 });
 
-// A page asks which languages are kept; the worker keeps every one the reader chose, then answers with them.
+// A page asks which languages are kept, on a port of its own; the worker keeps every one the reader chose
+// that it can, then answers with those. It always answers: a language it cannot fetch now is tried next time.
 addEventListener('message', (event) => {
+  const [reply] = event.ports;
+  if (!reply) return;
   event.waitUntil(
     chosen().then(async (languages) => {
       const kept = [];
-      for (const lang of languages) if (await keep(lang)) kept.push(lang);
-      event.source.postMessage({ kept });
+      for (const lang of languages) if (await keep(lang).catch(() => false)) kept.push(lang);
+      reply.postMessage({ kept });
     }),
   );
 });

@@ -25,7 +25,10 @@
   // local server), this copy's address is offered first, then the main one, which may be the blocked one. The
   // QR code keeps the main address, and says so.
   const main = document.querySelector('link[rel="canonical"]')?.href;
-  const here = /^https?:$/.test(location.protocol) ? location.origin + location.pathname : undefined;
+  // A folder's address, also where a host serves its index.html by name.
+  const here = /^https?:$/.test(location.protocol)
+    ? location.origin + location.pathname.replace(/\/index\.html$/, '/')
+    : undefined;
   if (main && here && here !== main) {
     const title = shareButton.dataset.title;
     const encode = encodeURIComponent;

@@ -10,12 +10,12 @@
       (registration) => {
         // Another copy on the same host may have a worker of its own; only this copy's counts.
         if (registration?.scope !== scope || !registration.active) return;
-        // A listener, not onmessage: the note for readers asks the worker too (src/scripts/offline-choice.js).
-        workers.addEventListener('message', (event) => {
+        // A port of its own: the note for readers asks the worker too (src/scripts/offline-choice.js).
+        const channel = new MessageChannel();
+        channel.port1.onmessage = (event) => {
           if (event.data?.kept?.includes(lang)) line.hidden = false;
-        });
-        workers.startMessages();
-        registration.active.postMessage('kept?');
+        };
+        registration.active.postMessage('kept?', [channel.port2]);
       },
       () => {},
     );

@@ -107,14 +107,14 @@ test.describe('offline reading, brotli-compressed', () => {
       .filter(({ path, notFound }) => path.startsWith(paths.home(lang)) && !notFound)
       .map(({ path }) => path);
 
-    test(`every ${lang} page: offline reading's line and script add at most ${budgets.offlineWorker.limitBytes} B`, async () => {
+    test(`every ${lang} page: offline reading's line and script add at most ${budgets.offlineReading.limitBytes} B`, async () => {
       const registration = await inlineScript(await readFile(registrationSource, 'utf8'));
       const costs = new Map<string, number>();
       for (const page of languagePages) {
         const html = await readFile(path.join(distDir, page.slice(1), 'index.html'), 'utf8');
         costs.set(page, offlineCostOfPage(html, registration));
       }
-      const breaches = [...costs].map(([page, bytes]) => checkBudget('offlineWorker', page, bytes));
+      const breaches = [...costs].map(([page, bytes]) => checkBudget('offlineReading', page, bytes));
       expect(breaches.filter((breach) => breach !== undefined).map(describeBreach)).toEqual([]);
     });
 

@@ -14,7 +14,7 @@ import { readPages } from '../../scripts/build/site-files';
 import { corrections } from '../../src/data/corrections';
 import { localeCodes, type Locale } from '../../src/i18n/locales';
 import { wrongForms } from '../../src/i18n/wrong-forms';
-import { newestFirst } from '../../src/lib/corrections';
+import { isSuperseded, newestFirst } from '../../src/lib/corrections';
 import { formatDay } from '../../src/lib/dates';
 import { orthographyFindings } from '../../src/lib/orthography';
 import { paths } from '../../src/lib/routes';
@@ -46,13 +46,7 @@ for (const lang of localeCodes) {
       );
       expect(landing).not.toContain(words(correction.was));
       // Unless a later correction changed the same words again.
-      const superseded = corrections.some(
-        (other) =>
-          other.lang === lang &&
-          JSON.stringify(other.in) === JSON.stringify(correction.in) &&
-          other.was === correction.now,
-      );
-      if (!superseded) expect(landing).toContain(words(correction.now));
+      if (!isSuperseded(correction, corrections)) expect(landing).toContain(words(correction.now));
     });
     // The other languages' corrections pages.
     const others = page

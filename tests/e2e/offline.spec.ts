@@ -11,6 +11,7 @@ import { serve } from '../../scripts/serve';
 import { localeCodes, type Locale } from '../../src/i18n/locales';
 import { uiStrings } from '../../src/i18n/ui';
 import { paths } from '../../src/lib/routes';
+import { offlineStorage } from '../../src/offline/storage';
 import { readDocument } from '../support/content';
 import { sitePages, slugs } from './site';
 
@@ -116,10 +117,13 @@ for (const { prefix, languages } of [
           expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).scope)).toBe(copy.root);
           const { release, languages } = offlineFilesIn(distDir);
           expect(await savedUrls(page)).toEqual({
-            [`offline ${release} ${copy.root}`]: [...languages[lang], paths.offlineFiles().slice(1)]
+            [`${offlineStorage.pagesCache} ${release} ${copy.root}`]: [
+              ...languages[lang],
+              paths.offlineFiles().slice(1),
+            ]
               .map((file) => new URL(file, copy.root).href)
               .sort(),
-            [`offline-choice ${copy.root}`]: [new URL('offline-choice.json', copy.root).href],
+            [`${offlineStorage.choiceCache} ${copy.root}`]: [new URL(offlineStorage.choiceFile, copy.root).href],
           });
 
           await goOffline(context, copy);
@@ -188,10 +192,10 @@ for (const { prefix, languages } of [
         await expect
           .poll(() => savedUrls(page), { timeout: 30_000 })
           .toEqual({
-            [`offline ${next} ${second.root}`]: [...languages[lang], paths.offlineFiles().slice(1)]
+            [`${offlineStorage.pagesCache} ${next} ${second.root}`]: [...languages[lang], paths.offlineFiles().slice(1)]
               .map((file) => new URL(file, second.root).href)
               .sort(),
-            [`offline-choice ${second.root}`]: [new URL('offline-choice.json', second.root).href],
+            [`${offlineStorage.choiceCache} ${second.root}`]: [new URL(offlineStorage.choiceFile, second.root).href],
           });
         await goOffline(context, second);
         await page.goto(address(second.root, paths.home(lang)));
@@ -222,16 +226,84 @@ test('visiting pages, with workers allowed and no choice made, stores nothing at
   page,
 }) => {
   const copy = await serveCopy(distDir, deepPrefix);
+  // Every page's scripts, watched from before they run: none may register a worker.
+  const registered: string[] = [];
+  await page.exposeFunction('reportRegistration', (url: string) => registered.push(url));
+  await page.addInitScript(() => {
+    const report = (window as unknown as { reportRegistration: (url: string) => void }).reportRegistration;
+    const register = ServiceWorkerContainer.prototype.register;
+    ServiceWorkerContainer.prototype.register = function (url, options) {
+      report(String(url));
+      return register.call(this, url, options);
+    };
+  });
   try {
     const [slug = ''] = slugs;
     for (const sitePath of [paths.home('be'), paths.document('be', slug), paths.about('be'), paths.timeline('ru')]) {
       await page.goto(address(copy.root, sitePath));
       await page.waitForLoadState('load');
     }
-    // Long enough for a worker that registered itself to have installed and saved something.
-    await page.waitForTimeout(1000);
+    expect(registered).toEqual([]);
     expect(await storedBySite(page)).toEqual(nothingStored);
   } finally {
+    await copy.close();
+  }
+});
+
+test('a keep that cannot fetch every file of the language says so, and leaves nothing stored', async ({ page }) => {
+  const lang: Locale = 'be';
+  // A copy that lacks one of the language's files, as a connection that drops halfway would.
+  const broken = mkdtempSync(path.join(tmpdir(), 'broken-copy-'));
+  cpSync(distDir, broken, { recursive: true });
+  const { languages } = offlineFilesIn(distDir);
+  const missing = languages[lang].find((file) => file.startsWith(`${lang}/timeline/`));
+  expect(missing).toBeDefined();
+  rmSync(path.join(broken, `${missing}index.html`));
+  const copy = await serveCopy(broken, deepPrefix);
+  try {
+    await page.goto(address(copy.root, paths.about(lang)));
+    await page.getByRole('button', { name: uiStrings[lang].offline.keep }).click();
+    await expect(page.locator('[data-offline-state]')).toHaveText(uiStrings[lang].offline.failed, {
+      timeout: 30_000,
+    });
+    await expect(page.getByRole('button', { name: uiStrings[lang].offline.keep })).toBeEnabled();
+    await expect.poll(() => storedBySite(page), { timeout: 30_000 }).toEqual(nothingStored);
+  } finally {
+    await copy.close();
+    rmSync(broken, { recursive: true });
+  }
+});
+
+test('delete works while the pages are still being kept, and what was on its way is not kept', async ({
+  context,
+  page,
+}) => {
+  const lang: Locale = 'ru';
+  const copy = await serveCopy(distDir, deepPrefix);
+  // One of the language's files arrives only after the reader has pressed delete, as on a slow connection.
+  const slowFile = address(copy.root, paths.timeline(lang));
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let held = false;
+  await context.route(slowFile, async (route) => {
+    if (route.request().serviceWorker()) {
+      held = true;
+      await released;
+    }
+    await route.continue();
+  });
+  try {
+    await page.goto(address(copy.root, paths.about(lang)));
+    await page.getByRole('button', { name: uiStrings[lang].offline.keep }).click();
+    await expect.poll(() => held, { timeout: 30_000 }).toBe(true);
+    await page.getByRole('button', { name: uiStrings[lang].offline.delete }).click();
+    await expect(page.locator('[data-offline-state]')).toHaveText(uiStrings[lang].offline.deleted);
+    release();
+    await expect.poll(() => storedBySite(page), { timeout: 30_000 }).toEqual(nothingStored);
+    // What the keep would have said when it ended does not replace what delete said.
+    await expect(page.locator('[data-offline-state]')).toHaveText(uiStrings[lang].offline.deleted);
+  } finally {
+    release();
     await copy.close();
   }
 });
@@ -286,6 +358,30 @@ test('offline, a page of a language not kept says so in its language and leads t
   } finally {
     await copy.close();
   }
+});
+
+test('framed by another site, the note for readers offers no button to keep pages', async ({ page }) => {
+  // A copy on a host that sends no header forbidding frames (the project's server sends one), at an https
+  // address, where a page may keep files; and a page of another site that frames its note.
+  const copyRoot = 'https://copy.invalid/';
+  await page.route(`${copyRoot}**`, (route) => {
+    const pathname = new URL(route.request().url()).pathname;
+    return route.fulfill({ path: path.join(distDir, pathname.endsWith('/') ? `${pathname}index.html` : pathname) });
+  });
+  await page.route('https://framing.invalid/', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<iframe src="${address(copyRoot, paths.about('en'))}" width="800" height="600"></iframe>`,
+    }),
+  );
+  // Opened as itself, the note offers the button there.
+  await page.goto(address(copyRoot, paths.about('en')));
+  await expect(page.getByRole('button', { name: uiStrings.en.offline.keep })).toBeVisible();
+
+  await page.goto('https://framing.invalid/');
+  const note = page.frameLocator('iframe');
+  await expect(note.locator('[data-offline-state]')).toHaveText(uiStrings.en.offline.unsupported);
+  await expect(note.getByRole('button', { name: uiStrings.en.offline.keep })).toBeHidden();
 });
 
 test('opened from a folder on disk, a page asks for no worker and says nothing about offline reading', async ({

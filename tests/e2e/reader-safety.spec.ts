@@ -4,6 +4,7 @@
  * paragraph a citation lands on; the downloads a phone opens first; and, on a copy at another address, that
  * address offered first for sharing.
  */
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { mirrors } from '../../src/lib/mirrors';
 import { identity } from '../../src/lib/identity';
@@ -11,6 +12,7 @@ import { localeCodes } from '../../src/i18n/locales';
 import { uiStrings } from '../../src/i18n/ui';
 import { paths } from '../../src/lib/routes';
 import { absoluteUrl } from '../../src/lib/site-url';
+import { contrast } from '../support/contrast';
 import { mirrorSettings } from './mirrors';
 import { builtPage, sitePages, sitePathOf, slugs } from './site';
 
@@ -80,22 +82,35 @@ test('an original says which translations it has, each with its side-by-side pag
   }
 });
 
-test('the paragraph a citation lands on is marked by a bar in the accent colour, at least 3:1 against the page', async ({
-  page,
-}) => {
-  await page.goto(`${paths.document('be', 'petition-to-the-ilo')}#p-12`);
-  const paragraph = page.locator('#p-12');
-  await expect(paragraph).toBeInViewport();
-  const { shadow, accent } = await paragraph.evaluate((element) => ({
-    shadow: getComputedStyle(element).boxShadow,
-    accent: getComputedStyle(document.documentElement).getPropertyValue('--accent').trim(),
-  }));
-  // The accent, #a3161c, is 7.6:1 against the page (the accessibility tests check the palette).
-  expect(accent).toBe('#a3161c');
-  expect(shadow).toContain('rgb(163, 22, 28)');
-  const unmarked = await page.locator('#p-11').evaluate((element) => getComputedStyle(element).boxShadow);
-  expect(unmarked).toBe('none');
-});
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`${colorScheme}: the paragraph a citation lands on is marked by a bar at least 3:1 against the page`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme });
+    await page.goto(`${paths.document('be', 'petition-to-the-ilo')}#p-12`);
+    const paragraph = page.locator('#p-12');
+    await expect(paragraph).toBeInViewport();
+    const { bar, background } = await paragraph.evaluate((element) => ({
+      // "rgb(…) -12px 0px 0px 0px, rgb(…) -16px 0px 0px 0px": a band of the tint, then the bar beyond it.
+      bar:
+        getComputedStyle(element)
+          .boxShadow.match(/rgba?\([^)]*\)/g)
+          ?.at(-1) ?? '',
+      // The colour beside the bar: the nearest background that is not transparent.
+      background: (() => {
+        for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+          const colour = getComputedStyle(parent).backgroundColor;
+          if (colour !== 'rgba(0, 0, 0, 0)' && colour !== 'transparent') return colour;
+        }
+        return 'rgb(255, 255, 255)';
+      })(),
+    }));
+    expect(bar).not.toBe('');
+    expect(contrast(bar, background)).toBeGreaterThanOrEqual(3);
+    const unmarked = await page.locator('#p-11').evaluate((element) => getComputedStyle(element).boxShadow);
+    expect(unmarked).toBe('none');
+  });
+}
 
 test('the downloads page offers what a phone opens first: the e-book and single files, then the whole site', () => {
   for (const lang of localeCodes) {
@@ -116,8 +131,6 @@ test('on a copy at another address, under a prefix, sharing offers that address 
   const path = paths.document('ru', 'petition-to-the-ilo');
   const here = new URL(path.slice(1), copy.url).href;
   const main = absoluteUrl(path);
-  const title = uiStrings.ru.share.heading;
-  expect(title).toBeTruthy();
   await page.goto(here);
   await expect(page.locator('#share-url')).toHaveValue(here);
   await expect(page.locator('.share-main')).toBeVisible();
@@ -136,6 +149,22 @@ test('on a copy at another address, under a prefix, sharing offers that address 
   await page.setViewportSize({ width: 1024, height: 768 });
   await expect(page.locator('.qr-main')).toBeVisible();
   await expect(page.locator('.qr-main')).toHaveText(uiStrings.ru.share.qrMain);
+});
+
+test('at the main address, even opened as index.html, sharing offers the main address alone', async ({ page }) => {
+  const path = paths.document('en', 'petition-to-the-ilo');
+  const main = absoluteUrl(path);
+  // The main site, as its host serves it: the built files at the canonical address.
+  await page.route(`${new URL(main).origin}/**`, (route) => {
+    const pathname = new URL(route.request().url()).pathname;
+    const file = join('dist', pathname.endsWith('/') ? `${pathname}index.html` : pathname);
+    return route.fulfill({ path: file });
+  });
+  for (const address of [main, `${main}index.html`]) {
+    await page.goto(address);
+    await expect(page.locator('#share-url')).toHaveValue(main);
+    await expect(page.locator('.share-main')).toBeHidden();
+  }
 });
 
 test('without JavaScript, a copy shares the main address, as its pages name it', async ({ browser }) => {

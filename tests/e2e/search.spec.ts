@@ -12,6 +12,7 @@ import { hasEveryQueryWord, queryWords, searchForm } from '../../src/lib/word-st
 import { paradigms } from '../support/word-forms';
 import { mirrorSettings } from './mirrors';
 import { slugs } from './site';
+import { contrast } from '../support/contrast';
 
 /** In each language, a word that only one document has, and that document. */
 const distinctiveWords: Record<Locale, { query: string; slug: string }> = {
@@ -322,19 +323,6 @@ test.describe('the results page does not move', () => {
     expect(await shiftOfSearch(page, 'en', 'Naftan')).toBeGreaterThan(0.02);
   });
 });
-
-/** The WCAG contrast ratio of two colours as `getComputedStyle` writes them (`rgb(…)`). */
-function contrast(first: string, second: string): number {
-  const luminance = (colour: string) => {
-    const [r = 0, g = 0, b = 0] = (colour.match(/[\d.]+/g) ?? []).map(Number).map((channel) => {
-      const value = channel / 255;
-      return value <= 0.04045 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  };
-  const [light, dark] = [luminance(first), luminance(second)].sort((a, b) => b - a);
-  return ((light ?? 0) + 0.05) / ((dark ?? 0) + 0.05);
-}
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`${colorScheme}: a match is bold, in a box at least 3:1 against the page, with text 4.5:1 against the box`, async ({

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import config from '../../astro.config.mjs';
@@ -49,12 +50,23 @@ describe('the MDX compiler’s content guard', () => {
 
   it('refuses an image path before the compiler reads the file it names: a key, a module, an SVG, a system file', async () => {
     const planted = await plantBuildMachineFiles();
-    for (const target of planted.targets) {
-      const compiling = compile(document, `Text.\n\n![seal](${target})\n`);
-      await expect(compiling, target).rejects.toThrow(`${document}:3: an image "`);
-      for (const leak of leaksOf(planted.secret)) await expect(compiling, target).rejects.not.toThrow(leak);
+    try {
+      for (const target of planted.targets) {
+        const compiling = compile(document, `Text.\n\n![seal](${target})\n`);
+        await expect(compiling, target).rejects.toThrow(`${document}:3: an image "`);
+        for (const leak of leaksOf(planted.secret)) await expect(compiling, target).rejects.not.toThrow(leak);
+      }
+      expect(existsSync(planted.ranMarker)).toBe(false);
+    } finally {
+      await rm(planted.folder, { recursive: true });
     }
-    expect(existsSync(planted.ranMarker)).toBe(false);
+  });
+
+  it('refuses a control character in the text it compiles, and text nested too deeply to walk', async () => {
+    await expect(compile(document, 'Text.\n\nA bell\u0007 rings.\n')).rejects.toThrow(
+      `${document}:3: a control character U+0007 — it breaks feeds, e-books and pages`,
+    );
+    await expect(compile(document, `${'> '.repeat(100)}Deep.\n`)).rejects.toThrow(`${document}:1: text nested`);
   });
 
   it('refuses a front matter layout, which Astro would import into the page', async () => {

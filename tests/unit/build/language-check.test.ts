@@ -38,6 +38,15 @@ describe('the language checks on rendered pages', () => {
     expect(found('<html lang="be"><body><p>Андрэя Комліка-Яматына</p></body></html>')).toEqual(['be: Яматына']);
   });
 
+  it('find a wrong form of a name in code too, where a translator could hide it', () => {
+    expect(found('<html lang="be"><body><p>Гл. <code>Андрэя Комліка-Яматына</code>.</p></body></html>')).toEqual([
+      'be: Яматына',
+    ]);
+    expect(found('<html lang="be"><body><pre lang="ru">Лукашенку</pre><pre>у лес і ў</pre></body></html>')).toEqual([
+      'ru: Лукашенку',
+    ]);
+  });
+
   it('take a new block or line as a pause, and read text in no language of the site as none', () => {
     expect(
       found('<html lang="be"><body><ul><li>мама</li><li>у лес</li></ul><p>рака<br>у лесе</p></body></html>'),

@@ -134,14 +134,13 @@ describe('offline reading', () => {
     const registration = await readFile(registrationSource, 'utf8');
     const bare =
       '<!doctype html><html lang="en"><body><main><p>Text</p></main><footer class="site-footer"><p>About</p></footer></body></html>';
-    const withOffline = bare.replace(
-      '</footer>',
-      '<p class="offline-saved" hidden data-offline-worker="../sw.js">Saved.</p></footer>' +
-        `<script>${registration}</script>`,
-    );
+    const added =
+      '<p class="offline-saved" hidden data-offline-worker="../sw.js">Saved.</p>' + `<script>${registration}</script>`;
+    const withOffline = bare.replace('</footer>', `${added}</footer>`);
     const cost = offlineCostOfPage(withOffline, registration);
-    expect(cost).toBe(brotliSize(withOffline) - brotliSize(bare));
-    expect(cost).toBeGreaterThan(brotliSize(registration) / 2);
+    // Compressed within the page, the added markup costs less than alone, but not much less: little in it repeats.
+    expect(cost).toBeLessThanOrEqual(brotliSize(added));
+    expect(cost).toBeGreaterThan(brotliSize(added) * 0.75);
     expect(() => offlineCostOfPage(bare, registration)).toThrow('does not have the offline line and its script');
   });
 });
