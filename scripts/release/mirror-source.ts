@@ -2,7 +2,8 @@
  * Reading a copy of the site, in a folder or on the web, as untrusted data:
  * every read has a size limit and every web request a time limit, and nothing
  * outside the copy is read — no path leaves the folder or follows a symbolic
- * link, no redirect leaves the mirror's origin.
+ * link, no redirect leaves the mirror's origin, and where it matters (`readAt`)
+ * none leaves the address asked.
  */
 import { lstat, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -14,6 +15,11 @@ export type ReadResult =
   | { status: 'found'; bytes: Buffer; /** The response's headers, from a web mirror. */ headers?: Headers }
   | { status: 'missing' }
   | { status: 'unreadable'; reason: string };
+
+/** A web mirror's answer to a request that no redirect may take elsewhere (`HttpMirror.readAt`). */
+export type ReadAtResult =
+  | ReadResult
+  | { status: 'redirected'; /** Where to, as the server said it: resolved, or quoted if it is no URL. */ to: string };
 
 export interface MirrorSource {
   /** The copy's folder or web address, for messages. */
@@ -133,6 +139,28 @@ export class HttpMirror implements MirrorSource {
 
   /** Fetches `url`, following redirects only within the mirror's origin. */
   async readUrl(url: URL, maxBytes: number): Promise<ReadResult> {
+    const result = await this.#fetch(url, maxBytes, (next) => next.origin === this.#base.origin);
+    if (result.status !== 'redirected') return result;
+    return unreadable(`redirected to another origin (${JSON.stringify(result.location.slice(0, 100))})`);
+  }
+
+  /**
+   * Fetches `url`, following only a redirect that keeps the reader at that address, between a folder's address
+   * and its index.html (see `keepsAddress`); any other ends the read, saying where it led.
+   */
+  async readAt(url: URL, maxBytes: number): Promise<ReadAtResult> {
+    const result = await this.#fetch(url, maxBytes, (next) => keepsAddress(url, next));
+    if (result.status !== 'redirected') return result;
+    const to = result.next?.href ?? JSON.stringify(result.location);
+    return { status: 'redirected', to: to.length > 200 ? `${to.slice(0, 200)}…` : to };
+  }
+
+  /** Fetches `url`, following the redirects `follows` accepts; at one it does not, says where it led. */
+  async #fetch(
+    url: URL,
+    maxBytes: number,
+    follows: (next: URL) => boolean,
+  ): Promise<ReadResult | { status: 'redirected'; location: string; next: URL | undefined }> {
     const timeout = AbortSignal.timeout(this.#timeoutMs);
     const signal = this.#deadline === undefined ? timeout : AbortSignal.any([timeout, this.#deadline]);
     try {
@@ -143,9 +171,7 @@ export class HttpMirror implements MirrorSource {
         if (response.status >= 300 && response.status < 400 && location !== null) {
           await response.body?.cancel();
           const next = parseUrl(location, target);
-          if (next === undefined || next.origin !== this.#base.origin) {
-            return unreadable(`redirected to another origin (${JSON.stringify(location.slice(0, 100))})`);
-          }
+          if (next === undefined || !follows(next)) return { status: 'redirected', location, next };
           target = next;
           continue;
         }
@@ -170,6 +196,33 @@ export class HttpMirror implements MirrorSource {
       return unreadable(reason instanceof Error ? reason.message : String(reason));
     }
   }
+}
+
+/** A path's segments, decoded where they can be, without a last `index.html`: `/en/index.html` and `/en/` alike. */
+function pageSegments(pathname: string): string[] {
+  const segments = pathname.split('/').map((segment) => {
+    try {
+      return decodeURIComponent(segment);
+    } catch {
+      return segment;
+    }
+  });
+  if (segments.length > 1 && segments.at(-1) === 'index.html') segments[segments.length - 1] = '';
+  return segments;
+}
+
+/**
+ * Whether a redirect from `asked` to `next` keeps the reader at the address asked: the same origin and the same
+ * path, but for `index.html` added after a folder's slash or taken away, with the query kept or dropped (the
+ * fragment aside). A browser resolves the page's relative links from the folder either way; a redirect anywhere
+ * else — even to the same bytes — has it resolve them from there, where the server may answer anything.
+ */
+export function keepsAddress(asked: URL, next: URL): boolean {
+  return (
+    next.origin === asked.origin &&
+    (next.search === '' || next.search === asked.search) &&
+    JSON.stringify(pageSegments(next.pathname)) === JSON.stringify(pageSegments(asked.pathname))
+  );
 }
 
 /** The response body, or undefined if it is longer than `maxBytes`; stops reading as soon as it is. */

@@ -10,6 +10,7 @@
  * On the web it sees only what the server sends to it: a server can send
  * other readers something else.
  */
+import { randomInt } from 'node:crypto';
 import { paths } from '../../src/lib/routes.ts';
 import { headersFile } from '../build/security-headers.ts';
 import { compareBytewise, parseChecksums, sha256Hex, type ChecksumEntry } from './checksums.ts';
@@ -30,6 +31,7 @@ import {
   OutOfTime,
   type FolderMirror,
   type MirrorSource,
+  type ReadAtResult,
   type ReadResult,
 } from './mirror-source.ts';
 import {
@@ -96,8 +98,10 @@ export interface VerifyReport {
   /** Listed files a web mirror does not serve because its host applies them (`_headers`). */
   hostFilesNotServed: string[];
   /**
-   * Folder addresses (`en/`, and the root) that a web mirror answers otherwise than their `index.html`: every
-   * link, share link, QR code, feed and sitemap names the folder, so that is what readers are sent.
+   * Folder addresses (`en/`, and the root) that a web mirror answers otherwise than their `index.html`, or
+   * redirects away from, or answers otherwise when asked with a query (`en/?q=…`, as the search form and
+   * messengers' links ask): every link, share link, QR code, feed and sitemap names the folder, so that is what
+   * readers are sent.
    */
   folderAddresses: { address: string; problem: string }[];
   bundles: BundleCheck[];
@@ -166,10 +170,45 @@ async function checkFile(
 const folderAddressOf = (file: string): string | undefined =>
   file === 'index.html' || file.endsWith('/index.html') ? file.slice(0, -'index.html'.length) : undefined;
 
-/** Each folder address whose answer differs from the bytes its `index.html` was served with. */
+/**
+ * A query a reader could send, as the search form does (`?q=`); new on every run, so that a mirror cannot answer
+ * this one genuinely and the queries readers send with forged pages.
+ */
+function readerQuery(): string {
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  return `?q=${Array.from({ length: 10 }, () => letters.charAt(randomInt(letters.length))).join('')}`;
+}
+
+/** A listed file as a browser gets it: on the web, no redirect may take it away from its own address. */
+async function readListed(source: FolderMirror | HttpMirror, sitePath: string): Promise<ReadResult> {
+  if (!(source instanceof HttpMirror)) return source.read(sitePath, maxBytes.siteFile);
+  const result = await source.readAt(source.urlOf(sitePath), maxBytes.siteFile);
+  if (result.status !== 'redirected') return result;
+  return { status: 'unreadable', reason: `redirected to ${result.to}, away from its own address` };
+}
+
+/** Why a folder's address answered otherwise than the bytes of its `index.html`, `file`; undefined if it did not. */
+function folderAnswerProblem(answer: ReadAtResult, file: string, bytes: Buffer): string | undefined {
+  switch (answer.status) {
+    case 'redirected':
+      return `redirects to ${answer.to}, away from its own address and ${file}: a browser resolves the page's links from there, so they lead wherever the server says`;
+    case 'missing':
+      return `answers 404, though ${file} is served`;
+    case 'unreadable':
+      return answer.reason;
+    case 'found':
+      return answer.bytes.equals(bytes) ? undefined : `answers other bytes than ${file}`;
+  }
+}
+
+/**
+ * Each folder address whose answer differs from the bytes its `index.html` was served with, asked as it is and,
+ * if that answers right, with `query`: two requests a folder, at most `concurrency` at a time.
+ */
 async function folderAddressProblems(
   source: HttpMirror,
   served: ReadonlyMap<string, { bytes: Buffer }>,
+  query: string,
 ): Promise<{ address: string; problem: string }[]> {
   const folders = [...served]
     .flatMap(([file, { bytes }]) => {
@@ -178,13 +217,21 @@ async function folderAddressProblems(
     })
     .sort((a, b) => compareBytewise(a.file, b.file));
   const problems = await mapConcurrently(folders, concurrency, async ({ file, address, bytes }) => {
-    const answer = await source.readUrl(source.urlOf(address), maxBytes.siteFile);
+    const url = source.urlOf(address);
     const shownAddress = address === '' ? './ (the root)' : address;
-    if (answer.status === 'missing')
-      return [{ address: shownAddress, problem: `answers 404, though ${file} is served` }];
-    if (answer.status === 'unreadable') return [{ address: shownAddress, problem: answer.reason }];
-    if (!answer.bytes.equals(bytes)) return [{ address: shownAddress, problem: `answers other bytes than ${file}` }];
-    return [];
+    const problem = folderAnswerProblem(await source.readAt(url, maxBytes.siteFile), file, bytes);
+    if (problem !== undefined) return [{ address: shownAddress, problem }];
+    url.search = query;
+    const withQuery = await source.readAt(url, maxBytes.siteFile);
+    const queried = address === '' ? `./${query} (the root)` : `${address}${query}`;
+    const plain = address === '' ? './' : address;
+    const queriedProblem =
+      withQuery.status === 'found' && !withQuery.bytes.equals(bytes)
+        ? `answers other bytes than ${file}, though ${plain} answers those: a query (a search, a messenger's ?fbclid=…) changes nothing on a genuine copy`
+        : withQuery.status === 'missing'
+          ? `answers 404, though ${plain} answers ${file}`
+          : folderAnswerProblem(withQuery, file, bytes);
+    return queriedProblem === undefined ? [] : [{ address: queried, problem: queriedProblem }];
   });
   return problems.flat();
 }
@@ -340,7 +387,7 @@ async function check(location: string, options: VerifyOptions, deadline: AbortSi
   const pages: { path: string; bytes: Buffer }[] = [];
   const served = new Map<string, ReadResult & { status: 'found' }>();
   const outcomes = await mapConcurrently(entries, concurrency, async (entry): Promise<Outcome> => {
-    const result = await source.read(entry.path, maxBytes.siteFile);
+    const result = await readListed(source, entry.path);
     if (result.status === 'missing') return onWeb && hostFiles.has(entry.path) ? 'not served' : 'missing';
     if (result.status === 'unreadable') return { unreadable: result.reason };
     served.set(entry.path, result);
@@ -349,7 +396,7 @@ async function check(location: string, options: VerifyOptions, deadline: AbortSi
   });
 
   const listed = new Set(entries.map((entry) => entry.path));
-  const folderAddresses = onWeb ? await folderAddressProblems(source, served) : [];
+  const folderAddresses = onWeb ? await folderAddressProblems(source, served, readerQuery()) : [];
   const { unexpected, unchecked } = onWeb
     ? await unlistedLinkTargets(source, listed, pages)
     : { unexpected: await unlistedFiles(source, listed), unchecked: 0 };
@@ -560,7 +607,9 @@ export function formatReport(report: VerifyReport): string {
     ...report.unreadable.map(({ path, reason }) => `  UNREADABLE: ${path} (${shown(reason)})`),
     ...report.unexpected.map((file) => `  UNEXPECTED: ${shown(file)}`),
     ...report.folderAddresses.map(({ address, problem }) => `  FOLDER ADDRESS: ${shown(address)} ${shown(problem)}`),
-    ...(report.folderAddresses.some(({ problem }) => problem.startsWith('answers '))
+    // The advice fits only a server that answers a folder's plain address wrongly: one that redirects readers
+    // away or answers a query with other bytes is hostile or broken, and its line says what it did.
+    ...(report.folderAddresses.some(({ address, problem }) => problem.startsWith('answers ') && !address.includes('?'))
       ? [folderAddressAdvice(statement?.origin)]
       : []),
     ...report.bundles.filter(failingBundle).map(bundleLine),
