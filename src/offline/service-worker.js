@@ -11,16 +11,19 @@ const listUrl = new URL('offline-files.json', scope).href;
 const choiceCache = `${OFFLINE_STORAGE.choiceCache} ${scope}`;
 const choiceUrl = new URL(OFFLINE_STORAGE.choiceFile, scope).href;
 
-/** This release's list: the saved one, else the network's if it is this release's. */
-async function list(cache) {
-  let saved = await cache.match(listUrl);
-  if (!saved) {
-    const response = await fetch(listUrl, { cache: 'no-cache' });
-    if ((await response.clone().json()).release !== version) throw new Error('the copy holds another release');
-    await cache.put(listUrl, response.clone());
-    saved = response;
-  }
-  return saved.json();
+/**
+ * This release's list: the saved one, else the network's if it is this release's. It makes no cache before it
+ * knows: a worker that a new release has just replaced may still be asked, and must not make its deleted cache
+ * again.
+ */
+async function list() {
+  const saved = await caches.match(listUrl, { cacheName });
+  if (saved) return saved.json();
+  const response = await fetch(listUrl, { cache: 'no-cache' });
+  const files = await response.clone().json();
+  if (files.release !== version) throw new Error('the copy holds another release');
+  await (await caches.open(cacheName)).put(listUrl, response);
+  return files;
 }
 
 /** The languages the reader chose to keep; the choice outlives a release. */
@@ -32,9 +35,9 @@ async function chosen() {
 
 /** Saves a language's files not yet saved, all or none; true once all are. Fails when a file cannot be fetched. */
 async function keep(lang) {
-  const cache = await caches.open(cacheName);
-  const files = (await list(cache)).languages[lang];
+  const files = (await list()).languages[lang];
   if (!files) return false;
+  const cache = await caches.open(cacheName);
   const missing = [];
   for (const file of files) {
     const url = new URL(file, scope).href;
@@ -80,7 +83,7 @@ addEventListener('activate', (event) => {
 
 /** What a page of a language not kept says offline, in its language: there is no connection, and what is kept. */
 async function notKept(request) {
-  const { languages, messages } = await list(await caches.open(cacheName));
+  const { languages, messages } = await list();
   const path = request.url.slice(scope.length);
   const lang = Object.keys(messages).find((code) => path.startsWith(`${code}/`)) ?? Object.keys(messages)[0];
   const { title, text, open } = messages[lang];
