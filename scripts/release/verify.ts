@@ -201,28 +201,45 @@ function folderAnswerProblem(answer: ReadAtResult, file: string, bytes: Buffer):
   }
 }
 
+/** A folder address's answer: its headers, to judge by the signed `_headers` rules for `sitePath`. */
+interface FolderAnswer {
+  /** The address as asked, for the report: `en/`, `en/?q=…`. */
+  shown: string;
+  sitePath: string;
+  headers: Headers;
+}
+
 /**
  * Each folder address whose answer differs from the bytes its `index.html` was served with, asked as it is and,
- * if that answers right, with `query`: two requests a folder, at most `concurrency` at a time.
+ * if that answers right, with `query`: two requests a folder, at most `concurrency` at a time. With the headers
+ * of every answer, which the signed `_headers` judge as they judge the files'.
  */
-async function folderAddressProblems(
+async function checkFolderAddresses(
   source: HttpMirror,
   served: ReadonlyMap<string, { bytes: Buffer }>,
   query: string,
-): Promise<{ address: string; problem: string }[]> {
+): Promise<{ problems: { address: string; problem: string }[]; answers: FolderAnswer[] }> {
   const folders = [...served]
     .flatMap(([file, { bytes }]) => {
       const address = folderAddressOf(file);
       return address === undefined ? [] : [{ file, address, bytes }];
     })
     .sort((a, b) => compareBytewise(a.file, b.file));
+  const answers: FolderAnswer[] = [];
+  const ask = async (url: URL, address: string) => {
+    const answer = await source.readAt(url, maxBytes.siteFile);
+    if (answer.status === 'found' && answer.headers) {
+      answers.push({ shown: `${address || './'}${url.search}`, sitePath: address, headers: answer.headers });
+    }
+    return answer;
+  };
   const problems = await mapConcurrently(folders, concurrency, async ({ file, address, bytes }) => {
     const url = source.urlOf(address);
     const shownAddress = address === '' ? './ (the root)' : address;
-    const problem = folderAnswerProblem(await source.readAt(url, maxBytes.siteFile), file, bytes);
+    const problem = folderAnswerProblem(await ask(url, address), file, bytes);
     if (problem !== undefined) return [{ address: shownAddress, problem }];
     url.search = query;
-    const withQuery = await source.readAt(url, maxBytes.siteFile);
+    const withQuery = await ask(url, address);
     const queried = address === '' ? `./${query} (the root)` : `${address}${query}`;
     const plain = address === '' ? './' : address;
     const queriedProblem =
@@ -233,7 +250,7 @@ async function folderAddressProblems(
           : folderAnswerProblem(withQuery, file, bytes);
     return queriedProblem === undefined ? [] : [{ address: queried, problem: queriedProblem }];
   });
-  return problems.flat();
+  return { problems: problems.flat(), answers };
 }
 
 /** Files in the folder that SHA256SUMS does not list. */
@@ -396,7 +413,7 @@ async function check(location: string, options: VerifyOptions, deadline: AbortSi
   });
 
   const listed = new Set(entries.map((entry) => entry.path));
-  const folderAddresses = onWeb ? await folderAddressProblems(source, served, readerQuery()) : [];
+  const folders = onWeb ? await checkFolderAddresses(source, served, readerQuery()) : { problems: [], answers: [] };
   const { unexpected, unchecked } = onWeb
     ? await unlistedLinkTargets(source, listed, pages)
     : { unexpected: await unlistedFiles(source, listed), unchecked: 0 };
@@ -407,12 +424,15 @@ async function check(location: string, options: VerifyOptions, deadline: AbortSi
     const signedRules = signedHeaderRules(entries, served.get(hostHeadersFile)?.bytes);
     if ('reason' in signedRules) headersNotCompared = signedRules.reason;
     else {
-      headers = summariseHeaders(
-        [...served].map(([path, result]) => ({
-          path,
-          differences: compareHeaders(headersForPath(signedRules.rules, `/${path}`), result.headers ?? new Headers()),
-        })),
-      );
+      const judged = (path: string, sitePath: string, sent: Headers | undefined) => ({
+        path,
+        differences: compareHeaders(headersForPath(signedRules.rules, `/${sitePath}`), sent ?? new Headers()),
+      });
+      headers = summariseHeaders([
+        ...[...served].map(([path, result]) => judged(path, path, result.headers)),
+        // Where readers arrive: a folder address is a page of its own to the browser, whatever its bytes.
+        ...folders.answers.map(({ shown, sitePath, headers: sent }) => judged(shown, sitePath, sent)),
+      ]);
     }
   }
 
@@ -443,7 +463,7 @@ async function check(location: string, options: VerifyOptions, deadline: AbortSi
     unexpected: unexpected.sort(compareBytewise),
     uncheckedLinks: unchecked,
     hostFilesNotServed: pathsWith('not served'),
-    folderAddresses,
+    folderAddresses: folders.problems,
     bundles: bundleChecks,
     headers,
     headersNotCompared,

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { localeCodes } from '../../src/i18n/locales';
 import { assertSameKeys, keysOf, uiStrings, useTranslations } from '../../src/i18n/ui';
@@ -27,5 +29,22 @@ describe('interface strings', () => {
       'пасля 12 лістапада 2020 г.',
     );
     expect(useTranslations('ru')('nav.home')).toBe('Все документы');
+  });
+
+  it('has no string that nothing uses', () => {
+    const code = ['src', 'scripts']
+      .flatMap((root) => readdirSync(root, { recursive: true, encoding: 'utf8' }).map((file) => path.join(root, file)))
+      .filter((file) => /\.(ts|js|astro|mjs)$/.test(file) && !file.startsWith(path.join('src', 'i18n', 'strings')))
+      .map((file) => readFileSync(file, 'utf8'))
+      .join('\n');
+    // Keys named in code whole ('offline.keep'), or by a section and a value (`languageName.${code}`).
+    const dynamicSections = [...new Set([...code.matchAll(/`([\w.]+)\.\$\{/g)].map(([, section]) => `${section}.`))];
+    const unused = englishKeys.filter(
+      (key) =>
+        !code.includes(`'${key}'`) &&
+        !code.includes(`"${key}"`) &&
+        !dynamicSections.some((section) => key.startsWith(section)),
+    );
+    expect(unused).toEqual([]);
   });
 });

@@ -167,6 +167,31 @@ describe('verify a web mirror', () => {
     );
   });
 
+  it('fails a mirror that adds headers only at the folder addresses readers open, naming the address', async () => {
+    // The genuine bytes everywhere; at folder addresses, a header that sends readers elsewhere, and a cookie.
+    const url = await hostileServer(async (request, response) => {
+      const sitePath = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname).slice(prefix.length - 1);
+      const file = path.join(release, sitePath.endsWith('/') ? `${sitePath}index.html` : sitePath);
+      const bytes = await readFile(file).catch(() => undefined);
+      if (bytes === undefined) {
+        response.writeHead(404).end();
+        return;
+      }
+      if (sitePath.endsWith('/')) {
+        response.setHeader('Refresh', '3; url=https://phish.example/');
+        response.setHeader('Set-Cookie', 'seen=1');
+      }
+      response.end(bytes);
+    });
+    const report = await verify(url);
+    expect(report.altered).toEqual([]);
+    expect(report.folderAddresses).toEqual([]);
+    const text = formatReport(report);
+    expect(text).toMatch(/\n {2}HEADER ADDED: Refresh: "3; url=https:\/\/phish\.example\/" on \S+\/ and 9 more;/);
+    expect(text).toMatch(/\n {2}HEADER ADDED: Set-Cookie: /);
+    expect(text).toMatch(/\nFAILED: 2 headers added or changed /);
+  });
+
   it('fails a mirror that forges only its root address', async () => {
     const report = await verify(await forgingFolders(release, true));
     expect(report.folderAddresses).toEqual([
