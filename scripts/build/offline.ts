@@ -3,19 +3,19 @@
  * language, and the worker itself, stamped with the release it belongs to.
  *
  * The release stamp is the SHA-256 of the saved files themselves, each path
- * with its contents (and of what the worker says offline), computed here, in the last step after Astro: every page
- * is final (the CSP, the search index and anything written onto the search
- * pages after it) and nothing later changes a saved file but one figure: the
- * archive's size on the downloads pages, written when the archive is packed
- * (scripts/release/write-release.ts), which holds this worker and so cannot
- * come first; a saved downloads page may give the previous release's archive
- * size until another saved file changes. It cannot be the
- * hash of SHA256SUMS: the worker is itself a file of the release, listed in
- * SHA256SUMS, and cannot hold the hash of a list that holds its own hash.
- * Hashing what it saves means the worker's bytes change exactly when a saved
- * file changes, which is what makes a browser install the new worker and
- * replace its saved copy; a release that changes only, say, the archive does
- * not make every reader download their language again.
+ * with its contents (and of what the worker says offline), computed here, in
+ * the last step after Astro: every page is final (the CSP, the search index
+ * and anything written onto the search pages after it) and nothing later
+ * changes a saved file but one figure: the archive's size on the downloads
+ * pages, written when the archive is packed (scripts/release/write-release.ts),
+ * which holds this worker and so cannot come first; a saved downloads page may
+ * give the previous release's archive size until another saved file changes.
+ * It cannot be the hash of SHA256SUMS: the worker is itself a file of the
+ * release, listed in SHA256SUMS, and cannot hold the hash of a list that holds
+ * its own hash. Hashing what it saves means the worker's bytes change exactly
+ * when a saved file changes, which is what makes a browser install the new
+ * worker and replace its saved copy; a release that changes only, say, the
+ * archive does not make every reader download their language again.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -60,13 +60,15 @@ export function notKeptMessages(): Record<Locale, NotKeptMessage> {
   return Object.fromEntries(
     localeCodes.map((lang) => {
       const t = useTranslations(lang);
-      const message = {
-        name: locales[lang].name,
-        title: t('offline.notKeptTitle'),
-        text: t('offline.notKeptText'),
-        open: t('offline.notKeptOpen'),
-      };
-      return [lang, message];
+      return [
+        lang,
+        {
+          name: locales[lang].name,
+          title: t('offline.notKeptTitle'),
+          text: t('offline.notKeptText'),
+          open: t('offline.notKeptOpen'),
+        },
+      ];
     }),
   ) as Record<Locale, NotKeptMessage>;
 }

@@ -23,6 +23,7 @@ import {
 import {
   bundle,
   bundleContents,
+  readBuiltFile,
   readUnsignedRelease,
   releaseArchive,
   writeBundle,
@@ -101,24 +102,6 @@ export async function signReleaseFile(
   return signature;
 }
 
-/** The SHA256SUMS a build wrote in `distDir`, or why it cannot be signed. */
-async function readWrittenChecksums(distDir: string): Promise<Buffer> {
-  const file = path.join(distDir, checksumsFile);
-  try {
-    return await readFile(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new Error(
-        `${distDir} has no ${checksumsFile}, so there is no list of files to sign: build it again with \`npm run build -- --release\``,
-        { cause: error },
-      );
-    }
-    throw new Error(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`, {
-      cause: error,
-    });
-  }
-}
-
 export interface SignBuiltReleaseOptions {
   /** The unencrypted minisign secret key file, from MINISIGN_SECRET_KEY. */
   secretKeyPath: string;
@@ -139,7 +122,11 @@ export async function signBuiltRelease(distDir: string, options: SignBuiltReleas
   const unsigned = await readUnsignedRelease(distDir);
   const files = await readSiteFiles(distDir);
   const checksums = Buffer.from(formatChecksums(checksumEntries(files)));
-  if (!(await readWrittenChecksums(distDir)).equals(checksums)) {
+  const written = await readBuiltFile(
+    path.join(distDir, checksumsFile),
+    `${distDir} has no ${checksumsFile}, so there is no list of files to sign: build it again with \`npm run build -- --release\``,
+  );
+  if (!written.equals(checksums)) {
     throw new Error(
       `${path.join(distDir, checksumsFile)} does not list the folder's files as they are: something changed ` +
         'them after the build; build again with `npm run build -- --release`',

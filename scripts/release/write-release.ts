@@ -147,24 +147,31 @@ export async function writeRelease(distDir: string, options: WriteReleaseOptions
   return { cid: car.cid };
 }
 
+/**
+ * A file a release build wrote, for signing: when it is missing, an error that says `whenMissing`; when it
+ * cannot be read for another reason, one that names the file and the reason.
+ */
+export async function readBuiltFile(file: string, whenMissing: string): Promise<Buffer> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(whenMissing, { cause: error });
+    throw new Error(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  }
+}
+
 /** Reads what a release build left for signing, or says why this folder cannot be signed. */
 export async function readUnsignedRelease(distDir: string): Promise<UnsignedRelease> {
-  let text: string;
   const file = path.join(distDir, unsignedReleaseFile);
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      throw new Error(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`, {
-        cause: error,
-      });
-    }
-    throw new Error(
+  const text = (
+    await readBuiltFile(
+      file,
       `${distDir} is not a release build waiting to be signed (it has no ${unsignedReleaseFile}): ` +
         'build it with `npm run build -- --release` first',
-      { cause: error },
-    );
-  }
+    )
+  ).toString('utf8');
   let parsed: Partial<UnsignedRelease> = {};
   try {
     parsed = JSON.parse(text) as Partial<UnsignedRelease>;

@@ -187,19 +187,20 @@ function decodeUtf8(bytes: Buffer): { text: string } | { line: number; problem: 
 }
 
 async function parseFile(file: ContentFile, absolutePath: string, problems: ContentProblem[]) {
+  const report = ({ line, problem }: { line?: number | undefined; problem: string }) => {
+    problems.push(line === undefined ? { file: file.file, problem } : { file: file.file, line, problem });
+  };
   const decoded = decodeUtf8(await readFile(absolutePath));
   if (!('text' in decoded)) {
-    problems.push({ file: file.file, line: decoded.line, problem: decoded.problem });
+    report(decoded);
     return undefined;
   }
-  for (const { line, problem } of unfitCharacterProblems(decoded.text)) {
-    problems.push(line === undefined ? { file: file.file, problem } : { file: file.file, line, problem });
-  }
+  unfitCharacterProblems(decoded.text).forEach(report);
   let split;
   try {
     split = splitFrontMatter(decoded.text);
   } catch (error) {
-    problems.push({ file: file.file, problem: (error as Error).message });
+    report({ problem: (error as Error).message });
     return undefined;
   }
   const result = collections[file.collection].schema.safeParse(split.frontMatter ?? {});
@@ -210,22 +211,18 @@ async function parseFile(file: ContentFile, absolutePath: string, problems: Cont
     // The parser's message starts with the line and column: "12:5: Unexpected character…".
     const [, line, message] = /^(\d+):\d+: ([\s\S]*)$/.exec((error as Error).message) ?? [];
     const problem = `is not valid MDX: ${message ?? (error as Error).message}`;
-    problems.push(line === undefined ? { file: file.file, problem } : { file: file.file, line: Number(line), problem });
+    report({ line: line === undefined ? undefined : Number(line), problem });
     return undefined;
   }
   // Text nested too deeply for the recursive walks below stops the check of this file here.
   const tooDeep = nestingProblem(tree);
   if (tooDeep !== undefined) {
-    const { line, problem } = tooDeep;
-    problems.push(line === undefined ? { file: file.file, problem } : { file: file.file, line, problem });
+    report(tooDeep);
     return undefined;
   }
-  const unsafe = unsafeContent(tree, contentComponents[file.collection]);
-  for (const { line, problem } of unsafe) {
-    problems.push(line === undefined ? { file: file.file, problem } : { file: file.file, line, problem });
-  }
+  unsafeContent(tree, contentComponents[file.collection]).forEach(report);
   if (!result.success) {
-    for (const issue of result.error.issues) problems.push({ file: file.file, problem: describeIssue(issue) });
+    for (const issue of result.error.issues) report({ problem: describeIssue(issue) });
     return undefined;
   }
   const paragraphs =

@@ -41,11 +41,10 @@ export type ContentComponentMap<C extends ContentCollection> = Record<(typeof co
 /** HTML elements that Markdown cannot write and that do nothing but format text; they take no attributes. */
 export const allowedElements = ['br', 'sub', 'sup'] as const;
 
-/** The Markdown a content file may use: everything CommonMark and GFM write, and no raw HTML. */
 /**
- * The Markdown content is written in. Not struck-through text (~~…~~): words a text no longer says belong on the
- * corrections page (src/data/corrections.ts), the only place the site shows them, and where the spelling checks
- * let them be.
+ * The Markdown a content file may use: what CommonMark and GFM write, but no raw HTML, no images (`imageProblem`)
+ * and no struck-through text (~~…~~): words a text no longer says belong on the corrections page
+ * (src/data/corrections.ts), the only place the site shows them, and where the spelling checks let them be.
  */
 const markdownNodes = new Set([
   'root',
@@ -326,15 +325,19 @@ export function unsafeContent(tree: Root, components: readonly string[]): Unsafe
         if (problem) report(node, problem);
         return;
       }
+      case 'delete':
+        report(
+          node,
+          'struck-through text (~~…~~) — words a text no longer says go on the corrections page (src/data/corrections.ts): delete them here',
+        );
+        return;
       default:
         if (!markdownNodes.has(node.type)) {
           report(
             node,
             node.type === 'html'
               ? `raw HTML ${quote((node as { value?: string }).value ?? '')} — write Markdown`
-              : node.type === 'delete'
-                ? 'struck-through text (~~…~~) — words a text no longer says go on the corrections page (src/data/corrections.ts): delete them here'
-                : `"${node.type}", which is not Markdown the site publishes — write plain Markdown`,
+              : `"${node.type}", which is not Markdown the site publishes — write plain Markdown`,
           );
         }
     }

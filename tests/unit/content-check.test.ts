@@ -72,10 +72,19 @@ const validFixture: Record<string, string> = {
 const projects: string[] = [];
 afterAll(() => Promise.all(projects.map((project) => rm(project, { recursive: true, force: true }))));
 
-async function newProject(): Promise<string> {
+/** A project folder whose src/content/ holds `files` (a file left undefined is not written). */
+async function projectWith(
+  files: Record<string, string | Buffer | undefined>,
+): Promise<{ root: string; contentDir: string }> {
   const root = await mkdtemp(path.join(tmpdir(), 'content-check-'));
   projects.push(root);
-  return root;
+  const contentDir = path.join(root, 'src/content');
+  for (const [name, text] of Object.entries(files)) {
+    if (text === undefined) continue;
+    await mkdir(path.dirname(path.join(contentDir, name)), { recursive: true });
+    await writeFile(path.join(contentDir, name), text);
+  }
+  return { root, contentDir };
 }
 
 async function check(
@@ -83,13 +92,7 @@ async function check(
   events?: readonly TimelineEvent[],
   corrections?: readonly Correction[],
 ) {
-  const root = await newProject();
-  const contentDir = path.join(root, 'src/content');
-  for (const [name, text] of Object.entries(files)) {
-    if (text === undefined) continue;
-    await mkdir(path.dirname(path.join(contentDir, name)), { recursive: true });
-    await writeFile(path.join(contentDir, name), text);
-  }
+  const { root, contentDir } = await projectWith(files);
   return checkContent(contentDir, {
     projectRoot: root,
     siteUrl: new URL('https://belarus-unions.example/'),
@@ -723,15 +726,10 @@ describe('content check: nothing outside the content reaches the build', () => {
   // still refuse one whose file leads out of it.
   it('refuses an image through a symbolic link that leads out of the content', async () => {
     const { folder, secret } = await plantBuildMachineFiles();
-    const root = await newProject();
-    const contentDir = path.join(root, 'src/content');
-    for (const [name, text] of Object.entries({
+    const { root, contentDir } = await projectWith({
       ...validFixture,
       'documents/en/b-letter.mdx': validDocument(false, '![A seal](seal.png)\n'),
-    })) {
-      await mkdir(path.dirname(path.join(contentDir, name)), { recursive: true });
-      await writeFile(path.join(contentDir, name), text);
-    }
+    });
     await symlink(path.join(folder, 'release.key'), path.join(contentDir, 'documents/en/seal.png'));
     const problems = await checkContent(contentDir, { projectRoot: root });
     await rm(folder, { recursive: true });
@@ -821,17 +819,11 @@ describe('content check: text that would break pages, feeds and books', () => {
   });
 
   it('names a file that is not UTF-8, and its line', async () => {
-    const root = await newProject();
-    const contentDir = path.join(root, 'src/content');
-    for (const [name, text] of Object.entries(validFixture)) {
-      await mkdir(path.dirname(path.join(contentDir, name)), { recursive: true });
-      await writeFile(path.join(contentDir, name), text);
-    }
     const latin1 = Buffer.concat([
       Buffer.from(validDocument(false, 'Пункт один.\n\n')),
       Buffer.from([0xff, 0xfe, 0xc0, 0xaf, 0x0a, 0xed, 0xa0, 0x80, 0x0a]),
     ]);
-    await writeFile(path.join(contentDir, 'documents/en/b-letter.mdx'), latin1);
+    const { root, contentDir } = await projectWith({ ...validFixture, 'documents/en/b-letter.mdx': latin1 });
     expect(await checkContent(contentDir, { projectRoot: root })).toEqual([
       { file: bodyFile, line: bodyLine + 2, problem: 'is not UTF-8 text — save the file as UTF-8 in your editor' },
     ]);
