@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from '@playwright/test';
-import { chromiumArgs, chromiumExecutablePath } from './scripts/lib/chromium';
+import { chromiumArgs, chromiumExecutablePath } from './pipeline/bench/chromium';
 import { mainSite, mirrorSettings } from './tests/e2e/mirrors';
 
 export default defineConfig({
@@ -26,7 +26,7 @@ export default defineConfig({
   },
   // The same build, served as the main site and as mirrors under prefixes it was not built for.
   webServer: mirrorSettings.map(({ port, prefix, url }) => ({
-    command: `node scripts/serve.ts --port ${port} --prefix ${prefix}`,
+    command: `node pipeline/mirror-tools/serve.ts --port ${port} --prefix ${prefix}`,
     url,
     reuseExistingServer: false,
   })),

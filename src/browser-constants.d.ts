@@ -1,2 +1,2 @@
-/** What the build gives the scripts that run in the reader's browser (scripts/build/inline-scripts.ts). */
+/** What the build gives the scripts that run in the reader's browser (pipeline/render/inline-scripts.ts). */
 declare const OFFLINE_STORAGE: typeof import('./offline/storage').offlineStorage;

@@ -1,4 +1,4 @@
-/** A file of src/scripts/ as pages inline it, minified (scripts/build/inline-scripts.ts). */
+/** A file of src/page-scripts/ as pages inline it, minified (pipeline/render/inline-scripts.ts). */
 declare module '*?inline-script' {
   const code: string;
   export default code;

@@ -5,7 +5,7 @@ import type { Locale } from './locales.ts';
  * (./glossary.ts), which says what is right: every form a review found wrong
  * and the site corrected, so that it can never come back, and a few misspellings
  * of the most frequent names that are never right. The build refuses them in
- * the rendered text of every page of that language (scripts/build/language-check.ts),
+ * the rendered text of every page of that language (pipeline/after-render/language-check.ts),
  * except where the corrections page quotes what a text used to say. A glossary
  * ending list (`Капшул{ь,я,ю,ем}`) rules out other endings of its own stem
  * only in the texts its tests read; a wrong stem (Яматын for Ямацін) needs a

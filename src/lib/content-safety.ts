@@ -261,7 +261,7 @@ function elementProblems(
 
 /**
  * What the MDX compiler must not compile, in the tree it is about to compile
- * (scripts/integrations/content-guard.ts): text nested too deeply to walk,
+ * (pipeline/content-checks/content-guard.ts): text nested too deeply to walk,
  * else refused characters and everything `unsafeContent` finds.
  */
 export function uncompilableContent(tree: Root, components: readonly string[]): UnsafeContent[] {

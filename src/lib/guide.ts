@@ -1,6 +1,6 @@
 /**
  * What the hosting guide (the mirrors pages and the README's section, made
- * from the English page by scripts/readme.ts) says that comes from elsewhere:
+ * from the English page by pipeline/readme.ts) says that comes from elsewhere:
  * the project's identity and the pinned key. The guide's components and the
  * README generator both read it here, so the page and the README say the same.
  */

@@ -1,12 +1,12 @@
-// Offline reading: keeps the languages a reader chose to keep, for this copy only (scripts/build/offline.ts).
-// Nothing registers this worker until the reader presses "keep" (src/scripts/offline-choice.js).
+// Offline reading: keeps the languages a reader chose to keep, for this copy only (pipeline/after-render/offline.ts).
+// Nothing registers this worker until the reader presses "keep" (src/page-scripts/offline-choice.js).
 const version = '%RELEASE%';
 const scope = registration.scope;
 const cacheName = `${OFFLINE_STORAGE.pagesCache} ${version} ${scope}`;
 const listUrl = new URL('offline-files.json', scope).href;
 /**
  * Which languages the reader chose to keep, written by the page when the reader presses "keep", before it
- * registers this worker (src/scripts/offline-choice.js), and deleted with everything else by "delete".
+ * registers this worker (src/page-scripts/offline-choice.js), and deleted with everything else by "delete".
  */
 const choiceCache = `${OFFLINE_STORAGE.choiceCache} ${scope}`;
 const choiceUrl = new URL(OFFLINE_STORAGE.choiceFile, scope).href;

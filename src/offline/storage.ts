@@ -1,7 +1,7 @@
 /**
  * Where offline reading stores things in a reader's browser. The worker (service-worker.js), the note's buttons
- * (src/scripts/offline-choice.js) and the tests must agree on these names: the build gives both scripts this
- * object as the constant `OFFLINE_STORAGE` (esbuild's `define`, scripts/build/inline-scripts.ts).
+ * (src/page-scripts/offline-choice.js) and the tests must agree on these names: the build gives both scripts this
+ * object as the constant `OFFLINE_STORAGE` (esbuild's `define`, pipeline/render/inline-scripts.ts).
  */
 export const offlineStorage = {
   /** The cache of the reader's choice, one per copy of the site: `${choiceCache} ${scope}`. */

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { releaseDate } from '../../scripts/build/release-revision.ts';
+import { releaseDate } from '../lib/release-revision.ts';
 import { localeCodes } from '../i18n/locales';
 import { documentsIn, identify } from '../lib/documents';
 import { sitemap } from '../lib/feeds';

@@ -2,20 +2,18 @@ import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect } from '@playwright/test';
-import { inlineScript } from '../../scripts/build/inline-scripts.ts';
-import { offlineCostOfPage, offlineSizes, registrationSource } from '../../scripts/build/offline.ts';
+import { inlineScript } from '../../pipeline/render/inline-scripts.ts';
+import { offlineCostOfPage, offlineSizes, registrationSource } from '../../pipeline/after-render/offline.ts';
+import { budgets, checkBudget, describeBreach } from '../../pipeline/after-render/budgets.ts';
 import {
-  budgets,
-  checkBudget,
   firstSearchResult,
   searchQueries,
-  describeBreach,
   measurePage,
   pageBudgetBreaches,
   siteCss,
   sitePagePaths,
   summarise,
-} from '../../scripts/lib/page-cost.ts';
+} from '../../pipeline/bench/page-cost.ts';
 import { localeCodes } from '../../src/i18n/locales';
 import { paths } from '../../src/lib/routes';
 import { byLanguageFolder, sitePages, test } from './site';
@@ -33,7 +31,7 @@ test.describe('byte budgets, brotli-compressed', () => {
   /**
    * The pages a browser measures: every page but documents and side-by-side pages, of which only each template's
    * largest. Pages of one template load the same files and differ only in their HTML, which the build weighs for
-   * every page (scripts/build/page-budget.ts): the largest is the one that could break the budget.
+   * every page (pipeline/after-render/page-budget.ts): the largest is the one that could break the budget.
    */
   const largestOfTemplate = (pages: string[], isOfTemplate: (path: string) => boolean) => {
     const ofTemplate = pages.filter(isOfTemplate);

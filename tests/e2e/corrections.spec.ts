@@ -9,14 +9,14 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { parse } from 'node-html-parser';
-import { textRuns } from '../../scripts/build/language-check';
-import { readPages } from '../../scripts/build/site-files';
+import { textRuns } from '../../pipeline/after-render/language-check';
+import { readPages } from '../../pipeline/after-render/site-files';
 import { corrections } from '../../src/data/corrections';
 import { localeCodes, type Locale } from '../../src/i18n/locales';
 import { wrongForms } from '../../src/i18n/wrong-forms';
 import { isSuperseded, newestFirst } from '../../src/lib/corrections';
 import { formatDay } from '../../src/lib/dates';
-import { orthographyFindings } from '../../src/lib/orthography';
+import { orthographyFindings } from '../../pipeline/content-checks/orthography';
 import { paths } from '../../src/lib/routes';
 import { builtPage, sitePathOf } from './site';
 

@@ -7,10 +7,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { generateKeyPair, type PublicKey } from '../../scripts/release/minisign';
-import { bundles, checksumsFile } from '../../scripts/release/release-format';
-import { signReleaseFile } from '../../scripts/release/sign';
-import { withTrailingSlash } from '../../scripts/release/site-address';
+import { generateKeyPair, type PublicKey } from '../../pipeline/release/minisign';
+import { bundles, checksumsFile } from '../../pipeline/release/release-format';
+import { signReleaseFile } from '../../pipeline/release/sign';
+import { withTrailingSlash } from '../../pipeline/release/site-address';
 import { siteUrl } from '../../src/lib/site-url';
 import { freePorts } from '../support/free-ports';
 

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { locales, localeCodes, type Locale } from '../../src/i18n/locales';
 import { uiStrings } from '../../src/i18n/ui';
-import { formatFileSize } from '../../src/lib/file-size';
+import { formatFileSize } from '../../pipeline/after-render/file-size';
 import { siteSections } from '../../src/lib/navigation';
 import { paths } from '../../src/lib/routes';
 import { siteUrl } from '../../src/lib/site-url';

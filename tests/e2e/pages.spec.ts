@@ -6,7 +6,7 @@ import { localeCodes, locales } from '../../src/i18n/locales';
 import { uiStrings } from '../../src/i18n/ui';
 import { paths } from '../../src/lib/routes';
 import { siteUrl } from '../../src/lib/site-url';
-import { listFiles, pagePathOf } from '../../scripts/build/site-files';
+import { listFiles, pagePathOf } from '../../pipeline/after-render/site-files';
 import { builtFile, builtPage, sitePages, sitePathOf, slugs } from './site';
 
 /** An element's text as a reader sees it run together: whitespace collapsed. */

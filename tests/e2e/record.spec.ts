@@ -3,7 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { HTMLElement } from 'node-html-parser';
 import { timeline } from '../../src/data/timeline';
-import { releaseDate } from '../../scripts/build/release-revision';
+import { releaseDate } from '../../src/lib/release-revision';
 import { localeCodes, locales, type Locale } from '../../src/i18n/locales';
 import { uiStrings } from '../../src/i18n/ui';
 import { indexAnchor, namesIndex } from '../../src/lib/names-index';

@@ -4,11 +4,11 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { unzipSync } from 'fflate';
-import { listFiles } from '../../scripts/build/site-files';
-import { formatPublicKeyFile, generateKeyPair } from '../../scripts/release/minisign';
-import { bundles, signatureOf } from '../../scripts/release/release-format';
-import { isExactCopy, verifyMirror } from '../../scripts/release/verify';
-import { serve } from '../../scripts/serve';
+import { listFiles } from '../../pipeline/after-render/site-files';
+import { formatPublicKeyFile, generateKeyPair } from '../../pipeline/release/minisign';
+import { bundles, signatureOf } from '../../pipeline/release/release-format';
+import { isExactCopy, verifyMirror } from '../../pipeline/mirror-tools/verify';
+import { serve } from '../../pipeline/mirror-tools/serve';
 import { localeCodes } from '../../src/i18n/locales';
 import { paths } from '../../src/lib/routes';
 import { siteUrl } from '../../src/lib/site-url';
@@ -58,8 +58,8 @@ test('a release built from a `git archive` of the commit equals the one built fr
   };
   const [fromClone, fromArchive] = [temporary('release-from-clone'), temporary('release-from-archive')];
   // One after the other: both builds' Astro writes its cache in node_modules/.astro, which the link makes one folder.
-  await runScript('.', ['scripts/build.ts', '--release', '--out-dir', fromClone], releaseIdentity);
-  await runScript(source, ['scripts/build.ts', '--release', '--out-dir', fromArchive], releaseIdentity);
+  await runScript('.', ['pipeline/build.ts', '--release', '--out-dir', fromClone], releaseIdentity);
+  await runScript(source, ['pipeline/build.ts', '--release', '--out-dir', fromArchive], releaseIdentity);
   expect(await listFiles(fromClone)).toContain('UNSIGNED_RELEASE.json');
   expect(await differences(fromClone, fromArchive)).toEqual([]);
 
@@ -71,7 +71,7 @@ test('a release built from a `git archive` of the commit equals the one built fr
     ['.', fromClone],
     [source, fromArchive],
   ] as const) {
-    await runScript(root, ['scripts/sign.ts', '--dir', build], { MINISIGN_SECRET_KEY: secretKeyPath });
+    await runScript(root, ['pipeline/sign.ts', '--dir', build], { MINISIGN_SECRET_KEY: secretKeyPath });
   }
   expect(await listFiles(fromClone)).toContain('SHA256SUMS.minisig');
   expect(await listFiles(fromClone)).not.toContain('UNSIGNED_RELEASE.json');

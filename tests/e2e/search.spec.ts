@@ -5,7 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'node-html-parser';
 import { localeCodes, locales, type Locale } from '../../src/i18n/locales';
-import { searchQueries } from '../../scripts/lib/page-cost';
+import { searchQueries } from '../../pipeline/bench/page-cost';
 import { uiStrings } from '../../src/i18n/ui';
 import { paths } from '../../src/lib/routes';
 import { hasEveryQueryWord, queryWords, searchForm } from '../../src/lib/word-stems';

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { releaseRevision } from '../../scripts/build/release-revision';
+import { releaseRevision } from '../../src/lib/release-revision';
 import { localeCodes, locales, type Locale } from '../../src/i18n/locales';
 import { uiStrings } from '../../src/i18n/ui';
 import { cardText, chooserCard, documentCard, homeCard } from '../../src/lib/preview-card';

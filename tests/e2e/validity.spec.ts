@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { HtmlValidate, type Message } from 'html-validate';
-import { listFiles } from '../../scripts/build/site-files';
+import { listFiles } from '../../pipeline/after-render/site-files';
 
 /** The project's own rules, as editors see them too. */
 const validator = new HtmlValidate(JSON.parse(readFileSync('.htmlvalidate.json', 'utf8')));

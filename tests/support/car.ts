@@ -1,6 +1,6 @@
 /**
  * A CAR unpacked with a real UnixFS implementation (ipfs-unixfs-exporter),
- * independent of the writer (scripts/release/ipfs-car.ts), for the unit tests
+ * independent of the writer (pipeline/release/ipfs-car.ts), for the unit tests
  * of the writer and the browser tests of the built release.
  */
 import { createHash } from 'node:crypto';

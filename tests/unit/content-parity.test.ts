@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blockTexts, outline } from '../../src/lib/mdx';
-import { numbersIn } from '../../src/lib/numbers';
+import { numbersIn } from '../../pipeline/content-checks/numbers';
 import { documents } from '../support/content';
 
 describe.each(documents)('$slug', ({ original, translations }) => {

@@ -7,7 +7,7 @@ import {
   translatedFormPattern,
   wrongEndings,
 } from '../../src/i18n/glossary';
-import { glossaryFindings, termsUsed } from '../../src/lib/glossary-check';
+import { glossaryFindings, termsUsed } from '../../pipeline/content-checks/glossary-check';
 import { localeCodes } from '../../src/i18n/locales';
 import { documents, type DocumentFile } from '../support/content';
 

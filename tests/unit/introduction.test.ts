@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Nodes, Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { localeCodes, type Locale } from '../../src/i18n/locales';
-import { glossaryFindings } from '../../src/lib/glossary-check';
+import { glossaryFindings } from '../../pipeline/content-checks/glossary-check';
 import { parseMdx, splitFrontMatter } from '../../src/lib/mdx';
 import { paragraphNumber } from '../../src/lib/paragraph-ids';
 import { documentParagraphs } from '../support/paragraphs';

@@ -7,7 +7,7 @@ import {
   type GlossaryEntry,
 } from '../../src/i18n/glossary';
 import { localeCodes } from '../../src/i18n/locales';
-import { glossaryFindings } from '../../src/lib/glossary-check';
+import { glossaryFindings } from '../../pipeline/content-checks/glossary-check';
 import { indexAnchor, mentionedIn, nameGroups, namesIndex, sortName } from '../../src/lib/names-index';
 import { documentParagraphs } from '../support/paragraphs';
 

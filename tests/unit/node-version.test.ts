@@ -30,7 +30,7 @@ describe('the pinned Node', () => {
   it.runIf(debianNode !== undefined && debianNode !== '' && !satisfies(debianNode, packageJson.engines.node))(
     `stops a script on an older Node (${debianNode}) with one line that says what is needed`,
     () => {
-      const result = spawnSync('/usr/bin/node', ['scripts/require-node.js'], { encoding: 'utf8' });
+      const result = spawnSync('/usr/bin/node', ['pipeline/require-node.js'], { encoding: 'utf8' });
       expect(result.status).toBe(1);
       expect(result.stdout).toBe('');
       expect(result.stderr.trim().split('\n')).toEqual([

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parsePublicKey } from '../../scripts/release/minisign';
+import { parsePublicKey } from '../../pipeline/release/minisign';
 
 const pinnedKeyFile = readFileSync('release/minisign.pub', 'utf8');
 

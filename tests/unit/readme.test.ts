@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentReadme, readmeGuide } from '../../scripts/readme.ts';
+import { currentReadme, readmeGuide } from '../../pipeline/readme.ts';
 
 describe('the README’s hosting guide', () => {
   it('is the English mirrors page’s guide, made afresh (npm run readme)', () => {
@@ -28,7 +28,7 @@ describe('the README’s hosting guide', () => {
       /^### Host a mirror\n\nSee the \[downloads\]\(https?:\/\/[^)]+\/en\/downloads\/\), `https?:\/\/[^`]+`\.$/,
     );
     expect(() => readmeGuide('## Host a mirror\n\n<Unknown />\n', 'k\nRWX\n')).toThrow(
-      'the guide uses <Unknown />, which scripts/readme.ts cannot write',
+      'the guide uses <Unknown />, which pipeline/readme.ts cannot write',
     );
   });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
-const runTogether = path.resolve('scripts/run-together.ts');
+const runTogether = path.resolve('pipeline/run-together.ts');
 const project = mkdtempSync(path.join(tmpdir(), 'run-together-'));
 afterAll(() => rmSync(project, { recursive: true, force: true }));
 writeFileSync(

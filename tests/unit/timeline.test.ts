@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { timeline } from '../../src/data/timeline';
 import { localeCodes } from '../../src/i18n/locales';
-import { glossaryFindings } from '../../src/lib/glossary-check';
+import { glossaryFindings } from '../../pipeline/content-checks/glossary-check';
 import { formatEventDate, timelineProblems, type TimelineEvent } from '../../src/lib/timeline';
 import { documentParagraphs } from '../support/paragraphs';
 

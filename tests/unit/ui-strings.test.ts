@@ -32,7 +32,7 @@ describe('interface strings', () => {
   });
 
   it('has no string that nothing uses', () => {
-    const code = ['src', 'scripts']
+    const code = ['src', 'pipeline']
       .flatMap((root) => readdirSync(root, { recursive: true, encoding: 'utf8' }).map((file) => path.join(root, file)))
       .filter((file) => /\.(ts|js|astro|mjs)$/.test(file) && !file.startsWith(path.join('src', 'i18n', 'strings')))
       .map((file) => readFileSync(file, 'utf8'))

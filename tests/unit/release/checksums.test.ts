@@ -1,8 +1,8 @@
 import { appendFile, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatChecksums, parseChecksums, writeChecksums } from '../../../scripts/release/checksums.ts';
-import { makeSite, removeTempDirs, run } from './fixture.ts';
+import { formatChecksums, parseChecksums, writeChecksums } from '../../../pipeline/release/checksums.ts';
+import { makeSite, removeTempDirs, run } from '../../support/release-fixture.ts';
 
 afterAll(removeTempDirs);
 

@@ -1,7 +1,7 @@
 /** The release's CAR, unpacked with a real UnixFS implementation (tests/support/car.ts), independent of the writer. */
 import { CID } from 'multiformats/cid';
 import { describe, expect, it } from 'vitest';
-import { siteCar } from '../../../scripts/release/ipfs-car.ts';
+import { siteCar } from '../../../pipeline/release/ipfs-car.ts';
 import { unpackCar } from '../../support/car.ts';
 
 const files = [

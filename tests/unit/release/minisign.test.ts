@@ -7,8 +7,8 @@ import {
   parseSecretKey,
   signMinisig,
   verifyMinisig,
-} from '../../../scripts/release/minisign.ts';
-import { makeKeys, makeTempDir, removeTempDirs, run, type KeyFiles } from './fixture.ts';
+} from '../../../pipeline/release/minisign.ts';
+import { makeKeys, makeTempDir, removeTempDirs, run, type KeyFiles } from '../../support/release-fixture.ts';
 
 afterAll(removeTempDirs);
 

@@ -4,14 +4,14 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sha256Hex, walkDirectory } from '../../../scripts/release/checksums.ts';
-import { keyIdHex, parseMinisig } from '../../../scripts/release/minisign.ts';
-import { parseTrustedComment } from '../../../scripts/release/release-format.ts';
-import { keyOnDiskProblem } from '../../../scripts/release/key-on-disk.ts';
-import { readReleaseKey, signBuiltRelease } from '../../../scripts/release/sign.ts';
-import { writeRelease } from '../../../scripts/release/write-release.ts';
+import { sha256Hex, walkDirectory } from '../../../pipeline/release/checksums.ts';
+import { keyIdHex, parseMinisig } from '../../../pipeline/release/minisign.ts';
+import { parseTrustedComment } from '../../../pipeline/release/release-format.ts';
+import { keyOnDiskProblem } from '../../../pipeline/content-checks/key-on-disk.ts';
+import { readReleaseKey, signBuiltRelease } from '../../../pipeline/release/sign.ts';
+import { writeRelease } from '../../../pipeline/release/write-release.ts';
 import { readIdentity } from '../../../src/lib/identity.ts';
-import { formatFileSize } from '../../../src/lib/file-size.ts';
+import { formatFileSize } from '../../../pipeline/after-render/file-size.ts';
 import { freePorts } from '../../support/free-ports.ts';
 import {
   canonicalOrigin,
@@ -23,7 +23,7 @@ import {
   removeTempDirs,
   run,
   signSite,
-} from './fixture.ts';
+} from '../../support/release-fixture.ts';
 
 afterAll(removeTempDirs);
 
@@ -73,7 +73,7 @@ describe('a fork’s own key', () => {
     const dir = await makeTempDir();
     const secret = path.join(dir, 'release.key');
     const pub = path.join(dir, 'minisign.pub');
-    const made = await run(process.execPath, ['scripts/new-release-key.ts', secret, '--public-key', pub]);
+    const made = await run(process.execPath, ['pipeline/new-release-key.ts', secret, '--public-key', pub]);
     expect(made.code).toBe(0);
     expect(made.stdout).toMatch(/^New release key [0-9A-F]{16}: the secret key is in /);
     await writeFile(path.join(dir, 'file'), 'signed\n');
@@ -81,7 +81,7 @@ describe('a fork’s own key', () => {
     expect(signed.code).toBe(0);
     expect((await run('minisign', ['-V', '-p', pub, '-m', path.join(dir, 'file')])).code).toBe(0);
 
-    const again = await run(process.execPath, ['scripts/new-release-key.ts', secret, '--public-key', pub]);
+    const again = await run(process.execPath, ['pipeline/new-release-key.ts', secret, '--public-key', pub]);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain(`cannot write ${secret}`);
   });
@@ -252,7 +252,7 @@ describe('a release build with a placeholder in the identity', () => {
   it('stops before compiling anything, naming what to set: a publisher too, or "unnamed"', async () => {
     const result = await run(
       process.execPath,
-      ['scripts/build.ts', '--release', '--out-dir', path.join(await makeTempDir(), 'out')],
+      ['pipeline/build.ts', '--release', '--out-dir', path.join(await makeTempDir(), 'out')],
       {
         env: {
           ...process.env,
@@ -274,7 +274,7 @@ describe('a release build with no date', () => {
   it('stops before compiling anything, saying where a date comes from', async () => {
     // The build scripts alone, outside any clone, with release/revision as `git archive` has not filled it in.
     const project = await makeTempDir();
-    for (const entry of ['src', 'scripts', 'release', 'package.json', 'tsconfig.json']) {
+    for (const entry of ['src', 'pipeline', 'release', 'package.json', 'tsconfig.json']) {
       await cp(entry, path.join(project, entry), { recursive: true });
     }
     await writeFile(path.join(project, 'release/revision'), '$Format:%H %ct$\n');
@@ -292,7 +292,7 @@ describe('a release build with no date', () => {
     delete environment['GIT_DIR'];
     delete environment['GIT_WORK_TREE'];
     const output = path.join(project, 'out');
-    const result = await run(process.execPath, ['scripts/build.ts', '--release', '--out-dir', output], {
+    const result = await run(process.execPath, ['pipeline/build.ts', '--release', '--out-dir', output], {
       cwd: project,
       env: environment,
     });
@@ -313,7 +313,7 @@ describe('the build, while the key is on disk', () => {
     expect(keyOnDiskProblem({})).toBeUndefined();
     const result = await run(
       process.execPath,
-      ['scripts/build.ts', '--out-dir', path.join(await makeTempDir(), 'out')],
+      ['pipeline/build.ts', '--out-dir', path.join(await makeTempDir(), 'out')],
       {
         env: { ...process.env, MINISIGN_SECRET_KEY: '/nonexistent/release.key' },
       },

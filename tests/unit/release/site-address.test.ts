@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSiteAddress } from '../../../scripts/release/site-address.ts';
+import { parseSiteAddress } from '../../../pipeline/release/site-address.ts';
 
 describe('site addresses', () => {
   it.each([

@@ -1,0 +1,175 @@
+/**
+ * The build section of `npm run bench`: cold and warm build time and peak
+ * memory, for this project and, side by side in the same run, for another
+ * Astro project (the stock Starlight site of ../shared/anchors/), each with its
+ * documents as they are and multiplied tenfold.
+ *
+ * Every measurement builds a fresh copy of the project in a temporary folder
+ * with a node_modules of its own, so that the copy's caches (Astro's, Vite's,
+ * the preview images') start empty for the cold build and are there for the
+ * warm one, and the real project's are never touched.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export interface BuildProject {
+  name: string;
+  root: string;
+  /** The command that builds it, run in its folder. */
+  command: string[];
+  /** Folders that hold one subfolder per language of Markdown documents, relative to the root. */
+  documentFolders: string[];
+}
+
+export interface BuildFigures {
+  project: string;
+  scale: number;
+  documents: number;
+  /** Median over the runs, in milliseconds. */
+  coldMs: number;
+  warmMs: number;
+  /** The largest resident set of any process of the build, in kilobytes; null without GNU time. */
+  coldPeakKb: number | null;
+  warmPeakKb: number | null;
+  /** Processor time (user and system, all processes), in milliseconds: steadier than wall time on a busy machine. */
+  coldCpuMs: number | null;
+  warmCpuMs: number | null;
+  runs: number;
+}
+
+const gnuTime = '/usr/bin/time';
+/** What never goes into a copy: the packages (linked instead), caches, outputs and the repository itself. */
+const skipped = new Set(['node_modules', '.git', 'dist', '.astro', '.cache', 'bench-results', 'test-results']);
+
+/**
+ * A copy of the project to build, with a node_modules of its own whose files
+ * are hard links to the real packages': fast and small, and, unlike symbolic
+ * links, every package is inside the copy, as Astro expects of components
+ * shipped in packages (Starlight's).
+ */
+async function copyProject(project: BuildProject): Promise<string> {
+  const copy = await mkdtemp(path.join(tmpdir(), `bench-${project.name.replace(/\W+/g, '-')}-`));
+  for (const entry of await readdir(project.root)) {
+    if (skipped.has(entry) || entry.endsWith('.partial')) continue;
+    await cp(path.join(project.root, entry), path.join(copy, entry), { recursive: true });
+  }
+  const modules = path.join(project.root, 'node_modules');
+  await mkdir(path.join(copy, 'node_modules'));
+  const entries = (await readdir(modules)).filter((entry) => !entry.startsWith('.') || entry === '.bin');
+  const linked = spawnSync('cp', [
+    '-al',
+    ...entries.map((entry) => path.join(modules, entry)),
+    path.join(copy, 'node_modules'),
+  ]);
+  if (linked.status !== 0) throw new Error(`cannot link ${modules} into ${copy}: ${linked.stderr.toString()}`);
+  return copy;
+}
+
+/**
+ * Multiplies every document `scale` times: copy n of `x.md(x)` is `x-n.md(x)`,
+ * its title marked with the copy's number so that every page, preview image
+ * and search entry is its own. Returns how many documents there are then.
+ */
+async function multiplyDocuments(copy: string, project: BuildProject, scale: number): Promise<number> {
+  let documents = 0;
+  for (const folder of project.documentFolders) {
+    for (const lang of await readdir(path.join(copy, folder))) {
+      const langFolder = path.join(copy, folder, lang);
+      for (const file of (await readdir(langFolder)).filter((name) => /\.mdx?$/.test(name))) {
+        documents += scale;
+        const text = await readFile(path.join(langFolder, file), 'utf8');
+        for (let n = 2; n <= scale; n += 1) {
+          const marked = text.replace(/^title: *(['"]?)(.*)\1$/m, (_line, quote: string, title: string) => {
+            return `title: ${quote}${title} (${n})${quote}`;
+          });
+          await writeFile(path.join(langFolder, file.replace(/(\.mdx?)$/, `-${n}$1`)), marked);
+        }
+      }
+    }
+  }
+  return documents;
+}
+
+interface Timing {
+  ms: number;
+  peakKb: number | null;
+  cpuMs: number | null;
+}
+
+function timedBuild(project: BuildProject, copy: string): Timing {
+  const [command = '', ...args] = project.command;
+  const withTime = existsSync(gnuTime);
+  const started = performance.now();
+  const result = withTime
+    ? spawnSync(gnuTime, ['-f', 'peak-kb:%M cpu-s:%U+%S', command, ...args], { cwd: copy, encoding: 'utf8' })
+    : spawnSync(command, args, { cwd: copy, encoding: 'utf8' });
+  const ms = performance.now() - started;
+  if (result.status !== 0) {
+    process.stderr.write(`${result.stdout}${result.stderr}`);
+    throw new Error(`${project.name}: ${project.command.join(' ')} failed in ${copy}`);
+  }
+  const measured = /peak-kb:(\d+) cpu-s:([\d.]+)\+([\d.]+)/.exec(result.stderr);
+  if (measured === null) return { ms, peakKb: null, cpuMs: null };
+  return { ms, peakKb: Number(measured[1]), cpuMs: Math.round((Number(measured[2]) + Number(measured[3])) * 1000) };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+const medianOrNull = (values: (number | null)[]) =>
+  values.some((value) => value === null) ? null : median(values as number[]);
+
+/** `runs` fresh copies of the project at `scale`, each built twice: cold, then warm. */
+export async function benchBuild(project: BuildProject, scale: number, runs: number): Promise<BuildFigures> {
+  const cold: Timing[] = [];
+  const warm: Timing[] = [];
+  let documents = 0;
+  for (let run = 0; run < runs; run += 1) {
+    const copy = await copyProject(project);
+    try {
+      documents = await multiplyDocuments(copy, project, scale);
+      cold.push(timedBuild(project, copy));
+      warm.push(timedBuild(project, copy));
+    } finally {
+      await rm(copy, { recursive: true, force: true });
+    }
+  }
+  return {
+    project: project.name,
+    scale,
+    documents,
+    coldMs: Math.round(median(cold.map((run) => run.ms))),
+    warmMs: Math.round(median(warm.map((run) => run.ms))),
+    coldPeakKb: medianOrNull(cold.map((run) => run.peakKb)),
+    warmPeakKb: medianOrNull(warm.map((run) => run.peakKb)),
+    coldCpuMs: medianOrNull(cold.map((run) => run.cpuMs)),
+    warmCpuMs: medianOrNull(warm.map((run) => run.cpuMs)),
+    runs,
+  };
+}
+
+/** This project, built as `npm run build` builds it. */
+export function thisProject(root: string): BuildProject {
+  return {
+    name: 'this site',
+    root,
+    command: [process.execPath, 'pipeline/build.ts'],
+    documentFolders: ['src/content/documents'],
+  };
+}
+
+/** Another Astro project, such as the Starlight reference, built with its own `astro build`. */
+export function otherProject(folder: string): BuildProject {
+  const root = path.resolve(folder);
+  const astro = path.join(root, 'node_modules/astro/bin/astro.mjs');
+  if (!existsSync(astro)) {
+    throw new Error(`${root} has no node_modules/astro: install and build it first (see ../shared/anchors/README.md)`);
+  }
+  return {
+    name: path.basename(root),
+    root,
+    command: [process.execPath, astro, 'build'],
+    documentFolders: ['src/content/docs'],
+  };
+}

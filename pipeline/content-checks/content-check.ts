@@ -1,0 +1,455 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
+import path from 'node:path';
+import type { z } from 'astro/zod';
+import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { documentSchema, pageSchema, type DocumentData } from '../../src/content/schema';
+import { isLocale, localeCodes, type Locale } from '../../src/i18n/locales';
+import {
+  contentComponents,
+  unfitCharacterProblems,
+  nestingProblem,
+  unsafeContent,
+  type ContentCollection,
+} from '../../src/lib/content-safety';
+import { parseMdx, splitFrontMatter } from '../../src/lib/mdx';
+import { paragraphNumber } from '../../src/lib/paragraph-ids';
+import { paragraphsOf } from '../../src/lib/paragraphs';
+import { paths } from '../../src/lib/routes';
+import { siteUrl as publicSiteUrl } from '../../src/lib/site-url';
+import { timelineProblems, type TimelineEvent } from '../../src/lib/timeline';
+import { correctionProblems, type Correction } from '../../src/lib/corrections';
+
+export interface ContentProblem {
+  /** The file (or folder) at fault, relative to the project root. */
+  file: string;
+  /** The line of the file, where there is one to name. */
+  line?: number;
+  problem: string;
+}
+
+export interface CheckOptions {
+  /** Files are named relative to it. */
+  projectRoot?: string;
+  /** The site's public address: links to it are checked like links inside the site. */
+  siteUrl?: URL;
+  /** The timeline (src/data/timeline.ts), whose events cite the documents' paragraphs. */
+  timeline?: readonly TimelineEvent[];
+  /** The corrections (src/data/corrections.ts), each of a paragraph or a timeline line. */
+  corrections?: readonly Correction[];
+}
+
+/** Where the timeline's events live, for messages. */
+export const timelineFile = 'src/data/timeline.ts';
+/** Where the corrections live, for messages. */
+export const correctionsFile = 'src/data/corrections.ts';
+
+const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const collections = {
+  documents: { schema: documentSchema, path: paths.document, noun: 'document' },
+  /** Each page file is served at `/{lang}/{name}/` by its own route in src/pages/[lang]/. */
+  pages: { schema: pageSchema, path: (lang: Locale, name: string) => `/${lang}/${name}/`, noun: 'page' },
+} satisfies Record<
+  ContentCollection,
+  { schema: z.ZodType; path: (lang: Locale, slug: string) => string; noun: string }
+>;
+
+interface ContentFile {
+  collection: ContentCollection;
+  file: string;
+  lang: Locale;
+  slug: string;
+}
+
+interface LinkTarget {
+  url: string;
+  line: number | undefined;
+}
+
+interface ParsedFile extends ContentFile {
+  data: unknown;
+  links: LinkTarget[];
+  /** A document's citable paragraphs as plain text (src/lib/paragraph-ids.ts): `#p-N` names the Nth. */
+  paragraphs?: string[];
+}
+
+interface ParsedDocument extends ParsedFile {
+  data: DocumentData;
+}
+
+/**
+ * Checks the content folder as a whole: the documents and the site's own
+ * pages, each file's front matter and body, and what the schema of one file
+ * cannot see. Every problem names its file, and its line where it has one, so
+ * an author knows what to fix.
+ */
+export async function checkContent(contentDir: string, options: CheckOptions = {}): Promise<ContentProblem[]> {
+  const projectRoot = options.projectRoot ?? process.cwd();
+  const relative = (file: string) => path.relative(projectRoot, file).split(path.sep).join('/');
+  const problems: ContentProblem[] = [];
+  /** Every content file, valid or not: a broken file is reported once, not also as missing. */
+  const files: ContentFile[] = [];
+  const parsed: ParsedFile[] = [];
+
+  for (const collection of Object.keys(collections) as ContentCollection[]) {
+    const collectionDir = path.join(contentDir, collection);
+    const found = await listFiles(collection, collectionDir, relative, problems);
+    files.push(...found);
+    for (const file of found) {
+      const result = await parseFile(file, path.join(projectRoot, file.file), problems);
+      if (result) parsed.push(result);
+    }
+    problems.push(...checkEveryLanguage(found, collectionDir, relative));
+  }
+
+  const documents = parsed.filter((file): file is ParsedDocument => file.collection === 'documents');
+  problems.push(...checkTranslations(documents));
+  problems.push(...checkAcrossLanguages(documents));
+  problems.push(...checkInternalLinks(parsed, files, options.siteUrl ?? publicSiteUrl));
+  if (options.timeline) problems.push(...checkTimeline(options.timeline, documents));
+  if (options.corrections) problems.push(...checkCorrections(options.corrections, documents, options.timeline ?? []));
+  return problems;
+}
+
+async function listFiles(
+  collection: ContentCollection,
+  collectionDir: string,
+  relative: (file: string) => string,
+  problems: ContentProblem[],
+): Promise<ContentFile[]> {
+  const files: ContentFile[] = [];
+  let folders;
+  try {
+    folders = await readdir(collectionDir, { withFileTypes: true });
+  } catch {
+    problems.push({ file: relative(collectionDir), problem: `is missing: the site's ${collection} live there` });
+    return files;
+  }
+  for (const folder of folders) {
+    const folderPath = path.join(collectionDir, folder.name);
+    if (!folder.isDirectory()) {
+      problems.push({ file: relative(folderPath), problem: `is not in a language folder (${localeCodes.join(', ')})` });
+      continue;
+    }
+    if (!isLocale(folder.name)) {
+      problems.push({
+        file: relative(folderPath),
+        problem: `is not a language of the site: "${folder.name}" (languages: ${localeCodes.join(', ')}; add a language in src/i18n/locales.ts)`,
+      });
+      continue;
+    }
+    const lang = folder.name;
+    for (const entry of await readdir(folderPath, { withFileTypes: true })) {
+      const file = path.join(folderPath, entry.name);
+      if (!entry.isFile() || path.extname(entry.name) !== '.mdx') {
+        problems.push({
+          file: relative(file),
+          problem: entry.name.endsWith('.md')
+            ? `is a .md file, whose raw HTML would pass unchecked — rename it to ${path.basename(entry.name, '.md')}.mdx`
+            : `is not a .mdx ${collections[collection].noun}`,
+        });
+        continue;
+      }
+      const slug = path.basename(entry.name, '.mdx');
+      if (!slugPattern.test(slug)) {
+        problems.push({
+          file: relative(file),
+          problem: `has a file name that is not a valid slug: "${slug}" (use lower-case ASCII letters, digits and single hyphens)`,
+        });
+        continue;
+      }
+      files.push({ collection, file: relative(file), lang, slug });
+    }
+  }
+  return files;
+}
+
+/**
+ * Decodes a content file, or names its first line that is not UTF-8. A line
+ * feed is never part of another character in UTF-8, so each line can be
+ * checked on its own.
+ */
+function decodeUtf8(bytes: Buffer): { text: string } | { line: number; problem: string } {
+  if (isUtf8(bytes)) return { text: bytes.toString('utf8') };
+  let start = 0;
+  let line = 1;
+  for (
+    let end = bytes.indexOf(0x0a);
+    end !== -1 && isUtf8(bytes.subarray(start, end));
+    end = bytes.indexOf(0x0a, start)
+  ) {
+    start = end + 1;
+    line += 1;
+  }
+  return { line, problem: 'is not UTF-8 text — save the file as UTF-8 in your editor' };
+}
+
+async function parseFile(file: ContentFile, absolutePath: string, problems: ContentProblem[]) {
+  const report = ({ line, problem }: { line?: number | undefined; problem: string }) => {
+    problems.push(line === undefined ? { file: file.file, problem } : { file: file.file, line, problem });
+  };
+  const decoded = decodeUtf8(await readFile(absolutePath));
+  if (!('text' in decoded)) {
+    report(decoded);
+    return undefined;
+  }
+  unfitCharacterProblems(decoded.text).forEach(report);
+  let split;
+  try {
+    split = splitFrontMatter(decoded.text);
+  } catch (error) {
+    report({ problem: (error as Error).message });
+    return undefined;
+  }
+  const result = collections[file.collection].schema.safeParse(split.frontMatter ?? {});
+  let tree;
+  try {
+    tree = parseMdx(split.body);
+  } catch (error) {
+    // The parser's message starts with the line and column: "12:5: Unexpected character…".
+    const [, line, message] = /^(\d+):\d+: ([\s\S]*)$/.exec((error as Error).message) ?? [];
+    const problem = `is not valid MDX: ${message ?? (error as Error).message}`;
+    report({ line: line === undefined ? undefined : Number(line), problem });
+    return undefined;
+  }
+  // Text nested too deeply for the recursive walks below stops the check of this file here.
+  const tooDeep = nestingProblem(tree);
+  if (tooDeep !== undefined) {
+    report(tooDeep);
+    return undefined;
+  }
+  unsafeContent(tree, contentComponents[file.collection]).forEach(report);
+  if (!result.success) {
+    for (const issue of result.error.issues) report({ problem: describeIssue(issue) });
+    return undefined;
+  }
+  const paragraphs =
+    file.collection === 'documents' ? { paragraphs: paragraphsOf(split.body).map((paragraph) => paragraph.text) } : {};
+  return { ...file, data: result.data, links: linkTargets(tree), ...paragraphs };
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') {
+    const prefix = issue.path.map((part) => `${String(part)}.`).join('');
+    return `has unknown front matter field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${prefix}${key}"`).join(', ')}`;
+  }
+  const field = issue.path.map(String).join('.') || '(front matter)';
+  return `front matter "${field}" ${issue.message}`;
+}
+
+/** Every link target in the body, from Markdown links and reference definitions. */
+function linkTargets(tree: Root): LinkTarget[] {
+  const targets: LinkTarget[] = [];
+  visit(tree, (node) => {
+    if (node.type === 'link' || node.type === 'definition') {
+      targets.push({ url: node.url, line: node.position?.start.line });
+    }
+  });
+  return targets;
+}
+
+function checkEveryLanguage(
+  files: ContentFile[],
+  collectionDir: string,
+  relative: (file: string) => string,
+): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  for (const [slug, versions] of Map.groupBy(files, (file) => file.slug)) {
+    const present = localeCodes.filter((lang) => versions.some((version) => version.lang === lang));
+    for (const lang of localeCodes) {
+      if (!present.includes(lang)) {
+        problems.push({
+          file: relative(path.join(collectionDir, lang, `${slug}.mdx`)),
+          problem: `is missing: "${slug}" exists in ${present.join(', ')} but not in ${lang}`,
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+function checkTranslations(documents: ParsedDocument[]): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  for (const { file, lang, data } of documents) {
+    const isOriginal = data.originalLanguage === lang;
+    if (isOriginal && data.translated) {
+      problems.push({ file, problem: `says "translated: true" but is in the original language (${lang})` });
+    }
+    if (!isOriginal && !data.translated) {
+      problems.push({
+        file,
+        problem: `is a translation from "${data.originalLanguage}" and must say "translated: true"`,
+      });
+    }
+    if (isOriginal && data.provenance.translationReviewed) {
+      problems.push({
+        file,
+        problem: `is the original (${lang}) and must not have "provenance.translationReviewed": only a translation is reviewed`,
+      });
+    }
+    if (!isOriginal && !data.provenance.translationReviewed) {
+      problems.push({
+        file,
+        problem:
+          'is a translation and must say when fluent editors reviewed it: "provenance.translationReviewed" with "YYYY-MM-DD"',
+      });
+    }
+  }
+  return problems;
+}
+
+function checkAcrossLanguages(documents: ParsedDocument[]): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  for (const versions of Map.groupBy(documents, (document) => document.slug).values()) {
+    const [first, ...others] = versions;
+    if (!first) continue;
+    for (const other of others) {
+      for (const field of ['kind', 'originalLanguage'] as const) {
+        if (other.data[field] !== first.data[field]) {
+          problems.push({
+            file: other.file,
+            problem: `has ${field} "${other.data[field]}" but ${first.file} has "${first.data[field]}"`,
+          });
+        }
+      }
+      if (JSON.stringify(other.data.date) !== JSON.stringify(first.data.date)) {
+        problems.push({ file: other.file, problem: `has a different date from ${first.file}` });
+      }
+      // The publisher is named in each language; how and where the original was published is one fact.
+      for (const field of ['form', 'url', 'reports', 'artefactsRemoved'] as const) {
+        if (JSON.stringify(other.data.provenance[field]) !== JSON.stringify(first.data.provenance[field])) {
+          problems.push({
+            file: other.file,
+            problem: `has a different "provenance.${field}" from ${first.file}: it describes the same original`,
+          });
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+/** Paths every link inside a content file may point at. */
+function knownPaths(files: ContentFile[]): Set<string> {
+  const known = new Set<string>([paths.languageChooser(), paths.siteArchive(), paths.sitemap()]);
+  for (const lang of localeCodes) {
+    for (const page of [
+      paths.home,
+      paths.search,
+      paths.downloads,
+      paths.mirrors,
+      paths.timeline,
+      paths.names,
+      paths.corrections,
+      paths.feed,
+    ]) {
+      known.add(page(lang));
+    }
+  }
+  for (const file of files) {
+    known.add(collections[file.collection].path(file.lang, file.slug));
+    if (file.collection === 'documents') known.add(paths.singleFile(file.lang, file.slug));
+  }
+  return known;
+}
+
+/**
+ * The site path a link leads to, or undefined for a link out of the site: a
+ * relative link, and an absolute one to the site's own public address, which
+ * a mirror would otherwise send its readers to.
+ */
+function sitePath(target: string, page: URL, siteUrl: URL): string | undefined {
+  if (URL.canParse(target)) {
+    const url = new URL(target);
+    const own =
+      /^https?:$/.test(url.protocol) && url.host === siteUrl.host && url.pathname.startsWith(siteUrl.pathname);
+    return own ? `/${url.pathname.slice(siteUrl.pathname.length)}` : undefined;
+  }
+  if (target.startsWith('#')) return undefined;
+  const resolved = new URL(target, page);
+  // An address without its scheme leaves the site; the safety rules report it.
+  return resolved.origin === page.origin ? resolved.pathname : undefined;
+}
+
+function checkInternalLinks(files: ParsedFile[], allFiles: ContentFile[], siteUrl: URL): ContentProblem[] {
+  const known = knownPaths(allFiles);
+  const paragraphCounts = new Map(
+    files.flatMap((file) =>
+      file.paragraphs === undefined
+        ? []
+        : [[collections[file.collection].path(file.lang, file.slug), file.paragraphs.length]],
+    ),
+  );
+  const problems: ContentProblem[] = [];
+  const origin = 'https://site.invalid';
+  for (const file of files) {
+    const page = new URL(collections[file.collection].path(file.lang, file.slug), origin);
+    for (const { url, line } of file.links) {
+      const target = sitePath(url, page, siteUrl);
+      if (target === undefined) continue;
+      const problem = known.has(target)
+        ? paragraphLinkProblem(url, target, new URL(url, page).hash, paragraphCounts)
+        : `links to "${url}", which is ${target} — no page of the site has that address`;
+      if (problem === undefined) continue;
+      problems.push(line === undefined ? { file: file.file, problem } : { file: file.file, line, problem });
+    }
+  }
+  return problems;
+}
+
+const paragraphHint = 'each paragraph’s number is the ¶ beside it on the document’s page';
+
+/**
+ * What is wrong with a link to a paragraph of a document (`…/petition-to-the-ilo/#p-12`):
+ * a number the document does not have, or a `#p-` fragment that is no number.
+ */
+function paragraphLinkProblem(
+  url: string,
+  target: string,
+  hash: string,
+  paragraphCounts: ReadonlyMap<string, number>,
+): string | undefined {
+  const count = paragraphCounts.get(target);
+  if (count === undefined || !hash.startsWith('#p-')) return undefined;
+  const number = paragraphNumber(decodeURIComponent(hash.slice(1)));
+  if (number === undefined) {
+    return `links to "${url}", whose "${hash}" names no paragraph: write #p-1, #p-2… (${paragraphHint})`;
+  }
+  if (number > count) {
+    return `links to "${url}", paragraph ${number} of ${target}, which has paragraphs 1 to ${count}: link to the paragraph that says it (${paragraphHint})`;
+  }
+  return undefined;
+}
+
+/**
+ * The timeline's events, checked against the documents: each paragraph an
+ * event cites must exist in every language (translations keep the original's
+ * paragraphs one for one, so the least count is the one that counts).
+ */
+function checkTimeline(events: readonly TimelineEvent[], documents: ParsedFile[]): ContentProblem[] {
+  const counts = new Map<string, number>();
+  for (const { slug, paragraphs } of documents) {
+    if (paragraphs !== undefined) counts.set(slug, Math.min(paragraphs.length, counts.get(slug) ?? paragraphs.length));
+  }
+  return timelineProblems(events, counts).map((problem) => ({ file: timelineFile, problem }));
+}
+
+/** The corrections, checked against the documents' paragraphs and the timeline's lines as they are now. */
+function checkCorrections(
+  corrections: readonly Correction[],
+  documents: ParsedFile[],
+  timeline: readonly TimelineEvent[],
+): ContentProblem[] {
+  return correctionProblems(corrections, {
+    paragraphs: (lang, slug) => documents.find((file) => file.lang === lang && file.slug === slug)?.paragraphs,
+    timelineLine: (lang, id) => timeline.find((event) => event.id === id)?.text[lang],
+  }).map((problem) => ({ file: correctionsFile, problem }));
+}
+
+export function formatProblems(problems: ContentProblem[]): string {
+  return problems
+    .map(({ file, line, problem }) => `  ${file}${line === undefined ? '' : `:${line}`}: ${problem}`)
+    .join('\n');
+}

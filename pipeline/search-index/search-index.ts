@@ -1,0 +1,328 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { constants, gunzipSync, gzipSync } from 'node:zlib';
+import { parse, type HTMLElement } from 'node-html-parser';
+import * as pagefind from 'pagefind';
+import { localeCodes, type Locale } from '../../src/i18n/locales.ts';
+import { paths, relativeUrl } from '../../src/lib/routes.ts';
+import { listFiles, type ParsedPages } from '../after-render/site-files.ts';
+import { gzipBest, type ZopfliOptions } from './zopfli.ts';
+
+/**
+ * Up to this many pages in every language, each language's excerpts go in one
+ * file, which the search page fetches beside the engine: at about 2.5 KB a page
+ * it costs less than the round trip (400 ms, or 20 KB at 400 kbit/s) that
+ * fetching excerpts after the search would add. A larger site fetches the
+ * excerpts of the results it shows, five at a time.
+ */
+const bundleExcerptsUpToPages = 8;
+
+/** Index chunks are fetched beside the engine only while a language's chunks stay this small. */
+const preloadIndexUpToBytes = 40 * 1024;
+
+/**
+ * What Pagefind reads of a page: its indexed text, the metadata, filters and
+ * sort keys it records, its title, and what it takes a title or image from
+ * when a page names none (the first heading and image anywhere), besides the
+ * page's language.
+ */
+const indexedParts = [
+  '[data-pagefind-body]',
+  '[data-pagefind-meta]',
+  '[data-pagefind-default-meta]',
+  '[data-pagefind-filter]',
+  '[data-pagefind-sort]',
+  'title',
+  'h1',
+  'img',
+].join(', ');
+
+/**
+ * The pages Pagefind indexes (those with `data-pagefind-body`), as their HTML
+ * now, by file. `assertUnchangedSinceIndexed` checks, before they are written,
+ * that no later step changed what Pagefind read of them.
+ */
+export interface IndexedPages {
+  html: Map<string, string>;
+  parts: Map<string, string>;
+}
+
+/** Whether Pagefind indexes the page: it has an element marked `data-pagefind-body`. */
+const isIndexed = (document: HTMLElement) => document.querySelector('[data-pagefind-body]') !== null;
+
+function indexedPartsOf(document: HTMLElement): string {
+  const lang = document.querySelector('html')?.getAttribute('lang') ?? '';
+  return [lang, ...document.querySelectorAll(indexedParts).map((element) => element.outerHTML)].join('\n');
+}
+
+export function pagesToIndex(pages: ParsedPages): IndexedPages {
+  const html = new Map<string, string>();
+  const parts = new Map<string, string>();
+  for (const [file, document] of pages) {
+    if (!isIndexed(document)) continue;
+    html.set(file, document.toString());
+    parts.set(file, indexedPartsOf(document));
+  }
+  return { html, parts };
+}
+
+/**
+ * Throws, naming the pages, if a step after indexing changed what Pagefind read
+ * of them, or made a page to index that it never saw: the index would be stale.
+ */
+export function assertUnchangedSinceIndexed(indexed: IndexedPages, pages: ParsedPages): void {
+  const changed = [...indexed.parts]
+    .filter(([file, parts]) => {
+      const document = pages.get(file);
+      return document === undefined || indexedPartsOf(document) !== parts;
+    })
+    .map(([file]) => file);
+  const unseen = [...pages]
+    .filter(([file, document]) => !indexed.parts.has(file) && isIndexed(document))
+    .map(([file]) => file);
+  const stale = [...changed, ...unseen];
+  if (stale.length > 0) {
+    throw new Error(
+      `The search index was made before a step changed what it reads of these pages; move that step before indexing (pipeline/post-build.ts):\n  ${stale.join('\n  ')}`,
+    );
+  }
+}
+
+/** How many pages of each `<html lang>` are indexed. */
+function indexedPagesPerLanguage(indexed: IndexedPages): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const html of indexed.html.values()) {
+    const lang = /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1] ?? 'unknown';
+    counts.set(lang, (counts.get(lang) ?? 0) + 1);
+  }
+  return counts;
+}
+
+export interface SearchIndex {
+  pages: number;
+  /** Whether each language's excerpts are in one file. */
+  bundledExcerpts: boolean;
+}
+
+/**
+ * Indexes the documents' text with Pagefind, one index per `<html lang>`,
+ * from the pages as `pagesToIndex` took them. Only elements marked
+ * `data-pagefind-body` are indexed, so navigation, footers and the other pages
+ * stay out of the results. Pagefind runs in a process of its own, and Zopfli
+ * on worker threads, so the caller's thread is free for other steps meanwhile.
+ */
+export async function writeSearchIndex(distDir: string, indexed: IndexedPages): Promise<SearchIndex> {
+  const outputPath = path.join(distDir, path.dirname(paths.searchEngine()));
+  const largestLanguage = Math.max(0, ...indexedPagesPerLanguage(indexed).values());
+  const bundledExcerpts = largestLanguage <= bundleExcerptsUpToPages;
+  const { index, errors } = await pagefind.createIndex(bundledExcerpts ? { maxFragments: 1 } : {});
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  try {
+    for (const [file, content] of indexed.html) {
+      const added = await index.addHTMLFile({ sourcePath: file, content });
+      if (added.errors.length > 0) throw new Error(`Pagefind could not index ${file}: ${added.errors.join('; ')}`);
+    }
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+  } finally {
+    await pagefind.close();
+  }
+  // The site has its own small search interface and searches on the page's own thread: Pagefind's ready-made
+  // interfaces and its worker would only be dead weight in every copy.
+  for (const file of await readdir(outputPath)) {
+    if (/^pagefind-(ui|modular-ui|component-ui|highlight|worker)\b/.test(file)) await rm(path.join(outputPath, file));
+  }
+  await recompress(outputPath, bundledExcerpts);
+  return { pages: indexed.html.size, bundledExcerpts };
+}
+
+/** Where recompressed files are kept between builds: the project's own cache folder, which git ignores. */
+const recompressedCacheDir = path.resolve('.cache/pagefind-zopfli');
+
+/** Zopfli's gzip of each item's content: kept from an earlier build, or compressed now on every core and kept. */
+async function zopfliCached<Item extends { content: Buffer }>(
+  items: readonly Item[],
+  options: ZopfliOptions = {},
+): Promise<[Item, Buffer][]> {
+  await mkdir(recompressedCacheDir, { recursive: true });
+  const cacheFileOf = ({ content }: Item) =>
+    path.join(recompressedCacheDir, `${createHash('sha256').update(content).digest('hex')}.gz`);
+  const kept: [Item, Buffer][] = [];
+  const missing: Item[] = [];
+  for (const item of items) {
+    const bytes = await readFile(cacheFileOf(item)).catch(() => undefined);
+    if (bytes) kept.push([item, bytes]);
+    else missing.push(item);
+  }
+  const compressed = await gzipBest(missing, ({ content }) => content, options);
+  for (const [item, bytes] of compressed) {
+    // Written aside and renamed, so that an interrupted build never leaves half a file in the cache. The name is
+    // unique: the build script and Astro's process may both be writing the engine's file at the same moment.
+    const partial = `${cacheFileOf(item)}.${randomUUID()}.partial`;
+    await writeFile(partial, bytes);
+    await rename(partial, cacheFileOf(item));
+  }
+  return [...kept, ...compressed];
+}
+
+/**
+ * Pagefind gzips its WebAssembly, index and excerpt files itself, so a host
+ * cannot compress them again. Zopfli writes the same bytes as a gzip stream
+ * about 5 % smaller, which every search pays less: 4 KB of the 100 KB budget.
+ * Zopfli is slow, so it runs on every core and each result is kept, by the
+ * hash of what it holds. Excerpt files of one page each (on a site too large
+ * to bundle them, see `bundleExcerptsUpToPages`) are fetched a few at a time
+ * for the results shown, not by every search, and get zlib's best instead:
+ * Zopfli took most of a large site's build to save a few hundred bytes there.
+ */
+async function recompress(outputPath: string, bundledExcerpts: boolean): Promise<void> {
+  const best: { file: string; original: Buffer; content: Buffer }[] = [];
+  for (const file of await listFiles(outputPath)) {
+    if (!/\.(pagefind|pf_index|pf_fragment)$/.test(file)) continue;
+    const full = path.join(outputPath, file);
+    const original = await readFile(full);
+    const content = file.endsWith('.pf_fragment') ? withoutAnchors(gunzipSync(original)) : gunzipSync(original);
+    if (file.endsWith('.pf_fragment') && !bundledExcerpts) {
+      const smaller = gzipSync(content, { level: constants.Z_BEST_COMPRESSION });
+      await writeFile(full, smaller.byteLength < original.byteLength ? smaller : original);
+    } else {
+      best.push({ file: full, original, content });
+    }
+  }
+  for (const [{ file, original }, smaller] of await zopfliCached(best)) {
+    if (smaller.byteLength < original.byteLength) await writeFile(file, smaller);
+  }
+}
+
+/**
+ * The search engine's WebAssembly files, by name, as Pagefind writes them for
+ * an index in the site's languages (uncompressed). Their bytes depend only on
+ * Pagefind's version and the languages, so an index of one record per
+ * language gives the very files an index of the whole site does.
+ */
+export async function searchEngineFiles(): Promise<Map<string, Buffer>> {
+  const scratch = await mkdtemp(path.join(tmpdir(), 'pagefind-engine-'));
+  try {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    try {
+      for (const lang of localeCodes) {
+        await index.addCustomRecord({ url: `/${lang}/`, content: lang, language: lang });
+      }
+      const written = await index.writeFiles({ outputPath: scratch });
+      if (written.errors.length > 0) throw new Error(`Pagefind could not write: ${written.errors.join('; ')}`);
+    } finally {
+      await pagefind.close();
+    }
+    const engines = (await readdir(scratch)).filter((file) => /^wasm\..*\.pagefind$/.test(file));
+    return new Map(
+      await Promise.all(
+        engines.map(async (file) => [file, gunzipSync(await readFile(path.join(scratch, file)))] as const),
+      ),
+    );
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Compresses the search engine's WebAssembly, the largest of the files Zopfli
+ * compresses, into the cache before the site is built: the build script runs
+ * it while Astro renders the pages, on the core Astro leaves idle.
+ */
+export async function compressSearchEngineAhead(options: ZopfliOptions = {}): Promise<void> {
+  const engines = await searchEngineFiles();
+  await zopfliCached(
+    [...engines.values()].map((content) => ({ content })),
+    options,
+  );
+}
+
+/** What Pagefind writes before the JSON of an excerpt file. */
+const fragmentSignature = 'pagefind_dcd';
+
+interface PagefindFragmentData {
+  anchors?: unknown[];
+}
+
+/**
+ * An excerpt file without its anchors. Pagefind keeps the text of every
+ * element with an id a second time, as an anchor for results within a page;
+ * every paragraph has an id (its citable number), so that doubled every
+ * excerpt file, and the site shows no results within a page. Takes one
+ * page's excerpts or, as `maxFragments: 1` writes them, a language's, keyed by page.
+ */
+export function withoutAnchors(content: Buffer): Buffer {
+  const text = content.toString('utf8');
+  if (!text.startsWith(fragmentSignature))
+    throw new Error(`not a Pagefind excerpt file: it lacks "${fragmentSignature}"`);
+  const data = JSON.parse(text.slice(fragmentSignature.length)) as
+    PagefindFragmentData | Record<string, PagefindFragmentData>;
+  const fragments: PagefindFragmentData[] = 'url' in data ? [data] : Object.values(data);
+  for (const fragment of fragments) fragment.anchors = [];
+  return Buffer.from(`${fragmentSignature}${JSON.stringify(data)}`);
+}
+
+interface PagefindEntry {
+  languages: Record<string, { hash: string; wasm: string | null }>;
+}
+
+/**
+ * The files, as paths from the site's root, that a first search in `lang`
+ * fetches: the engine and its WebAssembly, the language's metadata and index,
+ * and its excerpts when they are in one file. `cacheTag` names this build's
+ * `pagefind-entry.json`, which Pagefind otherwise asks for with the time of day
+ * (so that no one could preload it) to get past stale caches.
+ */
+async function searchFiles(distDir: string, lang: Locale, cacheTag: string, bundledExcerpts: boolean) {
+  const engineDir = path.posix.dirname(paths.searchEngine());
+  const entry = JSON.parse(
+    await readFile(path.join(distDir, engineDir, 'pagefind-entry.json'), 'utf8'),
+  ) as PagefindEntry;
+  const language = entry.languages[lang];
+  if (!language) throw new Error(`the search index has no "${lang}" pages: is every ${lang} page's <html lang> right?`);
+  const inFolder = async (folder: string) =>
+    (await readdir(path.join(distDir, engineDir, folder)))
+      .filter((name) => name.startsWith(`${lang}_`))
+      .sort()
+      .map((name) => `${engineDir}/${folder}/${name}`);
+  const indexChunks = await inFolder('index');
+  let indexBytes = 0;
+  for (const chunk of indexChunks) indexBytes += (await stat(path.join(distDir, chunk))).size;
+  return {
+    engine: paths.searchEngine(),
+    fetched: [
+      `${engineDir}/pagefind-entry.json?ts=${cacheTag}`,
+      `${engineDir}/pagefind.${language.hash}.pf_meta`,
+      `${engineDir}/wasm.${language.wasm ?? 'unknown'}.pagefind`,
+      ...(indexBytes <= preloadIndexUpToBytes ? indexChunks : []),
+      ...(bundledExcerpts ? await inFolder('fragment') : []),
+    ],
+  };
+}
+
+/**
+ * Writes, onto each search page's `<script data-search-preload>`, the files a
+ * first search needs (relative to the page, so the list works under any path)
+ * and the cache tag that Pagefind must use to ask for the same entry file.
+ */
+export async function writeSearchPreloads(distDir: string, bundledExcerpts: boolean): Promise<void> {
+  const engineDir = path.posix.dirname(paths.searchEngine());
+  const entry = await readFile(path.join(distDir, engineDir, 'pagefind-entry.json'));
+  const cacheTag = createHash('sha256').update(entry).digest('hex').slice(0, 12);
+  for (const lang of localeCodes) {
+    const page = paths.search(lang);
+    const file = path.join(distDir, page, 'index.html');
+    const document = parse(await readFile(file, 'utf8'), { comment: true });
+    const script = document.querySelector('script[data-search-preload]');
+    if (!script) throw new Error(`${path.relative(distDir, file)} has no <script data-search-preload> to fill in`);
+    const { engine, fetched } = await searchFiles(distDir, lang, cacheTag, bundledExcerpts);
+    const relative = (target: string) => relativeUrl(page, target);
+    script.setAttribute('data-engine', relative(engine));
+    script.setAttribute('data-fetched', JSON.stringify(fetched.map(relative)));
+    script.setAttribute('data-cache-tag', cacheTag);
+    await writeFile(file, document.toString());
+  }
+}
