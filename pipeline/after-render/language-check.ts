@@ -155,7 +155,6 @@ async function sourceFiles(root: string, lang: Locale): Promise<string[]> {
     ...(await inFolder(`src/content/pages/${lang}`, '.mdx')),
     `src/i18n/strings/${lang}.json`,
     ...(await inFolder('src/data', '.ts')),
-    'src/i18n/glossary.ts',
     ...(await inFolder('src/components', '.astro')),
     ...(await inFolder('src/pages', '.astro')),
   ];

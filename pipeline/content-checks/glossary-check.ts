@@ -1,11 +1,11 @@
+import { glossary } from '../../src/data/glossary';
 import {
   englishTermPattern,
-  glossary,
   normaliseForGlossary,
   translatedFormPattern,
   wrongEndings,
   type GlossaryEntry,
-} from '../../src/i18n/glossary';
+} from '../../src/lib/glossary';
 import type { Locale } from '../../src/i18n/locales';
 
 /** The glossary entries whose form in `lang` occurs in a text. */

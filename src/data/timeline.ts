@@ -4,7 +4,7 @@ import type { TimelineEvent } from '../lib/timeline';
  * The events the documents report, oldest first, as /{lang}/timeline/ shows
  * them. Every date is as a document gives it, every line says only what the
  * paragraphs in `sources` say, and the names are the glossary's
- * (src/i18n/glossary.ts). The build stops on a paragraph that does not exist
+ * (src/data/glossary.ts). The build stops on a paragraph that does not exist
  * or an event out of order (src/lib/timeline.ts).
  */
 export const timeline: readonly TimelineEvent[] = [

@@ -9,15 +9,15 @@
  * only the first; Belarusian «Беларус…» begins «Беларускія», English "Belarus"
  * does not begin "Belarusian".
  */
+import { glossary } from '../data/glossary.ts';
 import {
   englishTermPattern,
-  glossary,
   normaliseForGlossary,
   translatedFormPattern,
   type GlossaryEntry,
   type IndexEntry,
   type NameKind,
-} from '../i18n/glossary.ts';
+} from './glossary.ts';
 import { localeCodes, type Locale } from '../i18n/locales.ts';
 import type { Paragraph } from './paragraphs.ts';
 
@@ -46,7 +46,7 @@ export function nameGroups(entries: readonly GlossaryEntry[] = glossary): NameGr
       else problems.push(`"${entry.en}" is sameAs "${entry.sameAs}", which is no indexed entry`);
     }
   }
-  if (problems.length > 0) throw new Error(`src/i18n/glossary.ts:\n  ${problems.join('\n  ')}`);
+  if (problems.length > 0) throw new Error(`src/data/glossary.ts:\n  ${problems.join('\n  ')}`);
   return [...groups.values()];
 }
 

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { blockTexts } from '../../src/lib/mdx';
-import {
-  englishTermPattern,
-  glossary,
-  normaliseForGlossary,
-  translatedFormPattern,
-  wrongEndings,
-} from '../../src/i18n/glossary';
+import { glossary } from '../../src/data/glossary';
+import { englishTermPattern, normaliseForGlossary, translatedFormPattern, wrongEndings } from '../../src/lib/glossary';
 import { glossaryFindings, termsUsed } from '../../pipeline/content-checks/glossary-check';
 import { localeCodes } from '../../src/i18n/locales';
 import { documents, type DocumentFile } from '../support/content';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { glossary } from '../../src/data/glossary';
 import {
   englishTermPattern,
-  glossary,
   normaliseForGlossary,
   translatedFormPattern,
   type GlossaryEntry,
-} from '../../src/i18n/glossary';
+} from '../../src/lib/glossary';
 import { localeCodes } from '../../src/i18n/locales';
 import { glossaryFindings } from '../../pipeline/content-checks/glossary-check';
 import { indexAnchor, mentionedIn, nameGroups, namesIndex, sortName } from '../../src/lib/names-index';

@@ -67,7 +67,6 @@ describe('the language checks on rendered pages', () => {
     ]) {
       await mkdir(path.join(root, folder), { recursive: true });
     }
-    await writeFile(path.join(root, 'src/i18n/glossary.ts'), '');
     await writeFile(path.join(root, 'src/i18n/strings/be.json'), '{}');
     await writeFile(
       path.join(root, 'src/content/pages/be/about.mdx'),

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { timeline } from '../../../src/data/timeline';
-import { glossary } from '../../../src/i18n/glossary';
+import { glossary } from '../../../src/data/glossary';
 import { localeCodes, type Locale } from '../../../src/i18n/locales';
 import { keysOf, uiStrings } from '../../../src/i18n/ui';
 import { formatFinding, orthographyFindings, withoutCode } from '../../../pipeline/content-checks/orthography';
@@ -135,7 +135,7 @@ function textsIn(lang: Locale): { file: string; text: string }[] {
     // Written for the site, not extracted: the timeline's lines and the index's names and roles.
     { file: `src/data/timeline.ts (${lang})`, text: timeline.map((event) => event.text[lang]).join('\n') },
     {
-      file: `src/i18n/glossary.ts (${lang} names and roles)`,
+      file: `src/data/glossary.ts (${lang} names and roles)`,
       text: glossary.flatMap(({ index }) => (index ? [index.name[lang], index.role?.[lang] ?? ''] : [])).join('\n'),
     },
   ];
