@@ -1,5 +1,6 @@
 import type { Locale } from '../i18n/locales';
 import { useTranslations } from '../i18n/ui';
+import { languagePages } from './pages';
 import { paths } from './routes';
 
 export interface SiteSection {
@@ -14,13 +15,7 @@ export interface SiteSection {
  */
 export function siteSections(lang: Locale): SiteSection[] {
   const t = useTranslations(lang);
-  return [
-    { label: t('nav.home'), path: paths.home(lang) },
-    { label: t('nav.introduction'), path: paths.introduction(lang) },
-    { label: t('nav.timeline'), path: paths.timeline(lang) },
-    { label: t('nav.names'), path: paths.names(lang) },
-    { label: t('search.title'), path: paths.search(lang) },
-    { label: t('downloads.title'), path: paths.downloads(lang) },
-    { label: t('nav.mirrors'), path: paths.mirrors(lang) },
-  ];
+  return languagePages.flatMap((page) =>
+    'footer' in page ? [{ label: t(page.footer), path: paths[page.route](lang) }] : [],
+  );
 }

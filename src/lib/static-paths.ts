@@ -1,4 +1,4 @@
-import { localeCodes, type Locale } from '../i18n/locales';
+import { localeCodes } from '../i18n/locales';
 import { allDocuments, identify } from './documents';
 
 /** One page per language; `[lang]` routes re-export this as their `getStaticPaths`. */
@@ -27,9 +27,4 @@ export async function sideBySideStaticPaths() {
         throw new Error(`src/content/documents/${entry.id}: its original (${entry.data.originalLanguage}) is missing`);
       return { params: { lang, slug }, props: { entry, original, lang } };
     });
-}
-
-/** The same path in every language. */
-export function inEveryLanguage(pathFor: (lang: Locale) => string): Record<Locale, string> {
-  return Object.fromEntries(localeCodes.map((lang) => [lang, pathFor(lang)])) as Record<Locale, string>;
 }

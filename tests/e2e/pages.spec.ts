@@ -12,6 +12,12 @@ import { builtFile, builtPage, sitePages, sitePathOf, slugs } from './site';
 /** An element's text as a reader sees it run together: whitespace collapsed. */
 const textOf = (element: HTMLElement | null | undefined) => (element?.text ?? '').replace(/\s+/g, ' ').trim();
 
+test('the list of pages (src/lib/pages.ts) is every HTML page the build wrote, beside the single files', async () => {
+  const built = (await listFiles('dist')).filter((file) => file.endsWith('.html')).map(pagePathOf);
+  const singleFiles = localeCodes.flatMap((lang) => slugs.map((slug) => paths.singleFile(lang, slug)));
+  expect(built.sort()).toEqual([...sitePages.map(({ path }) => path), ...singleFiles].sort());
+});
+
 // What every page declares is in its HTML, read here as a crawler reads it; how pages render, with JavaScript on
 // and off, is checked in a browser by security.spec.ts, which also opens each page on a phone-sized screen.
 test.describe('every page', () => {

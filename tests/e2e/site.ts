@@ -3,6 +3,7 @@ import path from 'node:path';
 import { test as base, type BrowserContextOptions } from '@playwright/test';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { localeCodes, type Locale } from '../../src/i18n/locales';
+import { everyPage, type SitePage } from '../../src/lib/pages';
 import { paths } from '../../src/lib/routes';
 import { siteUrl } from '../../src/lib/site-url';
 import { documents, slugs } from '../support/content';
@@ -14,35 +15,10 @@ export const translationsOf = documents.flatMap(({ slug, original, translations 
   translations.map(({ lang }) => ({ slug, lang, originalLanguage: original.lang })),
 );
 
-export interface SitePage {
-  path: string;
-  lang: Locale;
-  /** The slug, for document pages. */
-  slug?: string;
-  /** A 404 page, which a server answers at any address: it has no alternates and is in no sitemap. */
-  notFound?: true;
-}
-
-/** Every page a reader can reach, with the language it must declare. */
-export const sitePages: SitePage[] = [
-  { path: paths.languageChooser(), lang: 'en' },
-  { path: paths.notFound(), lang: 'en', notFound: true },
-  ...localeCodes.flatMap((lang): SitePage[] => [
-    { path: paths.notFound(lang), lang, notFound: true },
-    { path: paths.home(lang), lang },
-    { path: paths.introduction(lang), lang },
-    { path: paths.timeline(lang), lang },
-    { path: paths.names(lang), lang },
-    { path: paths.search(lang), lang },
-    { path: paths.downloads(lang), lang },
-    { path: paths.mirrors(lang), lang },
-    { path: paths.about(lang), lang },
-    { path: paths.corrections(lang), lang },
-    { path: paths.project(lang), lang },
-    ...slugs.map((slug) => ({ path: paths.document(lang, slug), lang, slug })),
-  ]),
-  ...translationsOf.map(({ slug, lang }) => ({ path: paths.sideBySide(lang, slug), lang, slug })),
-];
+/** Every page a reader can reach, with the language it must declare: the site's own list (src/lib/pages.ts). */
+export const sitePages: SitePage[] = everyPage(
+  documents.map(({ slug, original }) => ({ slug, originalLanguage: original.lang })),
+);
 
 /** The file in the build that a site path is served from: `/en/` → `dist/en/index.html`. */
 export const builtFile = (sitePath: string) =>

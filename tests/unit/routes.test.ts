@@ -1,5 +1,7 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isLocale, localeCodes, locales } from '../../src/i18n/locales';
+import { languagePages } from '../../src/lib/pages';
 import { paths, relativeUrl } from '../../src/lib/routes';
 
 describe('locales', () => {
@@ -33,5 +35,14 @@ describe('relative links', () => {
   it('builds each page path from the language and slug', () => {
     expect(paths.document('be', 'petition-to-the-ilo')).toBe('/be/petition-to-the-ilo/');
     expect(paths.home('ru')).toBe('/ru/');
+  });
+});
+
+describe('the list of pages', () => {
+  it('has one line for each page route of src/pages/[lang]/ (index.astro is home)', () => {
+    const routeFiles = readdirSync('src/pages/[lang]')
+      .filter((name) => name.endsWith('.astro') && name !== '404.astro' && !name.startsWith('['))
+      .map((name) => name.replace(/\.astro$/, '').replace(/^index$/, 'home'));
+    expect(languagePages.map(({ route }) => route).sort()).toEqual(routeFiles.sort());
   });
 });

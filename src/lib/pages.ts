@@ -1,0 +1,86 @@
+import { localeCodes, type Locale } from '../i18n/locales';
+import type { SitemapPage } from './feeds';
+import { inEveryLanguage, paths } from './routes';
+
+/** Keys of `paths` for a page that every language has at one address: `/{lang}/…/`. */
+type LanguagePageRoute =
+  | 'home'
+  | 'introduction'
+  | 'timeline'
+  | 'names'
+  | 'search'
+  | 'downloads'
+  | 'mirrors'
+  | 'about'
+  | 'corrections'
+  | 'project';
+
+/**
+ * The pages every language has besides its documents: one per route file of
+ * src/pages/[lang]/ (index.astro is `home`), in the order the sitemap lists
+ * them. `footer` is the interface string that labels the page in the footer's
+ * short list of ways on; pages without one are linked from elsewhere.
+ * A new route gets its line here, or the test that compares this list with the
+ * route files and with the built pages fails.
+ */
+export const languagePages = [
+  { route: 'home', footer: 'nav.home' },
+  { route: 'introduction', footer: 'nav.introduction' },
+  { route: 'timeline', footer: 'nav.timeline' },
+  { route: 'names', footer: 'nav.names' },
+  { route: 'search', footer: 'search.title' },
+  { route: 'downloads', footer: 'downloads.title' },
+  { route: 'mirrors', footer: 'nav.mirrors' },
+  { route: 'about' },
+  { route: 'corrections' },
+  { route: 'project' },
+] as const satisfies readonly { route: LanguagePageRoute; footer?: string }[];
+
+/** What the page list needs to know of a document: its slug, and the language it was written in. */
+export interface DocumentRoutes {
+  slug: string;
+  originalLanguage: Locale;
+}
+
+export interface SitePage {
+  path: string;
+  /** The language the page declares: English for the language chooser and the root 404 page. */
+  lang: Locale;
+  /** The slug, for a document and its side-by-side page. */
+  slug?: string;
+  /** A 404 page, which a server answers at any address: it has no alternates and is in no sitemap. */
+  notFound?: true;
+}
+
+/** The page of a document beside its original, for a translation; the document itself in its original language. */
+const documentOrSideBySide = (lang: Locale, { slug, originalLanguage }: DocumentRoutes) =>
+  lang === originalLanguage ? paths.document(lang, slug) : paths.sideBySide(lang, slug);
+
+/** Every HTML page of the site a reader can reach, with the language it declares. */
+export function everyPage(documents: readonly DocumentRoutes[]): SitePage[] {
+  return [
+    { path: paths.languageChooser(), lang: 'en' },
+    { path: paths.notFound(), lang: 'en', notFound: true },
+    ...localeCodes.flatMap((lang): SitePage[] => [
+      { path: paths.notFound(lang), lang, notFound: true },
+      ...languagePages.map(({ route }) => ({ path: paths[route](lang), lang })),
+      ...documents.map(({ slug }) => ({ path: paths.document(lang, slug), lang, slug })),
+      ...documents
+        .filter(({ originalLanguage }) => originalLanguage !== lang)
+        .map(({ slug }) => ({ path: paths.sideBySide(lang, slug), lang, slug })),
+    ]),
+  ];
+}
+
+/**
+ * The sitemap's pages: the language chooser with the home pages, each language page and document in every
+ * language, and each document's side-by-side pages with its original.
+ */
+export function sitemapPages(documents: readonly DocumentRoutes[]): SitemapPage[] {
+  return [
+    { versions: inEveryLanguage(paths.home), multilingual: paths.languageChooser() },
+    ...languagePages.map(({ route }) => ({ versions: inEveryLanguage(paths[route]) })),
+    ...documents.map(({ slug }) => ({ versions: inEveryLanguage((lang) => paths.document(lang, slug)) })),
+    ...documents.map((document) => ({ versions: inEveryLanguage((lang) => documentOrSideBySide(lang, document)) })),
+  ];
+}
