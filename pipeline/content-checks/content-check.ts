@@ -1,34 +1,21 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
-import type { z } from 'astro/zod';
-import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
-import { documentSchema, pageSchema, type DocumentData } from '../../src/content/schema';
-import { isLocale, localeCodes, type Locale } from '../../src/i18n/locales';
-import {
-  contentComponents,
-  unfitCharacterProblems,
-  nestingProblem,
-  unsafeContent,
-  type ContentCollection,
-} from '../../src/lib/content-safety';
-import { parseMdx, splitFrontMatter } from '../../src/lib/mdx';
+import { localeCodes } from '../../src/i18n/locales';
+import { languagePages } from '../../src/lib/pages';
 import { paragraphNumber } from '../../src/lib/paragraph-ids';
-import { paragraphsOf } from '../../src/lib/paragraphs';
 import { paths } from '../../src/lib/routes';
 import { siteUrl as publicSiteUrl } from '../../src/lib/site-url';
 import { timelineProblems, type TimelineEvent } from '../../src/lib/timeline';
 import { correctionProblems, type Correction } from '../../src/lib/corrections';
-
-export interface ContentProblem {
-  /** The file (or folder) at fault, relative to the project root. */
-  file: string;
-  /** The line of the file, where there is one to name. */
-  line?: number;
-  problem: string;
-}
-
+import type { ContentCollection } from '../../src/lib/content-safety';
+import {
+  collections,
+  listContentFiles,
+  parseContentFile,
+  type ContentFile,
+  type ContentProblem,
+  type ParsedDocument,
+  type ParsedFile,
+} from './content-files';
 export interface CheckOptions {
   /** Files are named relative to it. */
   projectRoot?: string;
@@ -44,40 +31,6 @@ export interface CheckOptions {
 export const timelineFile = 'src/data/timeline.ts';
 /** Where the corrections live, for messages. */
 export const correctionsFile = 'src/data/corrections.ts';
-
-const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-const collections = {
-  documents: { schema: documentSchema, path: paths.document, noun: 'document' },
-  /** Each page file is served at `/{lang}/{name}/` by its own route in src/pages/[lang]/. */
-  pages: { schema: pageSchema, path: (lang: Locale, name: string) => `/${lang}/${name}/`, noun: 'page' },
-} satisfies Record<
-  ContentCollection,
-  { schema: z.ZodType; path: (lang: Locale, slug: string) => string; noun: string }
->;
-
-interface ContentFile {
-  collection: ContentCollection;
-  file: string;
-  lang: Locale;
-  slug: string;
-}
-
-interface LinkTarget {
-  url: string;
-  line: number | undefined;
-}
-
-interface ParsedFile extends ContentFile {
-  data: unknown;
-  links: LinkTarget[];
-  /** A document's citable paragraphs as plain text (src/lib/paragraph-ids.ts): `#p-N` names the Nth. */
-  paragraphs?: string[];
-}
-
-interface ParsedDocument extends ParsedFile {
-  data: DocumentData;
-}
 
 /**
  * Checks the content folder as a whole: the documents and the site's own
@@ -95,10 +48,10 @@ export async function checkContent(contentDir: string, options: CheckOptions = {
 
   for (const collection of Object.keys(collections) as ContentCollection[]) {
     const collectionDir = path.join(contentDir, collection);
-    const found = await listFiles(collection, collectionDir, relative, problems);
+    const found = await listContentFiles(collection, collectionDir, relative, problems);
     files.push(...found);
     for (const file of found) {
-      const result = await parseFile(file, path.join(projectRoot, file.file), problems);
+      const result = await parseContentFile(file, path.join(projectRoot, file.file), problems);
       if (result) parsed.push(result);
     }
     problems.push(...checkEveryLanguage(found, collectionDir, relative));
@@ -111,143 +64,6 @@ export async function checkContent(contentDir: string, options: CheckOptions = {
   if (options.timeline) problems.push(...checkTimeline(options.timeline, documents));
   if (options.corrections) problems.push(...checkCorrections(options.corrections, documents, options.timeline ?? []));
   return problems;
-}
-
-async function listFiles(
-  collection: ContentCollection,
-  collectionDir: string,
-  relative: (file: string) => string,
-  problems: ContentProblem[],
-): Promise<ContentFile[]> {
-  const files: ContentFile[] = [];
-  let folders;
-  try {
-    folders = await readdir(collectionDir, { withFileTypes: true });
-  } catch {
-    problems.push({ file: relative(collectionDir), problem: `is missing: the site's ${collection} live there` });
-    return files;
-  }
-  for (const folder of folders) {
-    const folderPath = path.join(collectionDir, folder.name);
-    if (!folder.isDirectory()) {
-      problems.push({ file: relative(folderPath), problem: `is not in a language folder (${localeCodes.join(', ')})` });
-      continue;
-    }
-    if (!isLocale(folder.name)) {
-      problems.push({
-        file: relative(folderPath),
-        problem: `is not a language of the site: "${folder.name}" (languages: ${localeCodes.join(', ')}; add a language in src/i18n/locales.ts)`,
-      });
-      continue;
-    }
-    const lang = folder.name;
-    for (const entry of await readdir(folderPath, { withFileTypes: true })) {
-      const file = path.join(folderPath, entry.name);
-      if (!entry.isFile() || path.extname(entry.name) !== '.mdx') {
-        problems.push({
-          file: relative(file),
-          problem: entry.name.endsWith('.md')
-            ? `is a .md file, whose raw HTML would pass unchecked — rename it to ${path.basename(entry.name, '.md')}.mdx`
-            : `is not a .mdx ${collections[collection].noun}`,
-        });
-        continue;
-      }
-      const slug = path.basename(entry.name, '.mdx');
-      if (!slugPattern.test(slug)) {
-        problems.push({
-          file: relative(file),
-          problem: `has a file name that is not a valid slug: "${slug}" (use lower-case ASCII letters, digits and single hyphens)`,
-        });
-        continue;
-      }
-      files.push({ collection, file: relative(file), lang, slug });
-    }
-  }
-  return files;
-}
-
-/**
- * Decodes a content file, or names its first line that is not UTF-8. A line
- * feed is never part of another character in UTF-8, so each line can be
- * checked on its own.
- */
-function decodeUtf8(bytes: Buffer): { text: string } | { line: number; problem: string } {
-  if (isUtf8(bytes)) return { text: bytes.toString('utf8') };
-  let start = 0;
-  let line = 1;
-  for (
-    let end = bytes.indexOf(0x0a);
-    end !== -1 && isUtf8(bytes.subarray(start, end));
-    end = bytes.indexOf(0x0a, start)
-  ) {
-    start = end + 1;
-    line += 1;
-  }
-  return { line, problem: 'is not UTF-8 text — save the file as UTF-8 in your editor' };
-}
-
-async function parseFile(file: ContentFile, absolutePath: string, problems: ContentProblem[]) {
-  const report = ({ line, problem }: { line?: number | undefined; problem: string }) => {
-    problems.push(line === undefined ? { file: file.file, problem } : { file: file.file, line, problem });
-  };
-  const decoded = decodeUtf8(await readFile(absolutePath));
-  if (!('text' in decoded)) {
-    report(decoded);
-    return undefined;
-  }
-  unfitCharacterProblems(decoded.text).forEach(report);
-  let split;
-  try {
-    split = splitFrontMatter(decoded.text);
-  } catch (error) {
-    report({ problem: (error as Error).message });
-    return undefined;
-  }
-  const result = collections[file.collection].schema.safeParse(split.frontMatter ?? {});
-  let tree;
-  try {
-    tree = parseMdx(split.body);
-  } catch (error) {
-    // The parser's message starts with the line and column: "12:5: Unexpected character…".
-    const [, line, message] = /^(\d+):\d+: ([\s\S]*)$/.exec((error as Error).message) ?? [];
-    const problem = `is not valid MDX: ${message ?? (error as Error).message}`;
-    report({ line: line === undefined ? undefined : Number(line), problem });
-    return undefined;
-  }
-  // Text nested too deeply for the recursive walks below stops the check of this file here.
-  const tooDeep = nestingProblem(tree);
-  if (tooDeep !== undefined) {
-    report(tooDeep);
-    return undefined;
-  }
-  unsafeContent(tree, contentComponents[file.collection]).forEach(report);
-  if (!result.success) {
-    for (const issue of result.error.issues) report({ problem: describeIssue(issue) });
-    return undefined;
-  }
-  const paragraphs =
-    file.collection === 'documents' ? { paragraphs: paragraphsOf(split.body).map((paragraph) => paragraph.text) } : {};
-  return { ...file, data: result.data, links: linkTargets(tree), ...paragraphs };
-}
-
-function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') {
-    const prefix = issue.path.map((part) => `${String(part)}.`).join('');
-    return `has unknown front matter field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${prefix}${key}"`).join(', ')}`;
-  }
-  const field = issue.path.map(String).join('.') || '(front matter)';
-  return `front matter "${field}" ${issue.message}`;
-}
-
-/** Every link target in the body, from Markdown links and reference definitions. */
-function linkTargets(tree: Root): LinkTarget[] {
-  const targets: LinkTarget[] = [];
-  visit(tree, (node) => {
-    if (node.type === 'link' || node.type === 'definition') {
-      targets.push({ url: node.url, line: node.position?.start.line });
-    }
-  });
-  return targets;
 }
 
 function checkEveryLanguage(
@@ -335,18 +151,8 @@ function checkAcrossLanguages(documents: ParsedDocument[]): ContentProblem[] {
 function knownPaths(files: ContentFile[]): Set<string> {
   const known = new Set<string>([paths.languageChooser(), paths.siteArchive(), paths.sitemap()]);
   for (const lang of localeCodes) {
-    for (const page of [
-      paths.home,
-      paths.search,
-      paths.downloads,
-      paths.mirrors,
-      paths.timeline,
-      paths.names,
-      paths.corrections,
-      paths.feed,
-    ]) {
-      known.add(page(lang));
-    }
+    for (const { route } of languagePages) known.add(paths[route](lang));
+    known.add(paths.feed(lang));
   }
   for (const file of files) {
     known.add(collections[file.collection].path(file.lang, file.slug));
