@@ -1,0 +1,147 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { expect, test, type Page } from '@playwright/test';
+import { parse } from 'node-html-parser';
+import { localeCodes, locales, type Locale } from '../../src/i18n/locales';
+import { uiStrings } from '../../src/i18n/ui';
+import { paths } from '../../src/lib/routes';
+import { hasEveryQueryWord, queryWords, searchForm } from '../../src/lib/word-stems';
+import { paradigms } from '../support/word-forms';
+import { slugs } from './site';
+import { absentWords, resultLinks, searchUrl, settled } from './search';
+
+// What a search finds in each language, and what its results show.
+
+/** In each language, a word that only one document has, and that document. */
+const distinctiveWords: Record<Locale, { query: string; slug: string }> = {
+  be: { query: 'Нафтан', slug: 'ilo-urges-belarus' },
+  ru: { query: 'Нафтан', slug: 'ilo-urges-belarus' },
+  en: { query: 'Naftan', slug: 'ilo-urges-belarus' },
+};
+
+/** Queries whose results must each have a form of every query word: names, common words, two words. */
+const queriesToCheck: Record<Locale, string[]> = {
+  be: ['Беларусь', 'Лукашэнку', 'санкцыя', 'МАП', 'працоўных', 'петыцыя Лукашэнка', 'за свабоду'],
+  ru: ['Беларусь', 'Лукашенко', 'санкция', 'МОТ', 'рабочие', 'петиция Лукашенко', 'за свободу'],
+  en: ['Belarus', 'Lukashenko', 'sanction', 'ILO', 'workers', 'petition Lukashenko', 'for freedom'],
+};
+
+/**
+ * The words of a built page's document text, as a reader sees them. (Pagefind ends a heading or a block
+ * that has no full stop with one: compare words by `searchForm`, which leaves out punctuation.)
+ */
+async function documentTextWords(page: Page, url: string): Promise<string[]> {
+  const known = wordsOfDocument.get(url);
+  if (known) return known;
+  const html = await (await page.request.get(url)).text();
+  const article = parse(html).querySelector('[data-pagefind-body]');
+  if (!article) throw new Error(`${url} has no indexed text`);
+  // Structured text breaks lines at <br> and between blocks, as a reader sees them.
+  const words = queryWords(article.structuredText);
+  wordsOfDocument.set(url, words);
+  return words;
+}
+
+/** The words of each document a result leads to, read once per test worker: many queries find the same ones. */
+const wordsOfDocument = new Map<string, string[]>();
+
+for (const lang of localeCodes) {
+  test(`in ${lang}, a search finds the document with the word, and its link opens it`, async ({ page }) => {
+    const { query, slug } = distinctiveWords[lang];
+    await page.goto(paths.search(lang));
+    await page.getByLabel(uiStrings[lang].search.label).fill(query);
+    await page.getByRole('button', { name: uiStrings[lang].search.submit }).click();
+    expect(await resultLinks(page)).toEqual([paths.document(lang, slug)]);
+    await expect(page).toHaveURL(new RegExp(`\\?q=${encodeURIComponent(query)}$`));
+    const result = page.locator('[data-search-results] li').first();
+    await expect(result.locator('mark').first()).toContainText(query);
+    await expect(result.locator('.document-meta')).toContainText(/\d{4}/);
+    // The link carries a text fragment, which browsers follow by scrolling to the word and then hide from the address.
+    await expect(result.locator('a')).toHaveAttribute('href', new RegExp(`#:~:text=${encodeURIComponent(query)}$`));
+    await result.locator('a').click();
+    await expect(page).toHaveURL(new RegExp(`${paths.document(lang, slug)}$`));
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+  });
+
+  test(`in ${lang}, every form of a name or a noun finds its document first`, async ({ page }) => {
+    const cases = paradigms[lang].filter(({ document }) => document !== undefined);
+    expect(cases.length).toBeGreaterThanOrEqual(lang === 'be' ? 10 : 2);
+    const misses: string[] = [];
+    await page.goto(paths.search(lang));
+    for (const { forms, document } of cases) {
+      for (const form of forms) {
+        await page.getByLabel(uiStrings[lang].search.label).fill(form);
+        await page.getByLabel(uiStrings[lang].search.label).press('Enter');
+        await expect(page).toHaveURL(new RegExp(`\\?q=${encodeURIComponent(form)}$`));
+        const [first] = await resultLinks(page);
+        if (first !== paths.document(lang, document ?? '')) misses.push(`${form} → ${first ?? 'nothing'}`);
+      }
+    }
+    expect(misses).toEqual([]);
+  });
+
+  test(`in ${lang}, words that are in no document find nothing, and the page suggests what to try`, async ({
+    page,
+  }) => {
+    for (const query of absentWords[lang]) {
+      await page.goto(searchUrl(lang, query));
+      expect(await settled(page), query).toBe(uiStrings[lang].search.nothing.replace('{{query}}', query));
+      await expect(page.locator('[data-search-results] li')).toHaveCount(0);
+      const hint = page.locator('[data-search-hint]');
+      await expect(hint).toBeVisible();
+      await expect(hint).toContainText(uiStrings[lang].search.hint);
+      // The hint offers the same words in each other language.
+      const others = localeCodes.filter((code) => code !== lang);
+      for (const code of others) {
+        await expect(hint.getByRole('link', { name: locales[code].name })).toHaveAttribute(
+          'href',
+          new RegExp(`${code}/search/\\?q=${encodeURIComponent(query)}$`),
+        );
+      }
+      await expect(page.locator('.all-documents li')).toHaveCount(slugs.length);
+    }
+  });
+
+  test(`in ${lang}, every result has a form of every query word, and its excerpt quotes its text`, async ({ page }) => {
+    for (const query of queriesToCheck[lang]) {
+      await page.goto(searchUrl(lang, query));
+      const links = await resultLinks(page);
+      expect(links.length, query).toBeGreaterThan(0);
+      const excerpts = await page.locator('[data-search-results] .search-excerpt').allInnerTexts();
+      for (const [index, link] of links.entries()) {
+        const words = await documentTextWords(page, link);
+        expect(hasEveryQueryWord(lang, query, words), `${query}: ${link}`).toBe(true);
+        // Every word of the excerpt is a word of the document's text: none from its header, none glued together.
+        const text = new Set(words.map(searchForm));
+        const strays = queryWords(excerpts[index] ?? '').filter((word) => !text.has(searchForm(word)));
+        expect(strays, `${query}: ${link}`).toEqual([]);
+      }
+    }
+  });
+}
+
+test('the index holds each document’s text with its words apart, and nothing of its header', async ({ page }) => {
+  const fragmentDir = path.resolve('dist', path.dirname(paths.searchEngine().slice(1)), 'fragment');
+  const files = await readdir(fragmentDir);
+  expect(files.length).toBeGreaterThan(0);
+  let checked = 0;
+  for (const file of files) {
+    const data = gunzipSync(await readFile(path.join(fragmentDir, file)));
+    const json = JSON.parse(data.subarray('pagefind_dcd'.length).toString('utf8')) as unknown;
+    // A file holds one page's record, or (for a small site) every page of a language by id.
+    const records = ('url' in (json as object) ? [json] : Object.values(json as Record<string, unknown>)) as {
+      url: string;
+      content: string;
+    }[];
+    for (const { url, content } of records) {
+      const words = new Set((await documentTextWords(page, url)).map(searchForm));
+      expect(
+        queryWords(content).filter((word) => !words.has(searchForm(word))),
+        url,
+      ).toEqual([]);
+      checked += 1;
+    }
+  }
+  expect(checked).toBe(slugs.length * localeCodes.length);
+});
