@@ -1,8 +1,8 @@
 /**
- * What the hosting guide (the mirrors pages and the README's section, made
- * from the English page by pipeline/readme.ts) says that comes from elsewhere:
- * the project's identity and the pinned key. The guide's components and the
- * README generator both read it here, so the page and the README say the same.
+ * What the hosting guide (the mirrors pages, and docs/mirrors.md made from the
+ * English page by pipeline/docs.ts) says that comes from elsewhere: the
+ * project's identity and the pinned key. The guide's components and the docs
+ * generator both read it here, so the page and docs/mirrors.md say the same.
  */
 import { identity } from './identity.ts';
 

@@ -1,7 +1,7 @@
 /**
  * The project's public identity: the one place that says where the site
  * lives, where its source is, how to reach its keepers and, when there is one,
- * its onion service. Pages, the README's hosting guide, the host
+ * its onion service. Pages, the hosting guide in docs/mirrors.md, the host
  * configurations' documentation and the build read them from here.
  *
  * Each value below can be overridden by an environment variable, for a fork

@@ -100,7 +100,7 @@ for (const { name, paths: pages } of byLanguageFolder(sitePages.map(({ path }) =
             .soft(fitsTheScreen, `${path}, JavaScript ${javaScript}: no sideways scrolling on a 360 px screen`)
             .toBe(true);
         }
-        // Search pages change with JavaScript by design: search.spec.ts covers them.
+        // Search pages change with JavaScript by design: the search-*.spec.ts files cover them.
         if (!searchPaths.has(path)) {
           expect.soft(loads.off.text.length, path).toBeGreaterThan(100);
           expect.soft(loads.off.text, `${path}: the text without JavaScript`).toBe(loads.on.text);
