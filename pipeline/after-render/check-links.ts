@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { urlReferencesIn } from './page-urls.ts';
 import { pagePathOf, readPages, type ParsedPages } from './site-files.ts';
 
 const origin = 'https://site.invalid';
@@ -33,10 +34,12 @@ function ownAddress(reference: string, siteUrl: URL | undefined): URL | undefine
 }
 
 /**
- * Every internal link, stylesheet, script and image of the built site, and
- * every absolute link to the site's own address, that points at no file, or
- * at an anchor its page does not have, as `page: href (why)`. External and
- * `mailto:` links are not followed.
+ * Every internal URL of the built site (links, stylesheets, scripts, images
+ * and each of their `srcset` candidates, form targets: every attribute
+ * page-urls.ts names), and every absolute URL of the site's own address, that
+ * points at no file, or at an anchor its page does not have, as
+ * `page: url (why)`. External and `mailto:` URLs are not followed; `#id`
+ * alone, as an SVG `<use>` writes it too, is an anchor of the page itself.
  */
 export async function findBrokenLinks(distDir: string, options: LinkCheckOptions = {}): Promise<string[]> {
   const { writtenLater = new Set(), siteUrl } = options;
@@ -44,13 +47,7 @@ export async function findBrokenLinks(distDir: string, options: LinkCheckOptions
   const broken: string[] = [];
   for (const [file, document] of pages) {
     const page = new URL(pagePathOf(file), origin);
-    const references = document
-      .querySelectorAll('a[href], link[href], script[src], img[src], source[src], form[action]')
-      .map(
-        (element) =>
-          element.getAttribute('href') ?? element.getAttribute('src') ?? element.getAttribute('action') ?? '',
-      );
-    for (const reference of references) {
+    for (const { url: reference } of urlReferencesIn(document)) {
       const own = ownAddress(reference, siteUrl);
       if (!own && (/^[a-z][a-z\d+.-]*:/i.test(reference) || reference.startsWith('//'))) continue;
       const target = own ?? new URL(reference, page);

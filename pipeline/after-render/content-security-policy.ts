@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HTMLElement } from 'node-html-parser';
 import { inlineScript } from '../render/inline-scripts.ts';
+import { urlReferencesOf } from './page-urls.ts';
 import type { ParsedPages } from './site-files.ts';
 
 /**
@@ -57,9 +58,6 @@ export async function siteScripts(dir = scriptsDir): Promise<SiteScripts> {
   return scripts;
 }
 
-/** Attributes whose value a browser may run as a `javascript:` URL. */
-const urlAttributes = ['href', 'src', 'action', 'formaction', 'xlink:href'];
-
 function excerpt(text: string): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();
   return `"${oneLine.length > 60 ? `${oneLine.slice(0, 59)}…` : oneLine}"`;
@@ -99,15 +97,19 @@ export function policyFor(file: string, document: HTMLElement, scripts: SiteScri
   }
   for (const style of document.querySelectorAll('style')) add('style-src', hashOf(style.rawText));
   for (const element of document.querySelectorAll('*')) {
+    const tag = element.tagName.toLowerCase();
     for (const [name, value] of Object.entries(element.attributes)) {
       const attribute = name.toLowerCase();
-      const tag = element.tagName.toLowerCase();
       if (attribute === 'style') {
         problems.push(`${file}: a style attribute on <${tag}>, style=${excerpt(value)}: style it from the stylesheet`);
       } else if (attribute.startsWith('on')) {
         problems.push(`${file}: an event handler on <${tag}>, ${attribute}=${excerpt(value)}`);
-      } else if (urlAttributes.includes(attribute) && /^\s*javascript:/i.test(value.replace(/[\t\n\r]/g, ''))) {
-        problems.push(`${file}: a javascript: URL on <${tag}>, ${attribute}=${excerpt(value)}`);
+      }
+    }
+    // Without tabs and newlines, which the URL parser drops: `java\tscript:` runs as `javascript:`.
+    for (const { attribute, url } of urlReferencesOf(element)) {
+      if (/^\s*javascript:/i.test(url.replace(/[\t\n\r]/g, ''))) {
+        problems.push(`${file}: a javascript: URL on <${tag}>, ${attribute}=${excerpt(url)}`);
       }
     }
   }

@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse, TextNode, type HTMLElement } from 'node-html-parser';
 import { relativeUrl } from '../../src/lib/routes.ts';
+import { rewriteUrlsOf, urlReferencesIn } from './page-urls.ts';
 import { listFiles, pagePathOf, type ParsedPages } from './site-files.ts';
 
 /**
@@ -9,7 +10,6 @@ import { listFiles, pagePathOf, type ParsedPages } from './site-files.ts';
  * the site must work under any prefix and from a folder on disk, so every such
  * path becomes relative to the file that holds it.
  */
-const urlAttributes = ['href', 'src', 'action', 'poster', 'data'];
 const rootPath = /^\/(?!\/)/;
 
 function relativise(fromPath: string, url: string): string {
@@ -21,22 +21,7 @@ export function relativiseDocument(root: HTMLElement, pagePath: string): void {
   for (const style of root.querySelectorAll('style')) {
     style.childNodes = [new TextNode(relativiseCss(style.rawText, pagePath), style)];
   }
-  for (const element of root.querySelectorAll('*')) {
-    for (const name of urlAttributes) {
-      const value = element.getAttribute(name);
-      if (value !== undefined && rootPath.test(value)) element.setAttribute(name, relativise(pagePath, value));
-    }
-    const srcset = element.getAttribute('srcset');
-    if (srcset !== undefined) {
-      element.setAttribute(
-        'srcset',
-        srcset
-          .split(',')
-          .map((candidate) => candidate.trim().replace(/^\S+/, (url) => relativise(pagePath, url)))
-          .join(', '),
-      );
-    }
-  }
+  for (const element of root.querySelectorAll('*')) rewriteUrlsOf(element, (url) => relativise(pagePath, url));
 }
 
 export function relativiseHtml(html: string, pagePath: string): string {
@@ -58,18 +43,14 @@ export function relativiseCss(css: string, cssPath: string): string {
 /** `url(/…)` or `@import "/…"` in CSS: a URL from the site's root, which works only at the root of a server. */
 const rootCssUrl = /(?:url\(\s*['"]?|@import\s+['"])\/(?!\/)[^'")]*/g;
 
-function rootRelativeUrlsIn(file: string, root: HTMLElement): string[] {
+/** Each root-relative URL left in a page, as `file: <tag> attribute="url"`. */
+export function rootRelativeUrlsIn(file: string, root: HTMLElement): string[] {
   const found: string[] = [];
   for (const style of root.querySelectorAll('style')) {
     for (const [url] of style.rawText.matchAll(rootCssUrl)) found.push(`${file}: <style> ${url}`);
   }
-  for (const element of root.querySelectorAll('*')) {
-    for (const name of [...urlAttributes, 'srcset']) {
-      const value = element.getAttribute(name);
-      if (value !== undefined && value.split(',').some((part) => rootPath.test(part.trim()))) {
-        found.push(`${file}: ${name}="${value}"`);
-      }
-    }
+  for (const { element, attribute, url } of urlReferencesIn(root)) {
+    if (rootPath.test(url)) found.push(`${file}: <${element.tagName.toLowerCase()}> ${attribute}="${url}"`);
   }
   return found;
 }

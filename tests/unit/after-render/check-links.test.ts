@@ -39,6 +39,28 @@ describe('link checker', () => {
     ]);
   });
 
+  it('checks every URL a page carries: each srcset and imagesrcset candidate, formaction, poster, an SVG anchor', async () => {
+    const dir = await site({
+      'en/index.html': page(
+        [
+          '<link rel="preload" as="image" imagesrcset="../a.png 1x, ../gone.png 2x">',
+          '<img src="../a.png" srcset="../a.png 1x, ../missing.png 2x" alt="">',
+          '<form action="./"><button formaction="send/">Send</button></form>',
+          '<video poster="../still.png"></video>',
+          '<svg><symbol id="icon"></symbol><use href="#icon"></use><use href="#nothing"></use></svg>',
+        ].join(''),
+      ),
+      'a.png': 'png',
+    });
+    expect(await findBrokenLinks(dir)).toEqual([
+      'en/index.html: ../gone.png (no file gone.png)',
+      'en/index.html: ../missing.png (no file missing.png)',
+      'en/index.html: send/ (no file en/send/index.html)',
+      'en/index.html: ../still.png (no file still.png)',
+      'en/index.html: #nothing (no element with id "nothing" in en/index.html)',
+    ]);
+  });
+
   it('checks an absolute link to the site’s own address like an internal one', async () => {
     const siteUrl = new URL('https://belarus-unions.example/record/');
     const dir = await site({

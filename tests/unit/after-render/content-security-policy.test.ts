@@ -107,6 +107,22 @@ describe('Content-Security-Policy', () => {
     ]);
   });
 
+  it('fails the build on a javascript: URL in any attribute that carries one: formaction, a srcset candidate', async () => {
+    const { problems } = policyFor(
+      'en/x/index.html',
+      page(
+        '',
+        '<form action="send/"><button formaction="javascript:alert(1)">x</button></form>' +
+          '<img src="a.png" srcset="a.png 1x, javascript:alert(2) 2x" alt="">',
+      ),
+      await scriptsFolder(),
+    );
+    expect(problems).toEqual([
+      'en/x/index.html: a javascript: URL on <button>, formaction="javascript:alert(1)"',
+      'en/x/index.html: a javascript: URL on <img>, srcset="javascript:alert(2)"',
+    ]);
+  });
+
   it('puts the policy first in <head>, after the character set', async () => {
     const site = pages({
       'en/index.html': '<html><head><meta charset="utf-8"><title>x</title></head><body></body></html>',

@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { relativiseCss, relativiseHtml, relativiseSite } from '../../../pipeline/after-render/relative-urls';
+import {
+  relativiseCss,
+  relativiseHtml,
+  relativiseSite,
+  rootRelativeUrlsIn,
+} from '../../../pipeline/after-render/relative-urls';
 import { markExternalLinks } from '../../../pipeline/after-render/external-links';
 
 describe('relative URLs', () => {
@@ -12,6 +17,23 @@ describe('relative URLs', () => {
       '<link rel="stylesheet" href="/_astro/a.css"><img src="/og/en.png" srcset="/a.png 1x, /b.png 2x" alt="">';
     expect(relativiseHtml(html, '/en/x/')).toBe(
       '<link rel="stylesheet" href="../../_astro/a.css"><img src="../../og/en.png" srcset="../../a.png 1x, ../../b.png 2x" alt>',
+    );
+  });
+
+  it('rewrites root paths in every attribute that carries a URL: imagesrcset, formaction, xlink:href, a refresh', () => {
+    const html = [
+      '<link rel="preload" as="image" imagesrcset="/a.png 1x, /b.png 2x">',
+      '<form action="/en/"><button formaction="/en/send/">Send</button></form>',
+      '<svg><use xlink:href="/icons.svg#i"></use></svg>',
+      '<meta http-equiv="refresh" content="0; url=/en/">',
+    ].join('');
+    expect(relativiseHtml(html, '/en/x/')).toBe(
+      [
+        '<link rel="preload" as="image" imagesrcset="../../a.png 1x, ../../b.png 2x">',
+        '<form action="../"><button formaction="../send/">Send</button></form>',
+        '<svg><use xlink:href="../../icons.svg#i"></use></svg>',
+        '<meta http-equiv="refresh" content="0; url=../">',
+      ].join(''),
     );
   });
 
@@ -39,6 +61,21 @@ describe('relative URLs', () => {
     await expect(relativiseSite(await mkdtemp(path.join(tmpdir(), 'site-')), pages)).rejects.toThrow(
       'Root-relative URLs would break mirrors under a path prefix:\n  en/x/index.html: <style> url("/x.png',
     );
+  });
+
+  it('names each root path left in any attribute that carries a URL, srcset candidates one by one', () => {
+    const page = parse(
+      [
+        '<img src="a.png" srcset="a.png 1x, /a2.png 2x" alt="">',
+        '<link rel="preload" as="image" imagesrcset="/b.png 1x, b2.png 2x">',
+        '<button formaction="/send/">Send</button><a href="//cdn.example/x">x</a>',
+      ].join(''),
+    );
+    expect(rootRelativeUrlsIn('en/x/index.html', page)).toEqual([
+      'en/x/index.html: <img> srcset="/a2.png"',
+      'en/x/index.html: <link> imagesrcset="/b.png"',
+      'en/x/index.html: <button> formaction="/send/"',
+    ]);
   });
 });
 
