@@ -4,7 +4,8 @@
  */
 import type { PublicKey } from '../release/minisign.ts';
 import { describeRelease } from '../release/release-format.ts';
-import { formatReport, isExactCopy, verifyMirror } from './verify.ts';
+import { verifyMirror } from './verify.ts';
+import { formatReport, isExactCopy } from './verify-report.ts';
 
 export interface MirrorCheck {
   url: string;

@@ -7,7 +7,8 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parsePublicKey } from '../release/minisign.ts';
-import { defaultTimeLimitMs, formatReport, isExactCopy, verifyMirror } from './verify.ts';
+import { defaultTimeLimitMs, verifyMirror } from './verify.ts';
+import { formatReport, isExactCopy } from './verify-report.ts';
 
 export interface VerifyCommand {
   /** How the command is typed, for the usage line: `npm run verify --` or `node verify.mjs`. */

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { parseAllHeaders } from '@netlify/headers-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rewriteOrigin } from '../../../pipeline/mirror-tools/rewrite-origin.ts';
-import { formatReport, isExactCopy, putItOnlineSection, verifyMirror } from '../../../pipeline/mirror-tools/verify.ts';
+import { verifyMirror } from '../../../pipeline/mirror-tools/verify.ts';
+import { formatReport, isExactCopy, putItOnlineSection } from '../../../pipeline/mirror-tools/verify-report.ts';
 import { serve } from '../../../pipeline/mirror-tools/serve.ts';
 import {
   copySite,
