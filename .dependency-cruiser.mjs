@@ -23,58 +23,58 @@ const laterStages = (index) =>
     .map((stage) => `^pipeline/${stage}/`)
     .join('|');
 
+/** A rule that fails `npm run lint`: no import from a module that `from` matches to one that `to` matches. */
+const forbid = (name, comment, from, to) => ({ name, severity: 'error', comment, from, to });
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 export default {
   forbidden: [
-    {
-      name: 'no-circular',
-      severity: 'error',
-      comment: 'Modules that import each other cannot be read, or changed, one at a time.',
-      from: {},
-      to: { circular: true },
-    },
-    {
-      name: 'site-uses-no-pipeline-code',
-      severity: 'error',
-      comment: 'src/ is the site: what it needs at render time lives in src/, and pipeline/ builds on it.',
-      from: { path: '^src/' },
-      to: { path: '^pipeline/' },
-    },
-    {
-      name: 'shipped-code-uses-no-tests',
-      severity: 'error',
-      comment: 'Tests import the code they test, never the other way round.',
-      from: { path: '^(src|pipeline)/' },
-      to: { path: '^tests/' },
-    },
-    {
-      name: 'lib-uses-no-components',
-      severity: 'error',
-      comment: 'src/lib, src/i18n, src/data and src/content are below the components, layouts and pages that use them.',
-      from: { path: '^src/(lib|i18n|data|content)/' },
-      to: { path: '^src/(components|layouts|pages)/' },
-    },
-    ...pipelineStages.slice(0, -1).map((stage, index) => ({
-      name: `${stage}-uses-no-later-stage`,
-      severity: 'error',
-      comment: `pipeline/${stage}/ runs before ${pipelineStages.slice(index + 1).join(', ')}: it must not depend on them.`,
-      from: { path: `^pipeline/${stage}/` },
-      to: { path: laterStages(index) },
-    })),
-    {
-      name: 'stages-use-no-commands',
-      severity: 'error',
-      comment: "The files at pipeline/'s top are the npm commands; they use the stages, never the other way round.",
-      from: { path: '^pipeline/[^/]+/' },
-      to: { path: '^pipeline/[^/]+$' },
-    },
-    {
-      name: 'not-to-unresolvable',
-      severity: 'error',
-      comment: 'An import that names no file.',
-      from: {},
-      to: { couldNotResolve: true, pathNot: ['^astro:', '\\?inline-script$'] },
-    },
+    forbid(
+      'no-circular',
+      'Modules that import each other cannot be read, or changed, one at a time.',
+      {},
+      { circular: true },
+    ),
+    forbid(
+      'site-uses-no-pipeline-code',
+      'src/ is the site: what it needs at render time lives in src/, and pipeline/ builds on it.',
+      { path: '^src/' },
+      { path: '^pipeline/' },
+    ),
+    forbid(
+      'shipped-code-uses-no-tests',
+      'Tests import the code they test, never the other way round.',
+      { path: '^(src|pipeline)/' },
+      { path: '^tests/' },
+    ),
+    forbid(
+      'lib-uses-no-components',
+      'src/lib, src/i18n, src/data and src/content are below the components, layouts and pages that use them.',
+      { path: '^src/(lib|i18n|data|content)/' },
+      { path: '^src/(components|layouts|pages)/' },
+    ),
+    ...pipelineStages
+      .slice(0, -1)
+      .map((stage, index) =>
+        forbid(
+          `${stage}-uses-no-later-stage`,
+          `pipeline/${stage}/ runs before ${pipelineStages.slice(index + 1).join(', ')}: it must not depend on them.`,
+          { path: `^pipeline/${stage}/` },
+          { path: laterStages(index) },
+        ),
+      ),
+    forbid(
+      'stages-use-no-commands',
+      "The files at pipeline/'s top (the npm commands, and the post-build integration) use the stages, never the other way round.",
+      { path: '^pipeline/[^/]+/' },
+      { path: '^pipeline/[^/]+$' },
+    ),
+    forbid(
+      'not-to-unresolvable',
+      'An import that names no file.',
+      {},
+      { couldNotResolve: true, pathNot: ['^astro:', '\\?inline-script$'] },
+    ),
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

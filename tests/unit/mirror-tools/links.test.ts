@@ -6,23 +6,15 @@ const hrefs = (html: string) => linkedUrls(html, pageUrl).map((url) => url.href)
 
 describe('the URLs a page links to', () => {
   it('resolves every URL of the page against its address: srcset and imagesrcset candidates, formaction, refresh', () => {
-    expect(
-      hrefs(
-        [
-          '<link rel="preload" as="image" imagesrcset="../../og/a.png 1x, ../../og/b.png 2x">',
-          '<a href="../">en</a><img src="c.png" srcset="c.png 1x, /d.png 2x" alt="">',
-          '<form action="send/"><button formaction="https://phish.example/">Send</button></form>',
-          '<meta http-equiv="refresh" content="5; url=../login/">',
-        ].join(''),
-      ),
-    ).toEqual([
+    // Which attributes carry URLs is page-urls.ts's to test; here, that verify reads them all and resolves them.
+    const page = `<link rel="preload" as="image" imagesrcset="../../og/a.png 1x, ../../og/b.png 2x">
+      <img src="c.png" srcset="/d.png 2x" alt=""><button formaction="https://phish.example/">Send</button>
+      <meta http-equiv="refresh" content="5; url=../login/">`;
+    expect(hrefs(page)).toEqual([
       'https://mirror.example/record/og/a.png',
       'https://mirror.example/record/og/b.png',
-      'https://mirror.example/record/en/',
-      'https://mirror.example/record/en/x/c.png',
       'https://mirror.example/record/en/x/c.png',
       'https://mirror.example/d.png',
-      'https://mirror.example/record/en/x/send/',
       'https://phish.example/',
       'https://mirror.example/record/en/login/',
     ]);

@@ -15,7 +15,6 @@ import {
 import { differences, listedFiles, noDifferences, signedReleaseForTests } from './verify-fixture.ts';
 
 const signed = signedReleaseForTests();
-const { verify } = signed;
 
 describe('a copy rewritten for its link previews, to an address the site itself already names', () => {
   let rewritten: string;
@@ -52,7 +51,7 @@ describe('a copy rewritten for its link previews, to an address the site itself 
   });
 
   it('still verifies, each rewritten file reported by name', async () => {
-    const report = await verify(rewritten);
+    const report = await signed.verify(rewritten);
 
     expect(differences(report)).toEqual({ ...noDifferences, rewritten: [...filesNamingOrigin].sort() });
     expect(report.mirrorOrigin).toBe(mirrorAddress);
@@ -73,7 +72,7 @@ describe('a copy rewritten for its link previews, to an address the site itself 
     const page = path.join(copy, 'en/index.html');
     await writeFile(page, (await readFile(page, 'utf8')).replace('Petition', 'Petitlon'));
 
-    const report = await verify(copy);
+    const report = await signed.verify(copy);
     expect(report.altered).toEqual(['en/index.html']);
     expect(report.rewritten).not.toContain('en/index.html');
     expect(isExactCopy(report)).toBe(false);
@@ -85,7 +84,7 @@ describe('a copy rewritten for its link previews, to an address the site itself 
     expect(css).toContain(canonicalOrigin);
     await writeFile(path.join(copy, stylesheet), css.replaceAll(canonicalOrigin, mirrorAddress));
 
-    expect((await verify(copy)).altered).toEqual([stylesheet]);
+    expect((await signed.verify(copy)).altered).toEqual([stylesheet]);
   });
 
   it.each([
@@ -99,13 +98,13 @@ describe('a copy rewritten for its link previews, to an address the site itself 
     }
     await writeFile(path.join(copy, 'MIRROR_ORIGIN'), `${hostile}\n`);
 
-    await expect(verify(copy)).rejects.toThrow(`MIRROR_ORIGIN ${JSON.stringify(hostile)} contains ${character}`);
+    await expect(signed.verify(copy)).rejects.toThrow(`MIRROR_ORIGIN ${JSON.stringify(hostile)} contains ${character}`);
   });
 
   it('can move to another address, and back to the release byte for byte', async () => {
     const copy = await copySite(rewritten);
     await rewriteOrigin(copy, 'http://127.0.0.1:8080/x');
-    expect(isExactCopy(await verify(copy))).toBe(true);
+    expect(isExactCopy(await signed.verify(copy))).toBe(true);
     expect(await readFile(path.join(copy, 'en/index.html'), 'utf8')).toContain('http://127.0.0.1:8080/x/en/');
 
     await rewriteOrigin(copy, canonicalOrigin);
