@@ -69,13 +69,13 @@ const webAddress = z
       "must be written in the characters of a web address only (letters, digits and -._~:/?#[]@!$&'()*+,;=%): percent-encode any other",
   });
 
+/** Link previews cut titles longer than this; a longer title needs a short one for them. */
+export const previewTitleLength = 100;
+
 /**
  * The front matter of every document, in every language.
  * Unknown keys are an error, so a misspelt field never passes silently.
  */
-/** Link previews cut titles longer than this; a longer title needs a short one for them. */
-export const previewTitleLength = 100;
-
 export const documentSchema = z
   .strictObject({
     /** The document's own title or subject line, in the page's language. */
