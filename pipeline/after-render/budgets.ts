@@ -2,7 +2,7 @@
  * The byte budgets every page, the site's CSS, a search and an offline copy
  * must keep, and how bytes are weighed against them: compressed as a good
  * static host serves them (brotli at its best quality). The build refuses a
- * page over its first-visit budget (page-budget.ts, offline.ts); the tests and
+ * page over its first-visit budget (page-budget.ts); the tests and
  * `npm run bench` (pipeline/bench/page-cost.ts) measure the rest.
  */
 import { brotliCompressSync, constants as zlib } from 'node:zlib';

@@ -1,3 +1,9 @@
+/**
+ * The content check across files: every language has every document and
+ * page, translations agree with their originals, links lead to pages and
+ * paragraphs that exist, and the timeline and the corrections cite the text as
+ * it is. Reading and checking each file on its own is content-files.ts's.
+ */
 import path from 'node:path';
 import { localeCodes } from '../../src/i18n/locales';
 import { languagePages } from '../../src/lib/pages';

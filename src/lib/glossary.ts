@@ -12,9 +12,10 @@ import type { Locale } from '../i18n/locales';
  * The unit test `glossary.test.ts` checks that every term used in an English
  * document appears in this form in each of its translations.
  *
- * The entries are in src/data/glossary.ts. The glossary is also the names index (/{lang}/names/): an entry with `index`
- * is one person, organisation or place there, with its name and its role as
- * the documents give them in each language; an entry with `sameAs` is another
+ * The entries are in src/data/glossary.ts. The glossary is also the names
+ * index (/{lang}/names/): an entry with `index` is one person, organisation or
+ * place there, with its name and its role as the documents give them in each
+ * language; an entry with `sameAs` is another
  * way the documents write an indexed one (an abbreviation, a spelling), whose
  * mentions are listed under it; every other entry says why it is not indexed.
  */
@@ -22,7 +23,7 @@ export type NameKind = 'person' | 'organisation' | 'place';
 
 export interface IndexEntry {
   kind: NameKind;
-  /** The name as the index shows it, in the nominative: the forms above are patterns. */
+  /** The name as the index shows it, in the nominative: the forms of src/data/glossary.ts are patterns. */
   name: Record<Locale, string>;
   /** What the documents say the person or organisation is; absent where they say nothing. */
   role?: Record<Locale, string>;

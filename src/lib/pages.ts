@@ -1,6 +1,6 @@
 import { localeCodes, type Locale } from '../i18n/locales';
 import type { SitemapPage } from './feeds';
-import { inEveryLanguage, paths } from './routes';
+import { paths } from './routes';
 
 /** Keys of `paths` for a page that every language has at one address: `/{lang}/…/`. */
 type LanguagePageRoute =
@@ -35,6 +35,11 @@ export const languagePages = [
   { route: 'corrections' },
   { route: 'project' },
 ] as const satisfies readonly { route: LanguagePageRoute; footer?: string }[];
+
+/** The same path in every language. */
+export function inEveryLanguage(pathFor: (lang: Locale) => string): Record<Locale, string> {
+  return Object.fromEntries(localeCodes.map((lang) => [lang, pathFor(lang)])) as Record<Locale, string>;
+}
 
 /** What the page list needs to know of a document: its slug, and the language it was written in. */
 export interface DocumentRoutes {

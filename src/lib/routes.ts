@@ -1,4 +1,4 @@
-import { localeCodes, type Locale } from '../i18n/locales.ts';
+import type { Locale } from '../i18n/locales';
 
 /**
  * Every page of the site, as a path from the site's root. Pages link to each
@@ -75,9 +75,4 @@ export function relativeUrl(from: string, to: string): string {
   const up = '../'.repeat(fromParts.length - common);
   const down = toParts.slice(common).join('/') + (to.endsWith('/') && toParts.length > common ? '/' : '');
   return up + down || './';
-}
-
-/** The same path in every language. */
-export function inEveryLanguage(pathFor: (lang: Locale) => string): Record<Locale, string> {
-  return Object.fromEntries(localeCodes.map((lang) => [lang, pathFor(lang)])) as Record<Locale, string>;
 }
