@@ -2,18 +2,10 @@ import { localeCodes, type Locale } from '../i18n/locales';
 import type { SitemapPage } from './feeds';
 import { paths } from './routes';
 
-/** Keys of `paths` for a page that every language has at one address: `/{lang}/…/`. */
-type LanguagePageRoute =
-  | 'home'
-  | 'introduction'
-  | 'timeline'
-  | 'names'
-  | 'search'
-  | 'downloads'
-  | 'mirrors'
-  | 'about'
-  | 'corrections'
-  | 'project';
+/** The keys of `paths` whose address needs no more than a language. */
+type PathInOneLanguage = {
+  [Key in keyof typeof paths]: (typeof paths)[Key] extends (lang: Locale) => string ? Key : never;
+}[keyof typeof paths];
 
 /**
  * The pages every language has besides its documents: one per route file of
@@ -34,7 +26,7 @@ export const languagePages = [
   { route: 'about' },
   { route: 'corrections' },
   { route: 'project' },
-] as const satisfies readonly { route: LanguagePageRoute; footer?: string }[];
+] as const satisfies readonly { route: PathInOneLanguage; footer?: string }[];
 
 /** The same path in every language. */
 export function inEveryLanguage(pathFor: (lang: Locale) => string): Record<Locale, string> {
