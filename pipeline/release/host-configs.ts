@@ -10,6 +10,7 @@
 import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Identity } from '../../src/lib/identity.ts';
+import { paths } from '../../src/lib/routes.ts';
 import { immutableCacheControl, immutableFolders, securityHeaders } from '../after-render/security-headers.ts';
 
 /** What a volunteer edits: the prefix variable in nginx, the environment in Caddy. */
@@ -23,11 +24,22 @@ function nginxHeaders(indent: string): string[] {
   return Object.entries(securityHeaders).map(([name, value]) => `${indent}add_header ${name} ${quoted(value)} always;`);
 }
 
-/** Files of the release whose media type a stock nginx does not know. */
-const ownMediaTypes = { car: 'application/vnd.ipld.car', epub: 'application/epub+zip' };
+/**
+ * The release's files whose media type Debian's nginx does not know, all in one folder: the IPFS CAR, the e-books,
+ * and the standalone tools, JavaScript modules (Debian's mime.types lacks .mjs).
+ */
+const ownMediaTypes = { car: 'application/vnd.ipld.car', epub: 'application/epub+zip', mjs: 'text/javascript' };
+const typedFilesFolder = path.posix.dirname(paths.siteCar()).slice(1);
+
+/**
+ * The start of a nested location's regular expression that captures the path the copy lives under into the
+ * prefix variable, up to the folder that follows it. Nested locations never run the outer block's `set`, so
+ * without this their 404 would name `404.html` relative to the missing file: a redirect to itself, forever.
+ */
+const prefixThen = (folders: string) => `^(?<${nginxPrefixVariable}>.*?/)(?:${folders})`;
 
 export function nginxInclude(identity: Identity): string {
-  const immutable = immutableFolders.join('|');
+  const immutable = immutableFolders.map((folder) => folder.slice(1)).join('|');
   const onion =
     identity.onionAddress === undefined
       ? []
@@ -39,8 +51,13 @@ export function nginxInclude(identity: Identity): string {
         ];
   return `# A copy of the site "Independent unions of Belarus: the record", served by nginx.
 # Include this file in the location block that serves the unpacked release, after
-# setting the path the copy lives under, with its slashes:
+# setting the path the copy lives under, with its slashes; and send the path without
+# its final slash to the copy:
 #
+#     location = /belarus-unions {
+#         absolute_redirect off;
+#         return 301 /belarus-unions/;
+#     }
 #     location ^~ /belarus-unions/ {
 #         alias /srv/belarus-unions/;
 #         set $${nginxPrefixVariable} /belarus-unions/;
@@ -49,15 +66,18 @@ export function nginxInclude(identity: Identity): string {
 #
 # ^~ keeps the server's regular-expression locations (a rule for every .js file, say) from taking
 # the copy's files: without it, another folder's service-worker.js could be served in the copy.
-# At the root of a host: location ^~ / { root /srv/belarus-unions; set $${nginxPrefixVariable} /; include …; }
+# At the root of a host: location ^~ / { alias /srv/belarus-unions/; set $${nginxPrefixVariable} /; include …; }
 # Generated from pipeline/release/host-configs.ts: change that, then run npm run deploy-configs.
 
 index index.html;
 try_files $uri $uri/ =404;
 # The site's own 404 page, which finds the site's root from any depth.
 error_page 404 \${${nginxPrefixVariable}}404.html;
+# Redirects (a folder without its final slash) name only the path, so they keep the host and port the
+# visitor used: behind Tor, nginx listens on 127.0.0.1:8080 but visitors come to <onion>:80.
+absolute_redirect off;
 charset utf-8;
-# SHA256SUMS, MIRROR_ORIGIN and the .minisig signatures have no extension nginx knows: they are text.
+# SHA256SUMS, MIRROR_ORIGIN, _headers and the .minisig signatures have no extension nginx knows: they are text.
 default_type text/plain;
 
 # Strict-Transport-Security asks browsers to use only HTTPS for this host and all its subdomains
@@ -67,15 +87,15 @@ add_header Cache-Control "no-cache" always;
 ${onion.join('\n')}
 # Files named by a hash of their content never change: browsers may keep them for a year.
 # (add_header in a nested block replaces the ones above, so they are repeated.)
-location ~ (?:${immutable}) {
+location ~ ${prefixThen(immutable)} {
 ${nginxHeaders('    ').join('\n')}
     add_header Cache-Control ${quoted(immutableCacheControl)} always;
 }
 
-# The IPFS CAR, for \`ipfs dag import\`, and the e-books, which Debian's mime.types does not name.
+# The IPFS CAR, for \`ipfs dag import\`, the e-books and the standalone tools, whose types Debian's mime.types lacks.
 ${Object.entries(ownMediaTypes)
   .map(
-    ([extension, type]) => `location ~ \\.${extension}$ {
+    ([extension, type]) => `location ~ ${prefixThen(`${typedFilesFolder}/`)}[^/]*\\.${extension}$ {
     types { }
     default_type ${type};
 ${nginxHeaders('    ').join('\n')}
@@ -101,7 +121,10 @@ export function caddyfile(identity: Identity): string {
   return `# A copy of the site "Independent unions of Belarus: the record", served by Caddy.
 # Set these in Caddy's environment, or write your values in place of the defaults after ":":
 #   MIRROR_SITE    the address to serve: mirror.example.org (Caddy gets its HTTPS certificate
-#                  itself), or http://127.0.0.1:8080 behind a Tor onion service
+#                  itself), or http://:8080 behind a Tor onion service, which answers any host
+#                  name, as the onion's visitors send theirs
+#   MIRROR_BIND    the interface to listen on: nothing for all of them, or 127.0.0.1 behind Tor,
+#                  so that the copy is reached only through the onion service
 #   MIRROR_PREFIX  the path the copy lives under, without the final slash (/belarus-unions),
 #                  or nothing for the root of the host
 #   MIRROR_ROOT    the folder with the unpacked release
@@ -112,6 +135,8 @@ export function caddyfile(identity: Identity): string {
 }
 
 {$MIRROR_SITE:localhost} {
+	bind {$MIRROR_BIND:}
+
 	# A folder without its slash would break the pages' relative links.
 	@bare path_regexp ^{$MIRROR_PREFIX:}$
 	redir @bare {$MIRROR_PREFIX:}/ 308
@@ -133,15 +158,16 @@ ${onion.join('\n')}
 		header @immutable Cache-Control ${quoted(immutableCacheControl)}
 		@mutable not path ${immutableFolders.map((folder) => `${folder}*`).join(' ')}
 		header @mutable Cache-Control "no-cache"
-		# SHA256SUMS, MIRROR_ORIGIN and the signatures are text; the CAR is for \`ipfs dag import\`.
-		@text path */SHA256SUMS */MIRROR_ORIGIN *.minisig
+		# SHA256SUMS, MIRROR_ORIGIN, _headers and the signatures are text; the CAR is for \`ipfs dag import\`.
+		@text path */SHA256SUMS */MIRROR_ORIGIN */_headers *.minisig
 		header @text Content-Type "text/plain; charset=utf-8"
 		@car path *.car
 		header @car Content-Type "application/vnd.ipld.car"
 		file_server
 	}
 
-	# The site's own 404 page, which finds the site's root from any depth.
+	# The site's own 404 page, which finds the site's root from any depth. The headers set for the
+	# missing file stay on the error unless replaced: a hashed file's year of caching, the CAR's type.
 	handle_errors {
 		@notFound expression {err.status_code} == 404
 		handle @notFound {
@@ -149,6 +175,8 @@ ${onion.join('\n')}
 			rewrite * /404.html
 			header {
 ${caddyHeaders('\t\t\t\t').join('\n')}
+				Cache-Control "no-cache"
+				Content-Type "text/html; charset=utf-8"
 			}
 			file_server
 		}
