@@ -4,6 +4,7 @@
  * and a signed copy of the built site for them to serve.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -38,6 +39,8 @@ export async function signedCopyOfDist(): Promise<{ dir: string; publicKey: Publ
 export interface RunningServer {
   /** Where the copy is served, ending in `/`. */
   url: string;
+  /** The port on 127.0.0.1 the server listens on. */
+  port: number;
   stop: () => Promise<void>;
 }
 
@@ -71,30 +74,62 @@ function start(command: string, args: string[], env: NodeJS.ProcessEnv, workDir:
   return { child, stop, log: () => output };
 }
 
+const guide = () => readFileSync('src/content/pages/en/mirrors.mdx', 'utf8');
+
+/** The address and port Tor hands the onion's visitors to, from deploy/tor/torrc's `HiddenServicePort 80 HOST:PORT`. */
+export function torTarget(): { host: string; port: number } {
+  const target = /^HiddenServicePort 80 ([\d.]+):(\d+)$/m.exec(readFileSync('deploy/tor/torrc', 'utf8'));
+  if (target === null) throw new Error('deploy/tor/torrc has no "HiddenServicePort 80 HOST:PORT" line');
+  return { host: target[1] ?? '', port: Number(target[2]) };
+}
+
+/** How the guide has a server reached: at a domain under a path, or as the onion service's target. */
+export type Setup = 'domain' | 'onion';
+
 /**
- * The guide's \`location\` block for nginx, as a volunteer pastes it from the mirrors page, for a copy in
- * \`siteDir\` under \`prefix\`, including the configuration at \`include\`.
+ * The guide's nginx \`server\` block for \`setup\`, as a volunteer pastes it from the mirrors page, listening on
+ * 127.0.0.1:\`port\`, for a copy in \`siteDir\` (under \`prefix\` for a domain), including the configuration at
+ * \`include\`, with \`otherRules\` of the volunteer's own.
  */
-export function guideNginxLocation(siteDir: string, prefix: string, include: string): string {
-  const guide = readFileSync('src/content/pages/en/mirrors.mdx', 'utf8');
-  const block = /```nginx\n(location[\s\S]*?\n\})\n```/.exec(guide)?.[1];
-  if (block === undefined) throw new Error('the mirrors guide has no nginx location block');
-  return block
+export function guideNginxServer(
+  setup: Setup,
+  { siteDir, prefix, port, include, otherRules }: GuideServerOptions & { include: string },
+): string {
+  const blocks = [...guide().matchAll(/```nginx\n(server \{[\s\S]*?\n\})\n```/g)].map((match) => match[1] ?? '');
+  const onionListen = `listen ${torTarget().host}:${torTarget().port};`;
+  const block = blocks.find((text) => text.includes(onionListen) === (setup === 'onion'));
+  if (block === undefined) throw new Error(`the mirrors guide has no nginx server block for the ${setup}`);
+  const adapted = block
     .replaceAll('/srv/belarus-unions/', `${siteDir}/`)
-    .replaceAll('/belarus-unions/', prefix)
-    .replaceAll('/etc/nginx/snippets/belarus-unions.conf', include);
+    .replaceAll(' /belarus-unions', ` ${prefix.replace(/\/$/, '')}`)
+    .replaceAll('/etc/nginx/snippets/belarus-unions.conf', include)
+    .replace(setup === 'onion' ? onionListen : 'listen 80;', `listen 127.0.0.1:${port};`)
+    .replace('listen [::]:80;\n', '');
+  return adapted.replace(/\n\}$/, `\n${otherRules}\n}`);
+}
+
+interface GuideServerOptions {
+  siteDir: string;
+  /** The path the copy is under, with its slashes; the onion service's copy is always at the root. */
+  prefix: string;
+  port: number;
+  otherRules: string;
 }
 
 /**
- * nginx serving \`siteDir\` under \`prefix\` with the guide's location block, which includes
- * deploy/nginx/belarus-unions.conf, in a server that may hold other rules (\`otherRules\`), as a volunteer's does.
+ * nginx serving \`siteDir\` with the guide's \`server\` block for \`setup\`, which includes
+ * deploy/nginx/belarus-unions.conf, holding other rules (\`otherRules\`), as a volunteer's server may.
  */
-export async function startNginx(siteDir: string, prefix: string, otherRules = ''): Promise<RunningServer> {
-  const [port] = freePorts(1);
+export async function startNginx(
+  siteDir: string,
+  { setup = 'domain', prefix = setup === 'onion' ? '/' : '/mirror/', otherRules = '' }: NginxOptions = {},
+): Promise<RunningServer> {
+  const [port = 0] = freePorts(1);
   const workDir = temporary('nginx');
   for (const folder of ['logs', 'temp']) mkdirSync(path.join(workDir, folder));
   const temp = path.join(workDir, 'temp');
-  const location = guideNginxLocation(siteDir, prefix, path.resolve('deploy/nginx/belarus-unions.conf'));
+  const include = path.resolve('deploy/nginx/belarus-unions.conf');
+  const server = guideNginxServer(setup, { siteDir, prefix, port, include, otherRules });
   writeFileSync(
     path.join(workDir, 'nginx.conf'),
     `# As root, nginx's workers would switch to "nobody", who cannot read a test's private folders.
@@ -111,37 +146,132 @@ http {
     fastcgi_temp_path ${temp}/fastcgi;
     uwsgi_temp_path ${temp}/uwsgi;
     scgi_temp_path ${temp}/scgi;
-    server {
-        listen 127.0.0.1:${port};
-${otherRules}
-${location.replace(/^/gm, '        ')}
-    }
+${server.replace(/^/gm, '    ')}
 }
 `,
   );
   const url = `http://127.0.0.1:${port}${prefix}`;
-  const server = start('nginx', ['-p', workDir, '-c', path.join(workDir, 'nginx.conf')], process.env, workDir);
-  await waitUntilServing(url, server.child, server.log);
-  return { url, stop: server.stop };
+  const running = start('nginx', ['-p', workDir, '-c', path.join(workDir, 'nginx.conf')], process.env, workDir);
+  await waitUntilServing(url, running.child, running.log);
+  return { url, port, stop: running.stop };
 }
 
-/** Caddy running deploy/caddy/Caddyfile as it is, told the address, prefix and folder through its environment. */
-export async function startCaddy(siteDir: string, prefix: string): Promise<RunningServer> {
-  const [port] = freePorts(1);
+interface NginxOptions {
+  setup?: Setup;
+  prefix?: string;
+  otherRules?: string;
+}
+
+/** The environment the guide gives Caddy's service for \`setup\`: its \`Environment=\` line. */
+export function guideCaddyEnvironment(setup: Setup): Record<string, string> {
+  const lines = [...guide().matchAll(/\[Service\]\\nEnvironment=([^\\']*)\\n/g)].map((match) => match[1] ?? '');
+  const line = lines.find((text) => text.includes('MIRROR_BIND=') === (setup === 'onion'));
+  if (line === undefined) throw new Error(`the mirrors guide gives Caddy no environment for the ${setup}`);
+  return Object.fromEntries(
+    line.split(' ').map((assignment) => {
+      const [name = '', ...value] = assignment.split('=');
+      return [name, value.join('=')];
+    }),
+  );
+}
+
+/**
+ * Caddy running deploy/caddy/Caddyfile as it is, with the environment the guide gives it for \`setup\`, on a
+ * free port in place of the torrc's, for a copy in \`siteDir\`. For a domain, whose HTTPS certificate cannot be had here,
+ * \`http://127.0.0.1:PORT\` stands in for the guide's \`mirror.example.org\`, and \`prefix\` for its path.
+ */
+export async function startCaddy(
+  siteDir: string,
+  { setup = 'domain', prefix = setup === 'onion' ? '/' : '/mirror/' }: { setup?: Setup; prefix?: string } = {},
+): Promise<RunningServer> {
+  const [port = 0] = freePorts(1);
   const workDir = temporary('caddy');
+  const guideEnvironment = guideCaddyEnvironment(setup);
+  const torPort = `:${torTarget().port}`;
+  if (setup === 'onion' && !guideEnvironment['MIRROR_SITE']?.endsWith(torPort)) {
+    throw new Error(`the guide's Caddy for the onion service does not serve the torrc's port, ${torPort}`);
+  }
   const env = {
     ...process.env,
     HOME: workDir,
     XDG_DATA_HOME: path.join(workDir, 'data'),
     XDG_CONFIG_HOME: path.join(workDir, 'config'),
     CADDY_ADMIN: 'off',
-    MIRROR_SITE: `http://127.0.0.1:${port}`,
-    MIRROR_PREFIX: prefix.replace(/\/$/, ''),
+    ...guideEnvironment,
     MIRROR_ROOT: siteDir,
+    ...(setup === 'onion'
+      ? { MIRROR_SITE: (guideEnvironment['MIRROR_SITE'] ?? '').replace(torPort, `:${port}`) }
+      : { MIRROR_SITE: `http://127.0.0.1:${port}`, MIRROR_PREFIX: prefix.replace(/\/$/, '') }),
   };
   const url = `http://127.0.0.1:${port}${prefix}`;
   const args = ['run', '--config', path.resolve('deploy/caddy/Caddyfile'), '--adapter', 'caddyfile'];
   const server = start('caddy', args, env, workDir);
   await waitUntilServing(url, server.child, server.log);
-  return { url, stop: server.stop };
+  return { url, port, stop: server.stop };
+}
+
+export interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+
+interface VisitOptions {
+  host: string;
+  method?: string;
+  headers?: Record<string, string>;
+  /** Where to connect: the loopback address, unless a test tries another of the machine's addresses. */
+  address?: string;
+}
+
+/**
+ * One request to 127.0.0.1:`port` with the `Host` a visitor's browser sends, which fetch() cannot set: Tor hands
+ * the server its onion visitors' requests on the loopback port, with `Host: <name>.onion`. Redirects are not
+ * followed.
+ */
+export function visit(
+  port: number,
+  requestPath: string,
+  { host, method = 'GET', headers = {}, address = '127.0.0.1' }: VisitOptions,
+): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      { host: address, port, path: requestPath, method, agent: false, headers: { ...headers, host } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }),
+        );
+        response.on('error', reject);
+      },
+    );
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+/** The local addresses of the TCP sockets listening on `port`, from the kernel's tables, in the form `ss` shows. */
+export function listeningAddresses(port: number): string[] {
+  const listening = '0A';
+  const addresses: string[] = [];
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    if (!existsSync(table)) continue;
+    for (const line of readFileSync(table, 'utf8').trim().split('\n').slice(1)) {
+      const [, local = '', , state] = line.trim().split(/\s+/);
+      const [hexAddress = '', hexPort = ''] = local.split(':');
+      if (state !== listening || Number.parseInt(hexPort, 16) !== port) continue;
+      addresses.push(`${kernelAddress(hexAddress)}:${port}`);
+    }
+  }
+  return addresses;
+}
+
+/** An address as /proc/net/tcp{,6} writes it: 32-bit words in the machine's byte order, which is little-endian here. */
+function kernelAddress(hex: string): string {
+  const bytes = Buffer.from(hex, 'hex');
+  for (let word = 0; word < bytes.length; word += 4) bytes.subarray(word, word + 4).reverse();
+  if (bytes.length === 4) return [...bytes].join('.');
+  const groups = Array.from({ length: 8 }, (_, index) => bytes.readUInt16BE(index * 2).toString(16));
+  return `[${groups.join(':')}]`;
 }
