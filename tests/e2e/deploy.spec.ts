@@ -233,6 +233,21 @@ for (const { name, start } of configurations.filter((configuration) => !configur
   });
 }
 
+test('nginx on a fresh Debian: the guide’s server block gets its domain’s visitors, the default site every other name', async () => {
+  const copy = await signedCopyOfDist();
+  const server = await startNginx(copy.dir, { besideDefaultSite: true });
+  try {
+    const domain = await visit(server.port, prefix, { host: 'mirror.example.org' });
+    expect(domain.status).toBe(200);
+    expect(domain.body.equals(readFileSync(path.join(copy.dir, 'index.html')))).toBe(true);
+    const elsewhere = await visit(server.port, prefix, { host: `127.0.0.1:${server.port}` });
+    expect(elsewhere.body.equals(readFileSync(path.join(copy.dir, 'index.html')))).toBe(false);
+  } finally {
+    await server.stop();
+    rmSync(copy.dir, { recursive: true, force: true });
+  }
+});
+
 test.describe('nginx with the guide’s block in a server that has a regular-expression rule of its own', () => {
   test.describe.configure({ mode: 'serial' });
   let copy: Awaited<ReturnType<typeof signedCopyOfDist>>;

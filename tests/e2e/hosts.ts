@@ -122,14 +122,20 @@ interface GuideServerOptions {
  */
 export async function startNginx(
   siteDir: string,
-  { setup = 'domain', prefix = setup === 'onion' ? '/' : '/mirror/', otherRules = '' }: NginxOptions = {},
+  {
+    setup = 'domain',
+    prefix = setup === 'onion' ? '/' : '/mirror/',
+    otherRules = '',
+    besideDefaultSite = false,
+  }: NginxOptions = {},
 ): Promise<RunningServer> {
   const [port = 0] = freePorts(1);
   const workDir = temporary('nginx');
   for (const folder of ['logs', 'temp']) mkdirSync(path.join(workDir, folder));
   const temp = path.join(workDir, 'temp');
   const include = path.resolve('deploy/nginx/belarus-unions.conf');
-  const server = guideNginxServer(setup, { siteDir, prefix, port, include, otherRules });
+  const guideServer = guideNginxServer(setup, { siteDir, prefix, port, include, otherRules });
+  const server = besideDefaultSite ? `${debianDefaultSite(port)}\n${guideServer}` : guideServer;
   writeFileSync(
     path.join(workDir, 'nginx.conf'),
     `# As root, nginx's workers would switch to "nobody", who cannot read a test's private folders.
@@ -160,6 +166,18 @@ interface NginxOptions {
   setup?: Setup;
   prefix?: string;
   otherRules?: string;
+  /** Whether the server also has the site Debian's nginx package enables, which answers every other name. */
+  besideDefaultSite?: boolean;
+}
+
+/** The site a fresh Debian's nginx serves, /etc/nginx/sites-enabled/default, on 127.0.0.1:\`port\`. */
+function debianDefaultSite(port: number): string {
+  const site = readFileSync('/etc/nginx/sites-available/default', 'utf8');
+  if (!site.includes('listen 80 default_server;'))
+    throw new Error('Debian’s default nginx site no longer listens on 80');
+  return site
+    .replace('listen 80 default_server;', `listen 127.0.0.1:${port} default_server;`)
+    .replace('listen [::]:80 default_server;', '');
 }
 
 /** The environment the guide gives Caddy's service for \`setup\`: its \`Environment=\` line. */
