@@ -7,7 +7,12 @@ import { parseAllHeaders } from '@netlify/headers-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rewriteOrigin } from '../../../pipeline/mirror-tools/rewrite-origin.ts';
 import { verifyMirror } from '../../../pipeline/mirror-tools/verify.ts';
-import { formatReport, isExactCopy, putItOnlineSection } from '../../../pipeline/mirror-tools/verify-report.ts';
+import {
+  formatReport,
+  isExactCopy,
+  putItOnlineSection,
+  verdictOf,
+} from '../../../pipeline/mirror-tools/verify-report.ts';
 import { serve } from '../../../pipeline/mirror-tools/serve.ts';
 import {
   copySite,
@@ -300,6 +305,18 @@ describe('the headers a web mirror sends', () => {
     );
     expect(text).toContain('HEADER ADDED: Link: "<https://third.example/t.js>; rel=preload; as=script"');
     expect(text).toMatch(/\nTAMPERED: 2 headers added or changed \(of \d+ listed files\)/);
+  });
+
+  it('are compared, in an unsigned copy, with the _headers it lists, which it never calls signed', async () => {
+    const copy = await copySite(release);
+    await rm(path.join(copy, 'SHA256SUMS.minisig'));
+    const report = await verify(await staticHost(copy, false));
+    expect(verdictOf(report).name).toBe('unsigned');
+    const text = formatReport(report);
+    expect(text).toMatch(
+      /\n {2}note: Strict-Transport-Security is not sent with \S+ and \d+ more; the copy's unsigned _headers asks for /,
+    );
+    expect(text).not.toMatch(/\bsigned _headers/);
   });
 });
 
