@@ -35,16 +35,22 @@ import { siteUrl } from '../src/lib/site-url.ts';
 import { writeHostConfigs } from './release/host-configs.ts';
 import { releaseRevision, revisionFile, type ReleaseRevision } from '../src/lib/release-revision.ts';
 import { keyOnDiskProblem } from './content-checks/key-on-disk.ts';
+import { releaseBuildVariable } from '../src/lib/build-kind.ts';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 const astroCli = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
 
 /**
  * This process's environment with the release date it has decided, in the
- * reproducible-builds convention, so that Astro's process need not ask git again.
+ * reproducible-builds convention, so that Astro's process need not ask git
+ * again, and whether it renders a release or a preview (build-kind.ts).
  */
-function astroEnvironment(revision: ReleaseRevision | undefined): NodeJS.ProcessEnv {
-  const environment: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+export function astroEnvironment(revision: ReleaseRevision | undefined, release: boolean): NodeJS.ProcessEnv {
+  const environment: NodeJS.ProcessEnv = {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    [releaseBuildVariable]: release ? '1' : '',
+  };
   if (revision !== undefined) environment['SOURCE_DATE_EPOCH'] = String(revision.timestamp);
   return environment;
 }
@@ -63,11 +69,11 @@ export function releaseDateProblem(revision: ReleaseRevision | undefined): strin
   );
 }
 
-function runAstroBuild(outDir: string, revision: ReleaseRevision | undefined): Promise<void> {
+function runAstroBuild(outDir: string, revision: ReleaseRevision | undefined, release: boolean): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [astroCli, 'build', '--outDir', outDir], {
       cwd: projectRoot,
-      env: astroEnvironment(revision),
+      env: astroEnvironment(revision, release),
       stdio: 'inherit',
     });
     child.on('error', reject);
@@ -129,7 +135,7 @@ export async function build({ outDir = 'dist', release = false, log = console.lo
     assertReleaseIdentity(identity);
   }
   await Promise.all([rm(output, { recursive: true, force: true }), rm(staging, { recursive: true, force: true })]);
-  const rendering = runAstroBuild(staging, revision);
+  const rendering = runAstroBuild(staging, revision, release);
   // Not left unhandled while the steps below run beside it; awaited, and so reported, below.
   rendering.catch(() => undefined);
   try {

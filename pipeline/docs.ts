@@ -8,16 +8,19 @@
  *   src/lib/identity.ts) and its links to other pages made absolute;
  * - README.md, between its two release-key markers: the pinned key
  *   (release/minisign.pub) and the command that saves it, since the mirrors
- *   pages tell volunteers they may take the key from the README.
+ *   pages tell volunteers they may take the key from the README;
+ * - README.md, between its two verdicts markers: the table of what `verify`
+ *   concludes and its exit statuses, from pipeline/mirror-tools/verdicts.ts.
  *
  *   npm run docs
  *
- * rewrites both; tests/unit/docs.test.ts fails while either is out of date.
+ * rewrites them; tests/unit/docs.test.ts fails while one is out of date.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { contactEmail, keyFileCommand, onionAddress, repositoryUrl, siteAddress } from '../src/lib/guide.ts';
 import { identity } from '../src/lib/identity.ts';
+import { verdictTable } from './mirror-tools/verdicts.ts';
 
 /** A part of a Markdown file that `npm run docs` writes, between two markers. */
 export interface GeneratedPart {
@@ -36,6 +39,12 @@ export const releaseKey: GeneratedPart = {
   file: 'README.md',
   start: '<!-- release-key:start (made from release/minisign.pub by npm run docs) -->',
   end: '<!-- release-key:end -->',
+};
+
+export const verdictsTable: GeneratedPart = {
+  file: 'README.md',
+  start: '<!-- verdicts:start (made from pipeline/mirror-tools/verdicts.ts by npm run docs) -->',
+  end: '<!-- verdicts:end -->',
 };
 
 const firstSection = '## Host a mirror';
@@ -86,6 +95,18 @@ export function releaseKeyMarkdown(publicKeyFile: string): string {
   return `${publicKeyBlock(publicKeyFile)}\n\n${keyFileCommandBlock(publicKeyFile)}`;
 }
 
+/** verify's verdicts as a Markdown table, its columns padded as Prettier pads them. */
+export function verdictsMarkdown(): string {
+  const rows = [
+    ['Exit status', 'Its last line', 'Meaning'],
+    ...verdictTable().map(([code, word, meaning]) => [code, word.startsWith('(') ? word : `\`${word}: …\``, meaning]),
+  ];
+  const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column]?.length ?? 0)));
+  const line = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`;
+  const [header = [], ...body] = rows;
+  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...body.map(line)].join('\n');
+}
+
 /** `text`, the Markdown of `part.file`, with what lies between its markers replaced by `body`. */
 export function withPart(text: string, part: GeneratedPart, body: string): string {
   const start = text.indexOf(part.start);
@@ -100,10 +121,15 @@ export function currentDocs(): { file: string; actual: string; expected: string 
   const bodies: [GeneratedPart, string][] = [
     [hostingGuide, mirrorsGuide(readFileSync(root('src/content/pages/en/mirrors.mdx'), 'utf8'), publicKeyFile)],
     [releaseKey, releaseKeyMarkdown(publicKeyFile)],
+    [verdictsTable, verdictsMarkdown()],
   ];
-  return bodies.map(([part, body]) => {
-    const actual = readFileSync(root(part.file), 'utf8');
-    return { file: part.file, actual, expected: withPart(actual, part, body) };
+  const files = [...new Set(bodies.map(([part]) => part.file))];
+  return files.map((file) => {
+    const actual = readFileSync(root(file), 'utf8');
+    const expected = bodies
+      .filter(([part]) => part.file === file)
+      .reduce((text, [part, body]) => withPart(text, part, body), actual);
+    return { file, actual, expected };
   });
 }
 

@@ -28,6 +28,18 @@ export interface RewriteSummary {
   rewritten: string[];
 }
 
+/** A file of the release at the copy's root; when it is not there, an error that says so and `whenMissing`. */
+async function readReleaseFile(folder: string, name: string, whenMissing: string): Promise<string> {
+  try {
+    return await readFile(path.join(folder, name), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      throw new Error(`${folder} has no ${name}: ${whenMissing}`, { cause: error });
+    throw error;
+  }
+}
+
 async function readCurrentOrigin(folder: string): Promise<MirrorOrigin | undefined> {
   try {
     return parseMirrorOriginFile(await readFile(path.join(folder, mirrorOriginFile), 'utf8'));
@@ -47,10 +59,25 @@ async function readCurrentOrigin(folder: string): Promise<MirrorOrigin | undefin
  */
 export async function rewriteOrigin(folder: string, mirrorAddress: string): Promise<RewriteSummary> {
   const mirrorOrigin = parseSiteAddress(withTrailingSlash(mirrorAddress), 'the mirror address');
-  const minisig = parseMinisig(await readFile(path.join(folder, signatureFile), 'utf8'));
-  const canonicalOrigin = parseTrustedComment(minisig.trustedComment).origin;
+  const checksums = await readReleaseFile(
+    folder,
+    checksumsFile,
+    'it is not a copy of the release, or not the folder of its root',
+  );
+  const signature = await readReleaseFile(
+    folder,
+    signatureFile,
+    'the copy is not signed, so it is no release to put online: get the signed release from the main address',
+  );
+  let canonicalOrigin;
+  try {
+    canonicalOrigin = parseTrustedComment(parseMinisig(signature).trustedComment).origin;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`${path.join(folder, signatureFile)} is not the release's signature (${reason})`, { cause: error });
+  }
   const current = await readCurrentOrigin(folder);
-  const entries = parseChecksums(await readFile(path.join(folder, checksumsFile), 'utf8'));
+  const entries = parseChecksums(checksums);
 
   // Check every file before writing any, so a refusal leaves the copy as it was.
   const changes: { file: string; bytes: Buffer }[] = [];
@@ -58,12 +85,13 @@ export async function rewriteOrigin(folder: string, mirrorAddress: string): Prom
   const kept = new Map<string, number[]>();
   for (const entry of entries.filter((candidate) => mayNameSiteAddress(candidate.path))) {
     const file = path.join(folder, entry.path);
-    const served = await readFile(file);
+    const served = await readFile(file).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      throw new Error(`${entry.path} is missing; start again from a copy that verify passes`, { cause: error });
+    });
     const signed = current === undefined ? served : await restoreRelease(served, entry.path, canonicalOrigin, current);
     if (sha256Hex(signed) !== entry.sha256) {
-      throw new Error(
-        `${entry.path} differs from the signed release; start again from a copy that npm run verify passes`,
-      );
+      throw new Error(`${entry.path} differs from the signed release; start again from a copy that verify passes`);
     }
     const next =
       mirrorOrigin === canonicalOrigin

@@ -1,14 +1,15 @@
 /**
  * The verify command, shared by `npm run verify` and the standalone
  * `downloads/verify.mjs` (the same code, bundled), so both check the same and
- * say the same. Exit status: 0 when the copy is exactly the signed release,
- * 1 when anything differs or it cannot be checked, 2 when used wrongly.
+ * say the same. It ends with one line, its verdict, and exits with that
+ * verdict's status (verdicts.ts); 2 when used wrongly.
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parsePublicKey } from '../release/minisign.ts';
 import { defaultTimeLimitMs, verifyMirror } from './verify.ts';
-import { formatReport, isExactCopy } from './verify-report.ts';
+import { formatReport, verdictOf } from './verify-report.ts';
+import { usageExitCode, verdict, verdictTable, VerdictError } from './verdicts.ts';
 
 export interface VerifyCommand {
   /** How the command is typed, for the usage line: `npm run verify --` or `node verify.mjs`. */
@@ -27,11 +28,16 @@ Checks that a copy of the site, on the web or in a folder, is exactly the signed
   --time-limit <seconds>       give up on a web copy after this long (default: ${defaultTimeLimitMs / 1000})
   --not-older-than <date>      fail if the release was made before this date
   --latest-from <address>      read the latest release's date from this copy's signature (the main site's,
-                               usually) and say whether a newer release exists
+                               usually), and fail if it is newer
   --help                       show this help
 
-Exit status: 0 when the copy is exactly the signed release, 1 when it is not or cannot be checked,
-2 when the command is used wrongly.`;
+It ends with one line, its verdict, and exits with the verdict's status:
+
+${verdictTable()
+  .map(([code, word, meaning]) => `  ${code}  ${word.padEnd(11)}  ${meaning}`)
+  .join('\n')}
+
+When several apply, it gives the one with the lowest status but 0.`;
 }
 
 interface Arguments {
@@ -91,11 +97,18 @@ export async function runVerifyCommand(command: VerifyCommand, argv: string[]): 
   }
   if (typeof args === 'string') {
     console.error(`${args}\n\n${usage(command)}`);
-    return 2;
+    return usageExitCode;
+  }
+  let keyText;
+  try {
+    keyText =
+      args.publicKeyPath === undefined ? await command.pinnedKey.text() : await readFile(args.publicKeyPath, 'utf8');
+    parsePublicKey(keyText);
+  } catch (error) {
+    console.error(`cannot read the public key: ${error instanceof Error ? error.message : String(error)}`);
+    return usageExitCode;
   }
   try {
-    const keyText =
-      args.publicKeyPath === undefined ? await command.pinnedKey.text() : await readFile(args.publicKeyPath, 'utf8');
     const report = await verifyMirror(args.location, {
       publicKey: parsePublicKey(keyText),
       timeLimitMs: args.timeLimitMs,
@@ -103,9 +116,16 @@ export async function runVerifyCommand(command: VerifyCommand, argv: string[]): 
       latestFrom: args.latestFrom,
     });
     console.log(formatReport(report));
-    return isExactCopy(report) ? 0 : 1;
+    return verdictOf(report).code;
   } catch (error) {
-    console.log(`FAILED: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
+    // A check that stopped before its report: no copy to read, a signature by another key or one that does not
+    // match, or no time left. Anything else is a copy that could not be checked either.
+    const reached = verdict(error instanceof VerdictError ? error.verdict : 'unreachable');
+    const advice =
+      reached.name === 'other key'
+        ? ": this copy is not the project's release, unless the key checked with is not the project's (take it from the main site or the README)"
+        : '';
+    console.log(`${reached.word}: ${error instanceof Error ? error.message : String(error)}${advice}`);
+    return reached.code;
   }
 }

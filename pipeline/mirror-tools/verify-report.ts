@@ -11,28 +11,58 @@ import { failsCheck } from './host-headers.ts';
 import type { VerifyReport } from './verify.ts';
 import { maxLinkChecks, type BundleCheck } from './verify-steps.ts';
 import type { HeaderFinding } from './verify-web-steps.ts';
+import { firstVerdict, type Verdict, type VerdictName } from './verdicts.ts';
 
+/** Whether the copy is a signed release older than the date asked for, or than the latest release found. */
 function isTooOld(report: VerifyReport): boolean {
   const signedAt = report.signature?.statement.timestamp;
-  return report.notOlderThan !== undefined && signedAt !== undefined && signedAt * 1000 < report.notOlderThan.getTime();
+  if (signedAt === undefined) return false;
+  const latestAt = report.latest?.statement?.timestamp;
+  return (
+    (report.notOlderThan !== undefined && signedAt * 1000 < report.notOlderThan.getTime()) ||
+    (latestAt !== undefined && latestAt > signedAt)
+  );
 }
 
+/** Bundles that are not this release's: altered, unsigned or another release's. One not read is unreachable. */
 const failingBundle = (bundle: BundleCheck) => bundle.outcome !== 'genuine' && bundle.outcome !== 'absent';
+const tamperedBundle = (bundle: BundleCheck) => failingBundle(bundle) && bundle.outcome !== 'unreadable';
+
+/** What shows the copy is not what its list says, each with how many. */
+function tamperings(report: VerifyReport): string[] {
+  const counts = [
+    [report.altered.length, 'altered'],
+    [report.missing.length, 'missing'],
+    [report.unexpected.length, 'unexpected'],
+    [report.folderAddresses.length, 'folder addresses answered otherwise'],
+    [report.bundles.filter(tamperedBundle).length, 'bundles not of this release'],
+    [report.headers.filter((finding) => failsCheck(finding.difference)).length, 'headers added or changed'],
+  ] as const;
+  return counts.filter(([count]) => count > 0).map(([count, what]) => `${count} ${what}`);
+}
+
+/** What could not be read or checked, each with how many. */
+function unreadParts(report: VerifyReport): string[] {
+  const counts = [
+    [report.unreadable.length, 'unreadable'],
+    [report.bundles.filter((bundle) => bundle.outcome === 'unreadable').length, 'bundles unreadable'],
+    [report.uncheckedLinks, 'links not checked'],
+  ] as const;
+  return counts.filter(([count]) => count > 0).map(([count, what]) => `${count} ${what}`);
+}
+
+/** The verdict on a checked copy: the first, in verdicts.ts's order, of those that apply. */
+export function verdictOf(report: VerifyReport): Verdict {
+  const applies: VerdictName[] = [];
+  if (tamperings(report).length > 0) applies.push('tampered');
+  if (unreadParts(report).length > 0 || report.latest?.problem !== undefined) applies.push('unreachable');
+  if (report.signature === undefined) applies.push('unsigned');
+  if (isTooOld(report)) applies.push('too old');
+  return firstVerdict(applies);
+}
 
 export function isExactCopy(report: VerifyReport): boolean {
-  return (
-    report.signature !== undefined &&
-    report.altered.length +
-      report.missing.length +
-      report.unreadable.length +
-      report.unexpected.length +
-      report.folderAddresses.length ===
-      0 &&
-    report.uncheckedLinks === 0 &&
-    !report.bundles.some(failingBundle) &&
-    !report.headers.some((finding) => failsCheck(finding.difference)) &&
-    !isTooOld(report)
-  );
+  return verdictOf(report).name === 'genuine';
 }
 
 /** The section of the guide for mirrors (src/content/pages/en/mirrors.mdx) that sets up a web server. */
@@ -61,19 +91,21 @@ function shown(text: string): string {
 const headerName = (name: string) =>
   name.replaceAll(/(^|-)([a-z])/g, (_, dash: string, c: string) => dash + c.toUpperCase());
 
-function headerLine({ difference, files, example }: HeaderFinding): string {
+function headerLine({ difference, files, example }: HeaderFinding, signed: boolean): string {
   const name = headerName(difference.name);
   const where = files > 1 ? `${example} and ${files - 1} more` : example;
   const value = (text: string | undefined) => JSON.stringify(text ?? '');
+  // An unsigned copy's _headers is only what the copy says of itself.
+  const listed = signed ? `the signed ${hostHeadersFile}` : `the copy's unsigned ${hostHeadersFile}`;
   switch (difference.kind) {
     case 'added':
-      return `  HEADER ADDED: ${name}: ${shown(value(difference.served))} on ${where}; the signed ${hostHeadersFile} has no such header`;
+      return `  HEADER ADDED: ${name}: ${shown(value(difference.served))} on ${where}; ${listed} has no such header`;
     case 'differs':
-      return `  HEADER DIFFERS: ${name}: ${shown(value(difference.served))} on ${where}; signed: ${value(difference.signed)}`;
+      return `  HEADER DIFFERS: ${name}: ${shown(value(difference.served))} on ${where}; ${listed} says ${value(difference.signed)}`;
     case 'other':
-      return `  note: ${name} is ${shown(value(difference.served))} on ${where}; the signed ${hostHeadersFile} says ${value(difference.signed)}`;
+      return `  note: ${name} is ${shown(value(difference.served))} on ${where}; ${listed} says ${value(difference.signed)}`;
     case 'missing':
-      return `  note: ${name} is not sent with ${where}; the signed ${hostHeadersFile} asks for ${value(difference.signed)}`;
+      return `  note: ${name} is not sent with ${where}; ${listed} asks for ${value(difference.signed)}`;
   }
 }
 
@@ -97,10 +129,10 @@ function bundleLine(bundle: BundleCheck): string {
 
 function latestLines(report: VerifyReport): string[] {
   const { latest } = report;
+  if (latest?.statement === undefined) return [];
   const own = report.signature?.statement;
-  if (latest === undefined || own === undefined) return [];
-  if (latest.statement === undefined) {
-    return [`  note: could not learn the latest release from ${shown(latest.from)}: ${shown(latest.problem ?? '')}`];
+  if (own === undefined) {
+    return [`Latest release: ${describeRelease(latest.statement)}, as ${shown(latest.from)} says`];
   }
   if (latest.statement.timestamp > own.timestamp) {
     const days = Math.floor((latest.statement.timestamp - own.timestamp) / 86_400);
@@ -116,7 +148,7 @@ export function formatReport(report: VerifyReport): string {
   const statement = report.signature?.statement;
   if (report.signature === undefined || statement === undefined) {
     lines.push(
-      `UNSIGNED: there is no ${signatureFile}, so nothing shows who made this copy; below, its files are only compared with its own ${checksumsFile}`,
+      `Signature: none (no ${signatureFile}); below, the files are compared only with the copy's own ${checksumsFile}, which anyone could have written`,
     );
   } else {
     lines.push(
@@ -137,7 +169,9 @@ export function formatReport(report: VerifyReport): string {
   lines.push(
     ...report.bundles.filter((bundle) => !failingBundle(bundle)).map(bundleLine),
     ...report.hostFilesNotServed.map((file) => `  note: ${file} is not served (hosts apply it rather than serve it)`),
-    ...report.headers.filter((finding) => !failsCheck(finding.difference)).map(headerLine),
+    ...report.headers
+      .filter((finding) => !failsCheck(finding.difference))
+      .map((finding) => headerLine(finding, statement !== undefined)),
   );
   if (report.headersNotCompared !== undefined) {
     lines.push(`  note: the headers were not compared: ${report.headersNotCompared}`);
@@ -155,39 +189,59 @@ export function formatReport(report: VerifyReport): string {
       ? [folderAddressAdvice(statement?.origin)]
       : []),
     ...report.bundles.filter(failingBundle).map(bundleLine),
-    ...report.headers.filter((finding) => failsCheck(finding.difference)).map(headerLine),
+    ...report.headers
+      .filter((finding) => failsCheck(finding.difference))
+      .map((finding) => headerLine(finding, statement !== undefined)),
   );
   if (report.uncheckedLinks > 0) {
     lines.push(`  NOT CHECKED: ${report.uncheckedLinks} more links into the copy (over ${maxLinkChecks})`);
-  }
-  if (isTooOld(report) && report.notOlderThan !== undefined) {
-    lines.push(`  TOO OLD: the release is older than ${report.notOlderThan.toISOString().slice(0, 10)}`);
   }
   lines.push(summaryLine(report));
   return lines.join('\n');
 }
 
+/** The verdict, as one line: its word, then why. */
 function summaryLine(report: VerifyReport): string {
-  if (isExactCopy(report)) {
-    const rewritten = report.rewritten.length > 0 ? ` (${report.rewritten.length} rewritten for link previews)` : '';
-    return `OK: all ${report.listed} files match the signed release${rewritten}.`;
+  const { word, name } = verdictOf(report);
+  const statement = report.signature?.statement;
+  switch (name) {
+    case 'genuine': {
+      const rewritten = report.rewritten.length > 0 ? ` (${report.rewritten.length} rewritten for link previews)` : '';
+      return `${word}: all ${report.listed} files match the signed release${rewritten}.`;
+    }
+    case 'tampered':
+      return statement === undefined
+        ? `${word}: ${tamperings(report).join(', ')} (of ${report.listed} files its unsigned ${checksumsFile} lists): this copy is not even what its own list says; get the release from the main address.`
+        : `${word}: ${tamperings(report).join(', ')} (of ${report.listed} listed files): this copy is not the signed release.`;
+    case 'unreachable': {
+      const reasons = [];
+      const unread = unreadParts(report);
+      if (unread.length > 0) {
+        reasons.push(`${unread.join(', ')} (of ${report.listed} listed files): part of the copy is not checked`);
+      }
+      if (report.latest?.problem !== undefined) {
+        reasons.push(
+          `could not learn the latest release from ${shown(report.latest.from)}: ${shown(report.latest.problem)}`,
+        );
+      }
+      return `${word}: ${reasons.join('; ')}. Try again later, or allow more time with --time-limit.`;
+    }
+    case 'unsigned':
+      return `${word}: the ${report.listed} files match this copy's own ${checksumsFile}, but no signature vouches for it, so anyone could have made it (a preview, or a copy stripped of its signature): get the signed release from the main address.`;
+    case 'too old':
+      return `${word}: this is the signed release of ${statement === undefined ? 'an unknown date' : describeRelease(statement)}, unchanged, but ${olderThanWhat(report)}: get the newer release from the main address.`;
+    case 'other key':
+      // Reached only by a check that stopped at the signature, which verify-cli.ts reports itself.
+      return `${word}: ${checksumsFile} is signed with another key.`;
   }
-  const counts = [
-    [report.altered.length, 'altered'],
-    [report.missing.length, 'missing'],
-    [report.unexpected.length, 'unexpected'],
-    [report.folderAddresses.length, 'folder addresses answered otherwise'],
-    [report.unreadable.length, 'unreadable'],
-    [report.uncheckedLinks, 'links not checked'],
-    [report.bundles.filter(failingBundle).length, 'bundles not of this release'],
-    [report.headers.filter((finding) => failsCheck(finding.difference)).length, 'headers added or changed'],
-  ] as const;
-  const differences = counts.filter(([count]) => count > 0).map(([count, what]) => `${count} ${what}`);
-  if (isTooOld(report)) differences.push('too old');
-  if (report.signature === undefined) {
-    const matched =
-      differences.length === 0 ? `the ${report.listed} files match its ${checksumsFile}` : differences.join(', ');
-    return `FAILED: not signed (${matched}), so it proves nothing about who made it. A release build is signed by npm run sign with the release key.`;
+}
+
+/** What a release too old is older than: the date asked for, or the latest release found. */
+function olderThanWhat(report: VerifyReport): string {
+  const latest = report.latest?.statement;
+  const own = report.signature?.statement;
+  if (latest !== undefined && own !== undefined && latest.timestamp > own.timestamp) {
+    return `${shown(report.latest?.from ?? '')} has a newer one, of ${describeRelease(latest)}`;
   }
-  return `FAILED: ${differences.join(', ')} (of ${report.listed} listed files): this copy is not the signed release.`;
+  return `older than ${report.notOlderThan?.toISOString().slice(0, 10) ?? 'the date asked for'}`;
 }

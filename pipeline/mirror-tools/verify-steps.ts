@@ -5,8 +5,16 @@
  * steps only a web mirror goes through are in verify-web-steps.ts; both keep
  * to the limits here, so that a hostile copy cannot exhaust memory.
  */
+import path from 'node:path';
 import { parseChecksums, sha256Hex, type ChecksumEntry } from '../release/checksums.ts';
-import { keyIdHex, verifyMinisig, verifyTrustedComment, type PublicKey } from '../release/minisign.ts';
+import {
+  keyIdHex,
+  parseMinisig,
+  verifyMinisig,
+  verifyTrustedComment,
+  type Minisig,
+  type PublicKey,
+} from '../release/minisign.ts';
 import {
   bundles,
   checksumsFile,
@@ -30,6 +38,7 @@ import {
   type MirrorSource,
   type ReadResult,
 } from './mirror-source.ts';
+import { VerdictError, type VerdictName } from './verdicts.ts';
 
 /** The signing key, as minisign prints it, and what the signature states. */
 export interface SignedRelease {
@@ -86,21 +95,60 @@ async function readReleaseFile(source: MirrorSource, name: string, limit: number
   const result = await source.read(name, limit);
   if (result.status === 'found') return result.bytes;
   if (result.status === 'missing') return undefined;
-  throw new Error(`cannot read ${name} from ${source.location}: ${result.reason}`);
+  throw new VerdictError('unreachable', `cannot read ${name} from ${source.location}: ${result.reason}`);
 }
 
 function utf8(bytes: Buffer, name: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new Error(`${name} is not UTF-8 text`);
+    throw new VerdictError('tampered', `${name} is not UTF-8 text`);
+  }
+}
+
+/** What `work` returns; what it throws, as a check that reached the verdict `name`, unless it already is one. */
+function asVerdict<T>(name: VerdictName, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof VerdictError) throw error;
+    throw new VerdictError(name, error instanceof Error ? error.message : String(error), { cause: error });
+  }
+}
+
+/**
+ * The release's signature in `text` (a copy's SHA256SUMS.minisig, as `name` says), checked with `check` against
+ * the pinned key: throws the verdict it reaches for a signature that is no signature (tampered, or a server that
+ * answers every address with a page), one by another key, or one that does not match.
+ */
+function checkedSignature(text: string, name: string, publicKey: PublicKey, check: (text: string) => Minisig): Minisig {
+  let keyId;
+  try {
+    keyId = parseMinisig(text).keyId;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new VerdictError('tampered', `${name} is not a minisign signature (${reason})`, { cause: error });
+  }
+  if (!keyId.equals(publicKey.keyId)) {
+    throw new VerdictError(
+      'other key',
+      `${name} was made with key ${keyIdHex(keyId)}, not with the release key ${keyIdHex(publicKey.keyId)}`,
+    );
+  }
+  try {
+    return check(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new VerdictError('tampered', `${name} is by the release key, but does not match: ${reason}`, {
+      cause: error,
+    });
   }
 }
 
 /**
  * The copy's SHA256SUMS, checked against the pinned key when the copy signs it, and who signed it; undefined
- * for an unsigned copy, whose files are then compared with its own list only. Throws for a copy that has no
- * list, or whose signature is not the release key's.
+ * for an unsigned copy, whose files are then compared with its own list only. Throws, with the verdict, for a
+ * copy that has no list, or whose signature is not the release key's.
  */
 export async function checkSignature(
   source: MirrorSource,
@@ -108,26 +156,27 @@ export async function checkSignature(
 ): Promise<{ entries: ChecksumEntry[]; signature: SignedRelease | undefined }> {
   const checksums = await readReleaseFile(source, checksumsFile, maxBytes.checksums);
   if (checksums === undefined) {
-    throw new Error(
+    throw new VerdictError(
+      'unreachable',
       `${source.location} has no ${checksumsFile}: it is not a copy of the release, or not the folder or address of its root`,
     );
   }
   const signatureBytes = await readReleaseFile(source, signatureFile, maxBytes.signature);
   let signature: SignedRelease | undefined;
   if (signatureBytes !== undefined) {
-    let minisig;
-    try {
-      minisig = verifyMinisig(checksums, utf8(signatureBytes, signatureFile), publicKey);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new Error(`${checksumsFile} is not signed by the release key: ${reason}`, { cause: error });
-    }
+    const minisig = checkedSignature(utf8(signatureBytes, signatureFile), signatureFile, publicKey, (text) =>
+      verifyMinisig(checksums, text, publicKey),
+    );
     // From here on, SHA256SUMS and the trusted comment are the release's own words.
-    const statement = parseTrustedComment(minisig.trustedComment);
-    expectStatement(statement, 'site', checksumsFile, `the copy's root (${signatureFile})`);
+    const statement = asVerdict('tampered', () => {
+      const stated = parseTrustedComment(minisig.trustedComment);
+      expectStatement(stated, 'site', checksumsFile, `the copy's root (${signatureFile})`);
+      return stated;
+    });
     signature = { keyId: keyIdHex(minisig.keyId), statement };
   }
-  return { entries: parseChecksums(utf8(checksums, checksumsFile)), signature };
+  const entries = asVerdict('tampered', () => parseChecksums(utf8(checksums, checksumsFile)));
+  return { entries, signature };
 }
 
 /** The address a copy rewritten for its link previews names instead of the release's, from its MIRROR_ORIGIN. */
@@ -269,9 +318,16 @@ export async function learnLatest(
   try {
     const source = await openMirror(from, timeoutMs, deadline);
     const bytes = await readReleaseFile(source, signatureFile, maxBytes.signature);
-    if (bytes === undefined) return { from: source.location, problem: `it has no ${signatureFile}` };
-    const statement = parseTrustedComment(verifyTrustedComment(utf8(bytes, signatureFile), publicKey).trustedComment);
-    expectStatement(statement, 'site', checksumsFile, `${source.location}${signatureFile}`);
+    if (bytes === undefined) {
+      return { from: source.location, problem: `it has no ${signatureFile}: it is not a signed release` };
+    }
+    const where =
+      source instanceof HttpMirror ? source.urlOf(signatureFile).href : path.join(source.location, signatureFile);
+    const minisig = checkedSignature(utf8(bytes, signatureFile), where, publicKey, (text) =>
+      verifyTrustedComment(text, publicKey),
+    );
+    const statement = parseTrustedComment(minisig.trustedComment);
+    expectStatement(statement, 'site', checksumsFile, where);
     return { from: source.location, statement };
   } catch (error) {
     if (error instanceof OutOfTime) throw error;

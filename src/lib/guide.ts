@@ -4,7 +4,7 @@
  * project's identity and the pinned key. The guide's components and the docs
  * generator both read it here, so the page and docs/mirrors.md say the same.
  */
-import { identity } from './identity.ts';
+import { identity, isPlaceholderEmail, isPlaceholderUrl } from './identity.ts';
 
 /** release/minisign.pub as two lines: the untrusted comment and the key. */
 export function keyFileCommand(publicKeyFile: string): string {
@@ -17,4 +17,14 @@ export const siteAddress = identity.siteUrl.replace(/\/$/, '');
 
 export const repositoryUrl = identity.repositoryUrl;
 export const contactEmail = identity.contactEmail;
+
+/**
+ * Where the mirrors page tells a volunteer to report a mirror: each address, or undefined while it is a
+ * placeholder (only a preview can carry one), since the page must not show an address nobody owns as if it were
+ * real.
+ */
+export const reportTo = {
+  repositoryUrl: isPlaceholderUrl(repositoryUrl) ? undefined : repositoryUrl,
+  contactEmail: isPlaceholderEmail(contactEmail) ? undefined : contactEmail,
+};
 export const onionAddress = identity.onionAddress;

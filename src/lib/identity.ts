@@ -155,15 +155,19 @@ function isPlaceholderHost(host: string): boolean {
   );
 }
 
+/** Whether an http(s) address is on a host nobody can own. */
+export const isPlaceholderUrl = (url: string) => isPlaceholderHost(new URL(url).hostname);
+/** Whether an e-mail address is at a domain nobody can own. */
+export const isPlaceholderEmail = (email: string) => isPlaceholderHost(email.split('@').at(-1) ?? '');
+
 /** What in `identity` is a placeholder, each with the variable that sets it. */
 export function placeholderProblems(identity: Identity): string[] {
   const problems: string[] = [];
-  const hostOf = (url: string) => new URL(url).hostname;
-  if (isPlaceholderHost(hostOf(identity.siteUrl))) problems.push(`SITE_URL is a placeholder: ${identity.siteUrl}`);
-  if (isPlaceholderHost(hostOf(identity.repositoryUrl))) {
+  if (isPlaceholderUrl(identity.siteUrl)) problems.push(`SITE_URL is a placeholder: ${identity.siteUrl}`);
+  if (isPlaceholderUrl(identity.repositoryUrl)) {
     problems.push(`REPOSITORY_URL is a placeholder: ${identity.repositoryUrl}`);
   }
-  if (isPlaceholderHost(identity.contactEmail.split('@').at(-1) ?? '')) {
+  if (isPlaceholderEmail(identity.contactEmail)) {
     problems.push(`CONTACT_EMAIL is a placeholder: ${identity.contactEmail}`);
   }
   if (identity.publisher === undefined) {

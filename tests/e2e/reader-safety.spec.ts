@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { mirrors } from '../../src/lib/mirrors';
 import { identity } from '../../src/lib/identity';
+import { reportTo } from '../../src/lib/guide';
 import { localeCodes } from '../../src/i18n/locales';
 import { uiStrings } from '../../src/i18n/ui';
 import { paths } from '../../src/lib/routes';
@@ -19,7 +20,7 @@ import { builtPage, sitePages, sitePathOf, slugs } from './site';
 const words = (text: string | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 
 for (const lang of localeCodes) {
-  test(`${lang}: the page about the project names the publisher (a preview says it names none yet), the method, and safe ways to report`, () => {
+  test(`${lang}: the page about the project names the publisher (a preview says it names none yet), the method, and safe ways to report (a preview, no placeholder address)`, () => {
     const page = builtPage(paths.project(lang));
     const text = words(page.querySelector('main')?.text);
     // This build's identity names no publisher: it is a preview, and says so; a release refuses it (identity tests).
@@ -27,8 +28,12 @@ for (const lang of localeCodes) {
     expect(text).toContain(uiStrings[lang].project.notSet);
     expect(page.querySelectorAll('main h2').length).toBeGreaterThanOrEqual(4);
     const links = page.querySelectorAll('main a').map((link) => link.getAttribute('href') ?? '');
-    expect(links).toContain(`mailto:${identity.contactEmail}`);
-    expect(links).toContain(identity.repositoryUrl);
+    // Nor does it name its placeholder addresses as ways to report: it says it has none yet.
+    expect(reportTo).toEqual({ contactEmail: undefined, repositoryUrl: undefined });
+    expect(text).toContain(uiStrings[lang].mirrors.previewNoAddress);
+    expect(
+      links.filter((href) => href.includes(identity.contactEmail) || href.startsWith(identity.repositoryUrl)),
+    ).toEqual([]);
     expect(links.map((href) => sitePathOf(href, paths.project(lang)))).toContain(paths.corrections(lang));
     expect(text).toContain(
       identity.signalUsername === undefined

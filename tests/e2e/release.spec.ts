@@ -63,6 +63,15 @@ test('a release built from a `git archive` of the commit equals the one built fr
   await runScript(source, ['pipeline/build.ts', '--release', '--out-dir', fromArchive], releaseIdentity);
   expect(await listFiles(fromClone)).toContain('UNSIGNED_RELEASE.json');
   expect(await differences(fromClone, fromArchive)).toEqual([]);
+  // A release's pages say nothing of a preview, and name the real addresses to report a mirror to.
+  for (const lang of localeCodes) {
+    for (const page of [paths.mirrors(lang), paths.downloads(lang)]) {
+      expect(readFileSync(path.join(fromClone, page, 'index.html'), 'utf8')).not.toContain('preview-notice');
+    }
+    const mirrors = readFileSync(path.join(fromClone, paths.mirrors(lang), 'index.html'), 'utf8');
+    expect(mirrors).toContain(`href="mailto:${releaseIdentity.CONTACT_EMAIL}"`);
+    expect(mirrors).toContain(`href="${releaseIdentity.REPOSITORY_URL}"`);
+  }
 
   // Then each signed by `npm run sign`, in a step of its own, with one throwaway key.
   const keyDir = temporary('keys');

@@ -15,6 +15,7 @@ import { rewriteOrigin } from '../../pipeline/mirror-tools/rewrite-origin';
 import { verifyMirror } from '../../pipeline/mirror-tools/verify';
 import { formatReport, isExactCopy } from '../../pipeline/mirror-tools/verify-report';
 import { serve } from '../../pipeline/mirror-tools/serve';
+import { verdict } from '../../pipeline/mirror-tools/verdicts';
 import { localeCodes } from '../../src/i18n/locales';
 import { qrCodeMarkup } from '../../src/lib/qr-code';
 import { paths } from '../../src/lib/routes';
@@ -128,15 +129,17 @@ test.describe('the standalone verifier, run by Debian’s Node from an empty fol
     rmSync(tampered, { recursive: true });
     expect(result.stdout).toContain('\n  ALTERED: en/index.html\n');
     expect(result.stdout).toMatch(
-      /\nFAILED: 1 altered \(of \d+ listed files\): this copy is not the signed release\.\n$/,
+      /\nTAMPERED: 1 altered \(of \d+ listed files\): this copy is not the signed release\.\n$/,
     );
-    expect(result.status).toBe(1);
+    expect(result.status).toBe(verdict('tampered').code);
   });
 
   test('checks against the key built into it unless told otherwise', () => {
     const result = run(copy.dir);
-    expect(result.stdout).toMatch(/^FAILED: SHA256SUMS is not signed by the release key: it was made with key/);
-    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(
+      /^OTHER KEY: SHA256SUMS\.minisig was made with key \w{16}, not with the release key /,
+    );
+    expect(result.status).toBe(verdict('other key').code);
     expect(run('--help').stdout).toContain('usage: node verify.mjs <web address or folder>');
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { verdicts } from '../../pipeline/mirror-tools/verdicts.ts';
 import { currentDocs, hostingGuide, mirrorsGuide, releaseKey, withPart } from '../../pipeline/docs.ts';
 
 const current = (file: string) => {
@@ -46,6 +47,14 @@ describe('the release key in README.md', () => {
   it('is release/minisign.pub, made afresh (npm run docs)', () => {
     const { actual, expected } = current('README.md');
     expect(actual).toBe(expected);
+  });
+});
+
+describe('the verdicts in README.md', () => {
+  it('are each verdict of verdicts.ts with its exit status', () => {
+    const { actual } = current('README.md');
+    for (const { code, word } of verdicts)
+      expect(actual).toMatch(new RegExp(`\\n\\| ${code} +\\| \`${word}: …\` +\\| `));
   });
 });
 

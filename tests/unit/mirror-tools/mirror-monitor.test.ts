@@ -72,7 +72,7 @@ describe('npm run check-mirrors', () => {
     expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${genuine}\\s+VERIFIED\\s+${release}$`)));
     expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${tampered}\\s+FAILED\\s+${release}$`)));
     expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${unreachable}\\s+UNREACHABLE\\s+—$`)));
-    expect(result.stdout).toContain(`\n${tampered}: FAILED: 1 altered (of `);
+    expect(result.stdout).toContain(`\n${tampered}: TAMPERED: 1 altered (of `);
     expect(result.stdout).toContain(`\n${unreachable}: cannot read SHA256SUMS from ${unreachable}: `);
     expect(lines.at(-1)).toBe('1 of 3 mirrors verified.');
   });

@@ -123,7 +123,7 @@ describe('a copy rewritten for its link previews, to an address the site itself 
     const before = await readFile(path.join(copy, 'en/index.html'));
 
     await expect(rewriteOrigin(copy, mirrorAddress)).rejects.toThrow(
-      'sitemap.xml differs from the signed release; start again from a copy that npm run verify passes',
+      'sitemap.xml differs from the signed release; start again from a copy that verify passes',
     );
     expect((await readFile(path.join(copy, 'en/index.html'))).equals(before)).toBe(true);
     await expect(readFile(path.join(copy, 'MIRROR_ORIGIN'))).rejects.toThrow(/ENOENT/);

@@ -107,7 +107,7 @@ describe('a web mirror at the addresses readers open: no redirect away, the same
     expect(text).toContain(`\n  FOLDER ADDRESS: en/ redirects to ${where}, away from its own address`);
     // A redirect away is no host's slip that the guide's configuration fixes: no advice, what was seen instead.
     expect(text).not.toContain('to fix, on a mirror you run:');
-    expect(text).toMatch(/\nFAILED: 1 folder addresses answered otherwise \(of \d+ listed files\)/);
+    expect(text).toMatch(/\nTAMPERED: 1 folder addresses answered otherwise \(of \d+ listed files\)/);
   });
 
   it('fails a mirror that redirects a listed file away from its address, naming the file and where', async () => {
@@ -146,7 +146,7 @@ describe('a web mirror at the addresses readers open: no redirect away, the same
     const text = formatReport(report);
     expect(text).toContain(`\n  FOLDER ADDRESS: en/${query} answers other bytes than en/index.html, though en/`);
     expect(text).not.toContain('to fix, on a mirror you run:');
-    expect(text).toMatch(/\nFAILED: 5 folder addresses answered otherwise \(of \d+ listed files\)/);
+    expect(text).toMatch(/\nTAMPERED: 5 folder addresses answered otherwise \(of \d+ listed files\)/);
 
     // A new query on every run, so that a mirror cannot answer that one alone genuinely.
     queries.length = 0;

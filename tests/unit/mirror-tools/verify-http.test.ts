@@ -7,7 +7,12 @@ import { parseAllHeaders } from '@netlify/headers-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rewriteOrigin } from '../../../pipeline/mirror-tools/rewrite-origin.ts';
 import { verifyMirror } from '../../../pipeline/mirror-tools/verify.ts';
-import { formatReport, isExactCopy, putItOnlineSection } from '../../../pipeline/mirror-tools/verify-report.ts';
+import {
+  formatReport,
+  isExactCopy,
+  putItOnlineSection,
+  verdictOf,
+} from '../../../pipeline/mirror-tools/verify-report.ts';
 import { serve } from '../../../pipeline/mirror-tools/serve.ts';
 import {
   copySite,
@@ -122,7 +127,7 @@ describe('verify a web mirror', () => {
     expect(report.missing).toEqual(['og/en.png']);
     // Found through the altered page's links; og/none.png is linked but not served.
     expect(report.unexpected).toEqual(['_astro/track.js', 'login/index.html', 'og/pixel.png']);
-    expect(formatReport(report)).toMatch(/\nFAILED: 1 altered, 1 missing, 3 unexpected \(of \d+ listed files\): /);
+    expect(formatReport(report)).toMatch(/\nTAMPERED: 1 altered, 1 missing, 3 unexpected \(of \d+ listed files\): /);
   });
 
   /**
@@ -169,9 +174,9 @@ describe('verify a web mirror', () => {
     ]);
     expect(advice[0]).toContain('Caddy with `file_server`, as in deploy/caddy/Caddyfile');
     expect(advice[0]).toMatch(/ https:\/\/belarus-unions\.example\/en\/mirrors\/#3-put-it-online$/);
-    expect(text).toContain(`${advice[0]}\nFAILED: 5 folder addresses`);
+    expect(text).toContain(`${advice[0]}\nTAMPERED: 5 folder addresses`);
     expect(text).toMatch(
-      /\nFAILED: 5 folder addresses answered otherwise \(of \d+ listed files\): this copy is not the signed release\.$/,
+      /\nTAMPERED: 5 folder addresses answered otherwise \(of \d+ listed files\): this copy is not the signed release\.$/,
     );
   });
 
@@ -197,7 +202,7 @@ describe('verify a web mirror', () => {
     const text = formatReport(report);
     expect(text).toMatch(/\n {2}HEADER ADDED: Refresh: "3; url=https:\/\/phish\.example\/" on \S+\/ and 9 more;/);
     expect(text).toMatch(/\n {2}HEADER ADDED: Set-Cookie: /);
-    expect(text).toMatch(/\nFAILED: 2 headers added or changed /);
+    expect(text).toMatch(/\nTAMPERED: 2 headers added or changed /);
   });
 
   it('fails a mirror that forges only its root address', async () => {
@@ -205,7 +210,7 @@ describe('verify a web mirror', () => {
     expect(report.folderAddresses).toEqual([
       { address: './ (the root)', problem: 'answers other bytes than index.html' },
     ]);
-    expect(formatReport(report)).toMatch(/\nFAILED: 1 folder addresses answered otherwise /);
+    expect(formatReport(report)).toMatch(/\nTAMPERED: 1 folder addresses answered otherwise /);
   });
 
   it('passes a mirror that redirects a folder address to its index.html, and fails one that answers it 404', async () => {
@@ -299,7 +304,19 @@ describe('the headers a web mirror sends', () => {
       /\n {2}HEADER ADDED: Refresh: "0; url=https:\/\/phish\.example\/" on \S+ and \d+ more; the signed _headers has no such header\n/,
     );
     expect(text).toContain('HEADER ADDED: Link: "<https://third.example/t.js>; rel=preload; as=script"');
-    expect(text).toMatch(/\nFAILED: 2 headers added or changed \(of \d+ listed files\)/);
+    expect(text).toMatch(/\nTAMPERED: 2 headers added or changed \(of \d+ listed files\)/);
+  });
+
+  it('are compared, in an unsigned copy, with the _headers it lists, which it never calls signed', async () => {
+    const copy = await copySite(release);
+    await rm(path.join(copy, 'SHA256SUMS.minisig'));
+    const report = await verify(await staticHost(copy, false));
+    expect(verdictOf(report).name).toBe('unsigned');
+    const text = formatReport(report);
+    expect(text).toMatch(
+      /\n {2}note: Strict-Transport-Security is not sent with \S+ and \d+ more; the copy's unsigned _headers asks for /,
+    );
+    expect(text).not.toMatch(/\bsigned _headers/);
   });
 });
 
@@ -361,6 +378,9 @@ describe('a hostile web mirror', () => {
       response.end(request.url?.endsWith('.minisig') ? signed : `${'0'.repeat(64)}  index.html\n`);
     });
 
-    await expect(verify(url)).rejects.toThrow('SHA256SUMS is not signed by the release key');
+    await expect(verify(url)).rejects.toMatchObject({
+      verdict: 'tampered',
+      message: expect.stringContaining('SHA256SUMS.minisig is by the release key, but does not match'),
+    });
   });
 });

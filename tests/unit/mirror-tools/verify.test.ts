@@ -7,10 +7,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatChecksums, parseChecksums, sha256Hex } from '../../../pipeline/release/checksums.ts';
-import { signMinisig } from '../../../pipeline/release/minisign.ts';
+import { keyIdHex, signMinisig } from '../../../pipeline/release/minisign.ts';
 import { signReleaseFile } from '../../../pipeline/release/sign.ts';
 import { verifyMirror } from '../../../pipeline/mirror-tools/verify.ts';
-import { formatReport, isExactCopy } from '../../../pipeline/mirror-tools/verify-report.ts';
+import { formatReport, isExactCopy, verdictOf } from '../../../pipeline/mirror-tools/verify-report.ts';
 import {
   canonicalOrigin,
   copySite,
@@ -53,7 +53,7 @@ describe('verify a folder', () => {
 
     const report = await verify(copy);
     expect(differences(report)).toEqual({ ...noDifferences, altered: ['en/petition/index.html'] });
-    expect(formatReport(report)).toContain('  ALTERED: en/petition/index.html\nFAILED: 1 altered (of');
+    expect(formatReport(report)).toContain('  ALTERED: en/petition/index.html\nTAMPERED: 1 altered (of');
   });
 
   it('names a deleted file', async () => {
@@ -62,7 +62,7 @@ describe('verify a folder', () => {
 
     const report = await verify(copy);
     expect(differences(report)).toEqual({ ...noDifferences, missing: ['_astro/site.css'] });
-    expect(formatReport(report)).toContain('  MISSING: _astro/site.css\nFAILED: 1 missing');
+    expect(formatReport(report)).toContain('  MISSING: _astro/site.css\nTAMPERED: 1 missing');
   });
 
   it('names an added file', async () => {
@@ -71,7 +71,7 @@ describe('verify a folder', () => {
 
     const report = await verify(copy);
     expect(differences(report)).toEqual({ ...noDifferences, unexpected: ['en/track.js'] });
-    expect(formatReport(report)).toContain('  UNEXPECTED: en/track.js\nFAILED: 1 unexpected');
+    expect(formatReport(report)).toContain('  UNEXPECTED: en/track.js\nTAMPERED: 1 unexpected');
   });
 
   it('refuses a SHA256SUMS rewritten to match a changed page', async () => {
@@ -82,9 +82,11 @@ describe('verify a folder', () => {
     );
     await writeFile(path.join(copy, 'SHA256SUMS'), formatChecksums(entries));
 
-    await expect(verify(copy)).rejects.toThrow(
-      'SHA256SUMS is not signed by the release key: the signature does not match the signed file',
-    );
+    await expect(verify(copy)).rejects.toMatchObject({
+      verdict: 'tampered',
+      message:
+        'SHA256SUMS.minisig is by the release key, but does not match: the signature does not match the signed file',
+    });
   });
 
   it('refuses a release signed by another key, naming both keys', async () => {
@@ -92,12 +94,13 @@ describe('verify a folder', () => {
     const other = await makeKeys();
     await signSite(copy, other);
 
-    await expect(verify(copy)).rejects.toThrow(
-      /^SHA256SUMS is not signed by the release key: it was made with key \w{16}, but/,
-    );
+    await expect(verify(copy)).rejects.toMatchObject({
+      verdict: 'other key',
+      message: `SHA256SUMS.minisig was made with key ${keyIdHex(other.publicKey.keyId)}, not with the release key ${keyIdHex(signed.keys.publicKey.keyId)}`,
+    });
   });
 
-  it('fails a copy without a signature, saying what that means and how a build is signed', async () => {
+  it('calls a copy without a signature unsigned, telling its keeper where the signed release is', async () => {
     const copy = await copySite(signed.release);
     await rm(path.join(copy, 'SHA256SUMS.minisig'));
 
@@ -105,10 +108,12 @@ describe('verify a folder', () => {
     expect(report.signature).toBeUndefined();
     expect(isExactCopy(report)).toBe(false);
     const text = formatReport(report);
-    expect(text).toContain('UNSIGNED: there is no SHA256SUMS.minisig, so nothing shows who made this copy');
+    expect(verdictOf(report).name).toBe('unsigned');
+    expect(text).toContain('\nSignature: none (no SHA256SUMS.minisig); ');
     expect(text).toMatch(
-      /\nFAILED: not signed \(the \d+ files match its SHA256SUMS\), so it proves nothing about who made it\. A release build is signed by npm run sign with the release key\.$/,
+      /\nUNSIGNED: the \d+ files match this copy's own SHA256SUMS, but no signature vouches for it, so anyone could have made it \(a preview, or a copy stripped of its signature\): get the signed release from the main address\.$/,
     );
+    expect(text).not.toMatch(/MINISIGN_SECRET_KEY|npm run sign/);
   });
 
   it('refuses a signed SHA256SUMS whose path leaves the copy', async () => {
@@ -172,8 +177,12 @@ describe('what a release says about itself', () => {
       publicKey: signed.keys.publicKey,
       notOlderThan: new Date('2024-01-01'),
     });
-    expect(isExactCopy(tooOld)).toBe(false);
-    expect(formatReport(tooOld)).toMatch(/\n {2}TOO OLD: the release is older than 2024-01-01\nFAILED: too old /);
+    expect(verdictOf(tooOld).name).toBe('too old');
+    const text = formatReport(tooOld);
+    expect(text).toMatch(
+      /\nTOO OLD: this is the signed release of 2023-11-14 22:13 UTC, commit 0123456789ab, unchanged, but older than 2024-01-01: get the newer release from the main address\.$/,
+    );
+    expect(text).not.toContain('not the signed release');
     const recent = await verifyMirror(signed.release, {
       publicKey: signed.keys.publicKey,
       notOlderThan: new Date('2023-11-14'),
@@ -185,12 +194,19 @@ describe('what a release says about itself', () => {
     const newer = await makeSite();
     await signSite(newer, signed.keys, { timestamp: releaseTimestamp + 30 * 86_400, commit: 'f'.repeat(40) });
     const report = await verifyMirror(signed.release, { publicKey: signed.keys.publicKey, latestFrom: newer });
-    expect(isExactCopy(report)).toBe(true);
-    expect(formatReport(report)).toContain(
+    expect(verdictOf(report).name).toBe('too old');
+    const text = formatReport(report);
+    expect(text).toContain(
       `\nNewer release: 2023-12-14 22:13 UTC, commit ffffffffffff at ${newer}; this copy is 30 days older\n`,
     );
+    expect(
+      text.endsWith(
+        `\nTOO OLD: this is the signed release of 2023-11-14 22:13 UTC, commit 0123456789ab, unchanged, but ${newer} has a newer one, of 2023-12-14 22:13 UTC, commit ffffffffffff: get the newer release from the main address.`,
+      ),
+    ).toBe(true);
     const same = await verifyMirror(signed.release, { publicKey: signed.keys.publicKey, latestFrom: signed.release });
     expect(formatReport(same)).toContain(`\nLatest release: this copy has it (as ${signed.release} says)\n`);
+    expect(isExactCopy(same)).toBe(true);
   });
 });
 
@@ -249,7 +265,7 @@ describe('the site archive and the CAR, signed on their own', () => {
     expect(report.bundles[0]?.outcome).toBe('other release');
     expect(isExactCopy(report)).toBe(false);
     expect(formatReport(report)).toMatch(
-      /\n {2}OTHER RELEASE: downloads\/belarus-unions-record\.zip is signed for 2023-11-14 22:13 UTC, commit aaaaaaaaaaaa, not for this copy's release\nFAILED: 1 bundles not of this release /,
+      /\n {2}OTHER RELEASE: downloads\/belarus-unions-record\.zip is signed for 2023-11-14 22:13 UTC, commit aaaaaaaaaaaa, not for this copy's release\nTAMPERED: 1 bundles not of this release /,
     );
   });
 });

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { caddyfile, generatedHostConfigs, nginxInclude } from '../../../pipeline/release/host-configs.ts';
 import { headersFile, securityHeaders } from '../../../pipeline/after-render/security-headers.ts';
 import { readIdentity } from '../../../src/lib/identity.ts';
+import { workflowErrors, workflowFiles, workflowJobs } from '../../support/workflows.ts';
 
 const onion = `${'b'.repeat(55)}d.onion`;
 
@@ -34,17 +34,8 @@ describe('the host configurations in deploy/', () => {
   });
 });
 
-/** The errors GitHub's own workflow parser finds in a workflow file. */
-async function workflowErrors(name: string, content: string): Promise<string[]> {
-  const parsed = parseWorkflow({ name, content }, new NoOperationTraceWriter());
-  const parseErrors = parsed.context.errors.getErrors().map((error) => error.message);
-  if (parsed.value === undefined) return parseErrors.length > 0 ? parseErrors : ['no workflow'];
-  const template = await convertWorkflowTemplate(parsed.context, parsed.value);
-  return [...parseErrors, ...(template.errors ?? []).map((error) => error.Message)];
-}
-
 describe('the GitHub workflows in deploy/github/', () => {
-  const workflows = ['pages-mirror.yml', 'pages-build.yml', 'check-mirrors.yml'];
+  const workflows = workflowFiles;
 
   it.each(workflows)('%s passes GitHub’s own workflow parser', async (file) => {
     expect(await workflowErrors(file, readFileSync(`deploy/github/${file}`, 'utf8'))).toEqual([]);
@@ -57,18 +48,9 @@ describe('the GitHub workflows in deploy/github/', () => {
 
   /** Each step of the workflow's first job as GitHub reads it: its command, and the text of its environment's values. */
   async function workflowSteps(file: string): Promise<{ run: string; env: string[] }[]> {
-    const content = readFileSync(`deploy/github/${file}`, 'utf8');
-    const parsed = parseWorkflow({ name: file, content }, new NoOperationTraceWriter());
-    if (parsed.value === undefined) throw new Error(`${file} does not parse`);
-    const template = await convertWorkflowTemplate(parsed.context, parsed.value);
-    const [job] = template.jobs;
-    if (job === undefined || !('steps' in job)) throw new Error(`${file} has no job with steps`);
-    expect(job.env).toBeUndefined();
-    return job.steps.map((step) => {
-      const mapping = 'env' in step ? step.env : undefined;
-      const env = Array.from({ length: mapping?.count ?? 0 }, (_, index) => String(mapping?.get(index).value));
-      return { run: 'run' in step ? String(step.run) : '', env };
-    });
+    const [job] = await workflowJobs(file);
+    if (job === undefined) throw new Error(`${file} has no job`);
+    return job;
   }
 
   it('pages-build.yml builds with no secret, then writes the key in the signing step alone, and deletes it', async () => {
