@@ -16,6 +16,7 @@ import { writeOfflineFiles } from './after-render/offline.ts';
 import { pagesOverBudget } from './after-render/page-budget.ts';
 import { fillFileSizes } from './after-render/file-sizes.ts';
 import { relativiseSite } from './after-render/relative-urls.ts';
+import { typeset } from './after-render/typesetting.ts';
 import { releaseDate } from '../src/lib/release-revision.ts';
 import {
   assertUnchangedSinceIndexed,
@@ -135,6 +136,9 @@ export function postBuild(): AstroIntegration {
         await relativiseSite(distDir, pages);
         for (const document of pages.values()) markExternalLinksIn(document);
         logger.info('every internal URL is relative; external links carry noopener noreferrer');
+        // Before the index, the books and the single files, which all take the pages' text from here.
+        for (const document of pages.values()) typeset(document);
+        logger.info('¶ and its number, a separator and the line above it, a hyphenated acronym: each kept together');
         // The documents' text is final now. Pagefind indexes it in its own process, and Zopfli compresses the index
         // on other threads, while this one finishes the pages; that this changed nothing Pagefind read is checked
         // before they are written. Both are awaited even when one fails, so that nothing is still writing into the

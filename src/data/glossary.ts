@@ -6,10 +6,14 @@
 import type { Locale } from '../i18n/locales';
 import type { GlossaryEntry, IndexEntry } from '../lib/glossary';
 
-const person = (name: Record<Locale, string>, role?: Record<Locale, string>): IndexEntry => ({
+/** What the index says of a person beyond the role: the tag, and whether the words for it are feminine. */
+type PersonFacts = Pick<IndexEntry, 'tag' | 'feminine'>;
+
+const person = (name: Record<Locale, string>, role?: Record<Locale, string>, facts: PersonFacts = {}): IndexEntry => ({
   kind: 'person',
   name,
   ...(role ? { role } : {}),
+  ...facts,
 });
 const organisation = (name: Record<Locale, string>, role?: Record<Locale, string>): IndexEntry => ({
   kind: 'organisation',
@@ -27,10 +31,18 @@ const jailedForTheStrike = {
   be: 'прафсаюзны актывіст, асуджаны за спробу папераджальнага страйку на Беларускім металургічным заводзе',
   ru: 'профсоюзный активист, осужденный за попытку провести предупредительную забастовку на Белорусском металлургическом заводе',
 };
-const nameChanged = (work: Record<Locale, string>): Record<Locale, string> => ({
-  en: `${work.en}; the petition gives the workers’ messages under names changed on purpose`,
-  be: `${work.be}; петыцыя падае паведамленні работнікаў пад наўмысна змененымі імёнамі`,
-  ru: `${work.ru}; петиция приводит свидетельства работников под намеренно измененными именами`,
+/** One of the petition's workers, whose names it changed on purpose. */
+const nameChanged = (name: Record<Locale, string>, work: Record<Locale, string>, facts: PersonFacts = {}) => ({
+  ...person(
+    name,
+    {
+      en: `${work.en}; the petition gives the workers’ messages under names changed on purpose`,
+      be: `${work.be}; петыцыя падае паведамленні работнікаў пад наўмысна змененымі імёнамі`,
+      ru: `${work.ru}; петиция приводит свидетельства работников под намеренно измененными именами`,
+    },
+    facts,
+  ),
+  nameChanged: true as const,
 });
 const belgianCentre = {
   en: 'national trade union centre in Belgium',
@@ -376,6 +388,7 @@ export const glossary: readonly GlossaryEntry[] = [
     index: person(
       { en: 'Alexander Lukashenko (Lukashenka)', be: 'Аляксандр Лукашэнка', ru: 'Александр Лукашенко' },
       { en: 'President', be: 'прэзідэнт', ru: 'президент' },
+      { tag: 'official' },
     ),
   },
   { en: 'Lukashenko', be: 'Лукашэнк|', ru: 'Лукашенко', sameAs: 'Alexander Lukashenko' },
@@ -391,6 +404,7 @@ export const glossary: readonly GlossaryEntry[] = [
         be: 'генеральны дырэктар Міжнароднага бюро працы',
         ru: 'генеральный директор Международного бюро труда',
       },
+      { tag: 'official' },
     ),
   },
   { en: 'Ryder', be: 'Райдэр|', ru: 'Райдер|', sameAs: 'Guy Ryder' },
@@ -405,6 +419,7 @@ export const glossary: readonly GlossaryEntry[] = [
         be: 'генеральны сакратар Глабальнага саюза IndustriALL',
         ru: 'генеральный секретарь Глобального союза IndustriALL',
       },
+      { tag: 'signatory' },
     ),
   },
   {
@@ -424,20 +439,26 @@ export const glossary: readonly GlossaryEntry[] = [
     en: 'Ihar Pavarau',
     be: 'Ігар| Павар|',
     ru: 'Игор| Поваров|',
-    index: person({ en: 'Ihar Pavarau (Povarau)', be: 'Ігар Павараў', ru: 'Игорь Поваров' }, jailedForTheStrike),
+    index: person({ en: 'Ihar Pavarau (Povarau)', be: 'Ігар Павараў', ru: 'Игорь Поваров' }, jailedForTheStrike, {
+      tag: 'sentenced',
+    }),
   },
   { en: 'Ihar Povarau', be: 'Ігар| Павар|', ru: 'Игор| Поваров|', sameAs: 'Ihar Pavarau' },
   {
     en: 'Aliaksandr Babrou',
     be: 'Аляксандр| Бабр|',
     ru: 'Александр| Бобров|',
-    index: person({ en: 'Aliaksandr Babrou', be: 'Аляксандр Баброў', ru: 'Александр Бобров' }, jailedForTheStrike),
+    index: person({ en: 'Aliaksandr Babrou', be: 'Аляксандр Баброў', ru: 'Александр Бобров' }, jailedForTheStrike, {
+      tag: 'sentenced',
+    }),
   },
   {
     en: 'Yauhen Hovar',
     be: 'Яўген| Говар|',
     ru: 'Евгени| Говор|',
-    index: person({ en: 'Yauhen Hovar', be: 'Яўген Говар', ru: 'Евгений Говор' }, jailedForTheStrike),
+    index: person({ en: 'Yauhen Hovar', be: 'Яўген Говар', ru: 'Евгений Говор' }, jailedForTheStrike, {
+      tag: 'sentenced',
+    }),
   },
   {
     en: 'Vladimir Maley',
@@ -450,6 +471,7 @@ export const glossary: readonly GlossaryEntry[] = [
         be: 'юрыст РЭП па Брэсцкай вобласці',
         ru: 'юрист РЭП по Брестской области',
       },
+      { tag: 'detained' },
     ),
   },
   // Комлік-Ямацін, genitive Комліка-Ямаціна: Russian -тин is Belarusian -цін (Путин, Пуцін), and both parts decline.
@@ -464,6 +486,7 @@ export const glossary: readonly GlossaryEntry[] = [
         be: 'старшыня першаснай прафсаюзнай арганізацыі РЭП на Мінскім маторным заводзе',
         ru: 'председатель первичной профсоюзной организации РЭП на Минском моторном заводе',
       },
+      { tag: 'sentenced' },
     ),
   },
   {
@@ -490,6 +513,7 @@ export const glossary: readonly GlossaryEntry[] = [
         be: 'пасол Рэспублікі Беларусь у Каралеўстве Бельгія',
         ru: 'посол Республики Беларусь в Королевстве Бельгия',
       },
+      { tag: 'official' },
     ),
   },
   {
@@ -503,6 +527,7 @@ export const glossary: readonly GlossaryEntry[] = [
         be: 'былы старшыня прафсаюза работнікаў горназдабыўной і хімічнай прамысловасці БНП',
         ru: 'бывший председатель профсоюза горняков и химиков БНП',
       },
+      { tag: 'detained' },
     ),
   },
   {
@@ -516,6 +541,7 @@ export const glossary: readonly GlossaryEntry[] = [
         be: 'старшыня Незалежнага прафсаюза гарнякоў (UMTO)',
         ru: 'председатель Независимого профсоюза горняков (UMTO)',
       },
+      { tag: 'detained' },
     ),
   },
   {
@@ -529,6 +555,7 @@ export const glossary: readonly GlossaryEntry[] = [
         be: 'прадстаўнік страйкавага камітэта МТЗ і сябра Каардынацыйнай рады',
         ru: 'представитель стачечного комитета МТЗ и член Координационного совета',
       },
+      { tag: 'sentenced' },
     ),
   },
   {
@@ -538,6 +565,7 @@ export const glossary: readonly GlossaryEntry[] = [
     index: person(
       { en: 'Sergei Cherkasov', be: 'Сяргей Чаркасаў', ru: 'Сергей Черкасов' },
       { en: 'Vice-Chair of the BNP', be: 'намеснік старшыні БНП', ru: 'заместитель председателя БНП' },
+      { tag: 'sentenced' },
     ),
   },
   {
@@ -551,6 +579,7 @@ export const glossary: readonly GlossaryEntry[] = [
         be: 'сустаршыня страйкавага камітэта «Беларуськалія»',
         ru: 'сопредседатель стачечного комитета «Беларуськалия»',
       },
+      { tag: 'sentenced' },
     ),
   },
   {
@@ -560,6 +589,7 @@ export const glossary: readonly GlossaryEntry[] = [
     index: person(
       { en: 'Sergei Lapunov', be: 'Сяргей Лапуноў', ru: 'Сергей Лапунов' },
       { en: 'BITU deputy shop steward', be: 'намеснік прафгрупорга БНП', ru: 'заместитель цехового профорга БНП' },
+      { tag: 'sentenced' },
     ),
   },
   {
@@ -573,6 +603,7 @@ export const glossary: readonly GlossaryEntry[] = [
         be: 'намеснік старшыні першаснай арганізацыі БНП',
         ru: 'заместитель председателя первичной организации БНП',
       },
+      { tag: 'sentenced' },
     ),
   },
   // Капшуль, genitive Капшуля: the л is soft, as in Łacinka «Kapšul».
@@ -587,6 +618,7 @@ export const glossary: readonly GlossaryEntry[] = [
         be: 'актывіст першаснай арганізацыі БНП, юрыст',
         ru: 'активист первичной организации БНП, юрист',
       },
+      { tag: 'sentenced' },
     ),
   },
   // Hanna is Ганна in Belarusian and Анна in Russian.
@@ -597,6 +629,7 @@ export const glossary: readonly GlossaryEntry[] = [
     index: person(
       { en: 'Hanna Kalupakho', be: 'Ганна Калупаха', ru: 'Анна Калупахо' },
       { en: 'BITU member in Zhlobin', be: 'сяброўка БНП у Жлобіне', ru: 'член БНП в Жлобине' },
+      { tag: 'sentenced', feminine: true },
     ),
   },
   {
@@ -610,6 +643,7 @@ export const glossary: readonly GlossaryEntry[] = [
         be: 'лідарка апазіцыі, асуджаная на 11 гадоў пазбаўлення волі па сфабрыкаваных абвінавачваннях',
         ru: 'лидер оппозиции, приговоренная к 11 годам лишения свободы по сфабрикованным обвинениям',
       },
+      { tag: 'sentenced', feminine: true },
     ),
   },
   {
@@ -630,39 +664,40 @@ export const glossary: readonly GlossaryEntry[] = [
     en: 'Slavomir',
     be: 'Славамір|',
     ru: 'Славомир|',
-    index: person(
+    index: nameChanged(
       { en: 'Slavomir', be: 'Славамір', ru: 'Славомир' },
-      nameChanged({
+      {
         en: 'works in an administrative department',
         be: 'працуе ў адміністрацыйным аддзеле',
         ru: 'работает в административном отделе',
-      }),
+      },
     ),
   },
   {
     en: 'Maria',
     be: 'Мары|',
     ru: 'Мари|',
-    index: person(
+    index: nameChanged(
       { en: 'Maria', be: 'Марыя', ru: 'Мария' },
-      nameChanged({
+      {
         en: 'works at a state department',
         be: 'працуе ў дзяржаўнай установе',
         ru: 'работает в государственном учреждении',
-      }),
+      },
+      { tag: 'detained', feminine: true },
     ),
   },
   {
     en: 'Nadezhda',
     be: 'Надзе|',
     ru: 'Надежд|',
-    index: person(
+    index: nameChanged(
       { en: 'Nadezhda', be: 'Надзея', ru: 'Надежда' },
-      nameChanged({
+      {
         en: 'works at the marketing department',
         be: 'працуе ў аддзеле маркетынгу',
         ru: 'работает в отделе маркетинга',
-      }),
+      },
     ),
   },
   // The signatories of the ITUC letter.
@@ -677,6 +712,7 @@ export const glossary: readonly GlossaryEntry[] = [
         be: 'падпісала ад імя МКП',
         ru: 'подписала от имени МКП',
       },
+      { tag: 'signatory', feminine: true },
     ),
   },
   {
@@ -690,6 +726,7 @@ export const glossary: readonly GlossaryEntry[] = [
         be: 'падпісаў ад імя ACV-CSC',
         ru: 'подписал от имени ACV-CSC',
       },
+      { tag: 'signatory' },
     ),
   },
   {
@@ -703,6 +740,7 @@ export const glossary: readonly GlossaryEntry[] = [
         be: 'падпісаў ад імя ABVV-FGTB',
         ru: 'подписал от имени ABVV-FGTB',
       },
+      { tag: 'signatory' },
     ),
   },
   {
@@ -716,6 +754,7 @@ export const glossary: readonly GlossaryEntry[] = [
         be: 'нацыянальны сакратар ACLVB-CGSLB',
         ru: 'национальный секретарь ACLVB-CGSLB',
       },
+      { tag: 'signatory' },
     ),
   },
   {
@@ -725,6 +764,7 @@ export const glossary: readonly GlossaryEntry[] = [
     index: person(
       { en: 'Luca Visentini', be: 'Лука Візенціні', ru: 'Лука Визентини' },
       { en: 'General Secretary of the ETUC', be: 'генеральны сакратар ЕКП', ru: 'генеральный секретарь ЕКП' },
+      { tag: 'signatory' },
     ),
   },
   {
@@ -734,6 +774,7 @@ export const glossary: readonly GlossaryEntry[] = [
     index: person(
       { en: 'Anthony Bellanger', be: 'Антані Беланжэ', ru: 'Энтони Беланже' },
       { en: 'General Secretary of the IFJ', be: 'генеральны сакратар МФЖ', ru: 'генеральный секретарь МФЖ' },
+      { tag: 'signatory' },
     ),
   },
 ];

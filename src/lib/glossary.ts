@@ -21,12 +21,24 @@ import type { Locale } from '../i18n/locales';
  */
 export type NameKind = 'person' | 'organisation' | 'place';
 
+/**
+ * What the documents say happened to a person, or what part they had, as the names index tags them: held by
+ * the police; given a term by a court; in office for a state or an international organisation; signed a document.
+ */
+export type PersonTag = 'detained' | 'sentenced' | 'official' | 'signatory';
+
 export interface IndexEntry {
   kind: NameKind;
   /** The name as the index shows it, in the nominative: the forms of src/data/glossary.ts are patterns. */
   name: Record<Locale, string>;
   /** What the documents say the person or organisation is; absent where they say nothing. */
   role?: Record<Locale, string>;
+  /** A person's tag in the index, where the documents give one. */
+  tag?: PersonTag;
+  /** A woman: Belarusian and Russian tags agree with her (затрыманая, задержана). */
+  feminine?: true;
+  /** A name the document changed on purpose, to protect the person: the index lists these apart. */
+  nameChanged?: true;
 }
 
 export interface GlossaryEntry extends Record<Locale, string> {

@@ -18,7 +18,7 @@ import {
   type IndexEntry,
   type NameKind,
 } from './glossary.ts';
-import { localeCodes, type Locale } from '../i18n/locales.ts';
+import { localeCodes, locales, type Locale } from '../i18n/locales.ts';
 import type { Paragraph } from './paragraphs.ts';
 
 export interface NameGroup {
@@ -149,10 +149,41 @@ export function namesIndex(
     .filter(({ mentions: found }) => found.length > 0);
 }
 
-/** What an entry sorts by in `lang`: a person's surname, the last word of the name without its aside in brackets. */
+/**
+ * An entry's name as the index lists it in `lang`: a person surname first ("Lukashenko", then "Alexander
+ * (Lukashenka)"), anything else as it is. The surname is the last word before an aside in brackets.
+ */
+export function listedName(name: IndexedName, lang: Locale): { lead: string; rest: string } {
+  const shown = name.index.name[lang];
+  if (name.kind !== 'person') return { lead: shown, rest: '' };
+  const [, words = shown, aside = ''] = /^(.*?)\s*(\(.*\))?$/u.exec(shown) ?? [];
+  const given = words.split(' ');
+  const lead = given.pop() ?? words;
+  return { lead, rest: [given.join(' '), aside].filter(Boolean).join(' ') };
+}
+
+/** What an entry sorts by in `lang`: a person's surname, then given names; else the name without its aside in brackets. */
 export function sortName(name: IndexedName, lang: Locale): string {
-  const shown = name.index.name[lang].replace(/\s*\(.*\)$/, '');
-  return name.kind === 'person' ? `${shown.split(' ').at(-1)} ${shown}` : shown;
+  const { lead, rest } = listedName(name, lang);
+  return `${lead} ${rest}`.replace(/\s*\(.*\)$/u, '').trim();
+}
+
+/** The entries of one part of the index, sorted by `sortName` in the order of `lang`'s alphabet. */
+export function sortedForIndex(names: readonly IndexedName[], lang: Locale): IndexedName[] {
+  const collator = new Intl.Collator(locales[lang].dateFormat);
+  return [...names].sort((a, b) => collator.compare(sortName(a, lang), sortName(b, lang)));
+}
+
+/** The letters the sorted entries begin with, in their order, each with the anchor of its first entry. */
+export function letterJumps(sorted: readonly IndexedName[], lang: Locale): { letter: string; anchor: string }[] {
+  const jumps: { letter: string; anchor: string }[] = [];
+  for (const name of sorted) {
+    const initial = sortName(name, lang).charAt(0).toLocaleUpperCase(lang);
+    // Ö sorts among the Os in English; but Ў, Й and Ё are letters of the Belarusian and Russian alphabets.
+    const letter = /\p{Script=Latin}/u.test(initial) ? initial.normalize('NFD').charAt(0) : initial;
+    if (jumps.at(-1)?.letter !== letter) jumps.push({ letter, anchor: indexAnchor(name.key) });
+  }
+  return jumps;
 }
 
 /** The id of an entry on the index page, from its English form: `kemal-ozkan`. */

@@ -5,8 +5,8 @@
  * not exist or whose events are out of order.
  */
 import type { Locale } from '../i18n/locales.ts';
-import { locales } from '../i18n/locales.ts';
 import { useTranslations } from '../i18n/ui.ts';
+import { dateFormat } from './dates.ts';
 
 /** A calendar date, `2020-08-09`. */
 type IsoDate = string;
@@ -57,8 +57,7 @@ const upperFirst = (text: string) => text.charAt(0).toLocaleUpperCase() + text.s
 /** A date as a reader of `lang` writes it: "9 August 2020", "17 August [2020]", "August 2020", "By 12 October 2020". */
 export function formatEventDate(date: EventDate, lang: Locale): string {
   const t = useTranslations(lang);
-  const format = (options: Intl.DateTimeFormatOptions) =>
-    new Intl.DateTimeFormat(locales[lang].dateFormat, { ...options, timeZone: 'UTC' });
+  const format = (options: Intl.DateTimeFormatOptions) => dateFormat(lang, options);
   const day = { day: 'numeric', month: 'long' } as const;
   const fullDay = { ...day, year: 'numeric' } as const;
   if ('month' in date) return upperFirst(format({ month: 'long', year: 'numeric' }).format(utc(`${date.month}-01`)));
@@ -139,9 +138,5 @@ export function recordPeriod(events: readonly TimelineEvent[], lang: Locale): st
   const months = events.map((event) => sortKey(event.date).slice(0, 7)).sort();
   const [first, last] = [months[0], months.at(-1)];
   if (first === undefined || last === undefined) throw new Error('the timeline has no event');
-  return new Intl.DateTimeFormat(locales[lang].dateFormat, {
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).formatRange(utc(`${first}-01`), utc(`${last}-01`));
+  return dateFormat(lang, { month: 'long', year: 'numeric' }).formatRange(utc(`${first}-01`), utc(`${last}-01`));
 }

@@ -1,4 +1,4 @@
-// Before the first paint: hides the notice (except on disk), fetches what search needs at once when wanted.
+// Before the first paint: hides the notice and shows the form (not on disk); fetches what search needs when wanted.
 (() => {
   if (location.protocol === 'file:') return;
   const script = document.currentScript;

@@ -31,7 +31,7 @@ for (const lang of localeCodes) {
     expected.forEach((correction, index) => {
       const item = listed[index];
       expect(item?.querySelector('time')?.getAttribute('datetime')).toBe(correction.date);
-      expect(words(item?.querySelector('time')?.text ?? '')).toBe(formatDay(correction.date, lang));
+      expect(words(item?.querySelector('time')?.text ?? '')).toBe(words(formatDay(correction.date, lang)));
       expect(words(item?.querySelector('del')?.text ?? '')).toBe(words(correction.was));
       expect(words(item?.querySelector('ins')?.text ?? '')).toBe(words(correction.now));
       expect(item?.querySelectorAll('dd').at(-1)?.text).toBe(correction.why);

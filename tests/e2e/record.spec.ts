@@ -6,7 +6,7 @@ import { timeline } from '../../src/data/timeline';
 import { releaseDate } from '../../src/lib/release-revision';
 import { localeCodes, locales, type Locale } from '../../src/i18n/locales';
 import { uiStrings } from '../../src/i18n/ui';
-import { indexAnchor, namesIndex } from '../../src/lib/names-index';
+import { indexAnchor, listedName, namesIndex, type IndexedName } from '../../src/lib/names-index';
 import { formatDay } from '../../src/lib/dates';
 import { paragraphNumber } from '../../src/lib/paragraph-ids';
 import { paths } from '../../src/lib/routes';
@@ -29,6 +29,15 @@ const sentence = (template: string, value: string) =>
     .replace(/\{\{\w+\}\}/, value)
     .replace(/\.\.$/, '.')
     .replace(/\s+/g, ' ');
+
+/** A name as the index shows it: a person's surname first, then given names; its tag, if any. */
+const shownName = (name: IndexedName, lang: Locale) => {
+  const { lead, rest } = listedName(name, lang);
+  const { tag, feminine } = name.index;
+  const tags = uiStrings[lang].names.tag as Record<string, string>;
+  const tagText = tag ? (tags[`${tag}${feminine ? '_female' : ''}`] ?? tags[tag]) : undefined;
+  return [rest ? `${lead}, ${rest}` : lead, tagText].filter(Boolean).join(' ');
+};
 
 /** The pages that tell a newcomer what the record is, each citing the documents' paragraphs. */
 const contextPages = [
@@ -131,7 +140,7 @@ for (const lang of localeCodes) {
         .filter((name) => name.kind === kind)
         .map((name) => ({
           id: indexAnchor(name.key),
-          text: name.index.role ? `${name.index.name[lang]} — ${name.index.role[lang]}` : name.index.name[lang],
+          text: name.index.role ? `${shownName(name, lang)} — ${name.index.role[lang]}` : shownName(name, lang),
           links: name.mentions.reduce((sum, mention) => sum + mention.paragraphs.length, 0),
         }));
       expect(byId(shown[position]?.entries ?? [])).toEqual(byId(expected));
@@ -139,6 +148,50 @@ for (const lang of localeCodes) {
     // The same person under two spellings is one entry, linked to both documents.
     const pavarau = page.locator(`#${indexAnchor('Ihar Pavarau')} .source-list li`);
     await expect(pavarau).toHaveCount(2);
+  });
+
+  test(`${lang} names: a list by surname, with a jump to each letter, tags, and the changed names apart`, async ({
+    page,
+  }) => {
+    await page.goto(paths.names(lang));
+    const people = page.locator('#person ~ .names-index').first();
+    // Surnames first, in bold, in the order of the language's alphabet: written here by hand.
+    await expect(people.locator('li > p > strong').first()).toHaveText(
+      { be: 'Баброў', ru: 'Барроу', en: 'Babrou' }[lang],
+    );
+    const surnames = await people.locator('li > p > strong').allInnerTexts();
+    expect(surnames.slice(0, 4)).toEqual(
+      {
+        be: ['Баброў', 'Бадсон', 'Бандарэнка', 'Бароу'],
+        ru: ['Барроу', 'Беланже', 'Бобров', 'Бодсон'],
+        en: ['Babrou', 'Bellanger', 'Bodson', 'Bokun'],
+      }[lang],
+    );
+    // The letters jump to the first name under each.
+    const letters = page.locator('#person ~ .index-letters a');
+    await expect(letters.first()).toHaveText({ be: 'Б', ru: 'Б', en: 'B' }[lang]);
+    const jump = letters.filter({ hasText: /^[КK]$/ });
+    await jump.click();
+    const landed = page.locator('.names-index > li:target');
+    await expect(landed).toBeInViewport();
+    await expect(landed.locator('strong')).toHaveText({ be: 'Калеснікава', ru: 'Калупахо', en: 'Kalesnikawa' }[lang]);
+    // Tags from the glossary's data, agreeing with the person.
+    const tag = (key: string) => page.locator(`#${indexAnchor(key)} .name-tag`);
+    await expect(tag('Ihar Pavarau')).toHaveText(uiStrings[lang].names.tag.sentenced);
+    await expect(tag('Maryja Kalesnikawa')).toHaveText(uiStrings[lang].names.tag.sentenced_female);
+    await expect(tag('Aleksandr Mikhnevich')).toHaveText(uiStrings[lang].names.tag.official);
+    await expect(tag('Marc Leemans')).toHaveText(uiStrings[lang].names.tag.signatory);
+    await expect(tag('Nikolay Zimin')).toHaveText(uiStrings[lang].names.tag.detained);
+    // The petition's changed names under their own heading, after the people and not among them.
+    const changed = page.locator('h3 + .names-index > li');
+    await expect(page.locator('#person ~ h3')).toHaveText(uiStrings[lang].names.changed);
+    await expect(changed).toHaveCount(3);
+    expect(await changed.evaluateAll((items) => items.map((item) => item.id).sort())).toEqual([
+      'maria',
+      'nadezhda',
+      'slavomir',
+    ]);
+    await expect(people.locator('#maria, #slavomir, #nadezhda')).toHaveCount(0);
   });
 
   test(`${lang} introduction: its title, and a citation that opens the document at its paragraph`, async ({ page }) => {

@@ -65,17 +65,25 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
   for (const lang of localeCodes) {
-    test(`the ${lang} search page says, before the form, that search needs JavaScript, and lists every document`, async ({
+    test(`the ${lang} search page hides the form, which could only reload the page, and leads to the names, the timeline and every document`, async ({
       page,
     }) => {
+      const strings = uiStrings[lang];
       await page.goto(searchUrl(lang, 'Naftan'));
       const notice = page.locator('[data-search-unavailable]');
       await expect(notice).toBeVisible();
-      await expect(notice).toHaveText(uiStrings[lang].search.unavailable);
-      const noticeBox = await notice.boundingBox();
-      const formBox = await page.locator('[data-search-form]').boundingBox();
-      expect(noticeBox && formBox && noticeBox.y + noticeBox.height <= formBox.y).toBe(true);
+      await expect(notice.locator('p')).toHaveText([strings.search.unavailable, strings.search.findInPage]);
+      await expect(page.locator('[data-search-form]')).toBeHidden();
+      await expect(page.getByRole('searchbox')).toBeHidden();
       await expect(page.locator('.all-documents li a')).toHaveCount(slugs.length);
+      const links = notice.getByRole('link');
+      await expect(links).toHaveText([strings.nav.names, strings.nav.timeline, strings.nav.home]);
+      await links.first().click();
+      await expect(page).toHaveURL(new RegExp(`${paths.names(lang)}$`));
+      await expect(page.locator('h1')).toHaveText(strings.names.title);
+      await page.goBack();
+      await links.nth(1).click();
+      await expect(page.locator('h1')).toHaveText(strings.timeline.title);
     });
   }
 });
@@ -84,13 +92,15 @@ test('opened from a folder on disk, the search page says so and lists every docu
   const file = pathToFileURL(path.resolve('dist', paths.search('ru').slice(1), 'index.html')).href;
   await page.goto(`${file}?q=Нафтан`);
   await expect(page.locator('[data-search-unavailable]')).toBeVisible();
-  await expect(page.locator('[data-search-unavailable]')).toHaveText(uiStrings.ru.search.unavailable);
+  await expect(page.locator('[data-search-unavailable] p').first()).toHaveText(uiStrings.ru.search.unavailable);
+  await expect(page.locator('[data-search-form]')).toBeHidden();
   await expect(page.locator('.all-documents li a')).toHaveCount(slugs.length);
 });
 
 test('with JavaScript on a server, the notice never shows', async ({ page }) => {
   await page.goto(paths.search('en'));
   await expect(page.locator('[data-search-unavailable]')).toBeHidden();
+  await expect(page.getByRole('searchbox')).toBeVisible();
 });
 
 test.describe('keyboard', () => {
@@ -198,7 +208,7 @@ test('under npm run dev, the search page says that search needs a build', async 
       )
       .toBe(true);
     const document = parse(html);
-    expect(document.querySelector('[data-search-unavailable]')?.textContent.trim()).toBe(
+    expect(document.querySelector('[data-search-unavailable] p')?.textContent.trim()).toBe(
       uiStrings.en.search.needsBuild,
     );
     expect(document.querySelector('script[data-search-preload]')).toBeNull();

@@ -8,7 +8,18 @@ import {
 } from '../../src/lib/glossary';
 import { localeCodes } from '../../src/i18n/locales';
 import { glossaryFindings } from '../../pipeline/content-checks/glossary-check';
-import { indexAnchor, mentionedIn, nameGroups, namesIndex, sortName } from '../../src/lib/names-index';
+import {
+  indexAnchor,
+  letterJumps,
+  listedName,
+  mentionedIn,
+  nameGroups,
+  namesIndex,
+  sortedForIndex,
+  sortName,
+  type IndexedName,
+} from '../../src/lib/names-index';
+import { uiStrings } from '../../src/i18n/ui';
 import { documentParagraphs } from '../support/paragraphs';
 
 const groups = nameGroups();
@@ -83,10 +94,100 @@ describe('mentions', () => {
 
   it('sorts people by surname and gives each entry an id from its English name', () => {
     const ozkan = index.find(({ key }) => key === 'Kemal Özkan');
-    expect(ozkan && sortName(ozkan, 'be')).toBe('Озкан Кемаль Озкан');
+    expect(ozkan && sortName(ozkan, 'be')).toBe('Озкан Кемаль');
     expect(indexAnchor('Kemal Özkan')).toBe('kemal-ozkan');
     expect(indexAnchor('Belarusian Radio and Electronic Industry Workers’ Union')).toBe(
       'belarusian-radio-and-electronic-industry-workers-union',
     );
+  });
+});
+
+describe('the names index as a list', () => {
+  const entry = (key: string) => {
+    const found = index.find((name) => name.key === key);
+    if (!found) throw new Error(`no entry "${key}"`);
+    return found;
+  };
+  const people = (lang: 'be' | 'ru' | 'en') =>
+    sortedForIndex(
+      index.filter((name) => name.kind === 'person' && !name.index.nameChanged),
+      lang,
+    );
+  const leads = (names: IndexedName[], lang: 'be' | 'ru' | 'en') => names.map((name) => listedName(name, lang).lead);
+
+  it('lists a person surname first, with the given names and the aside after it; anything else as it is', () => {
+    expect(listedName(entry('Alexander Lukashenko'), 'en')).toEqual({
+      lead: 'Lukashenko',
+      rest: 'Alexander (Lukashenka)',
+    });
+    expect(listedName(entry('Andrei Komlik-Yamatin'), 'be')).toEqual({ lead: 'Комлік-Ямацін', rest: 'Андрэй' });
+    expect(listedName(entry('Thierry Bodson'), 'ru')).toEqual({ lead: 'Бодсон', rest: 'Тьерри' });
+    expect(listedName(entry('Slavomir'), 'be')).toEqual({ lead: 'Славамір', rest: '' });
+    expect(listedName(entry('Belarusian Independent Trade Union'), 'en')).toEqual({
+      lead: 'Belarusian Independent Trade Union (BITU, BNP)',
+      rest: '',
+    });
+  });
+
+  it('sorts people by surname in each language’s alphabet, and jumps to each first letter', () => {
+    expect(leads(people('be'), 'be').slice(0, 6)).toEqual([
+      'Баброў',
+      'Бадсон',
+      'Бандарэнка',
+      'Бароу',
+      'Беланжэ',
+      'Бокун',
+    ]);
+    expect(leads(people('ru'), 'ru').slice(0, 6)).toEqual([
+      'Барроу',
+      'Беланже',
+      'Бобров',
+      'Бодсон',
+      'Бокун',
+      'Бондаренко',
+    ]);
+    expect(leads(people('en'), 'en').slice(17, 20)).toEqual(['Mikhnevich', 'Özkan', 'Pavarau']);
+    expect(
+      letterJumps(people('be'), 'be')
+        .map(({ letter }) => letter)
+        .join(' '),
+    ).toBe('Б В Г Д З К Л М О П Р С Ч Ш');
+    expect(letterJumps(people('be'), 'be')[0]).toEqual({ letter: 'Б', anchor: 'aliaksandr-babrou' });
+    // A Latin letter's accent is no letter of its own: Özkan is under O.
+    expect(
+      letterJumps(people('en'), 'en')
+        .map(({ letter }) => letter)
+        .join(' '),
+    ).toBe('B C D H K L M O P R S V Z');
+  });
+
+  it('sets the petition’s changed names apart, and only them', () => {
+    expect(index.filter((name) => name.index.nameChanged).map(({ key }) => key)).toEqual([
+      'Slavomir',
+      'Maria',
+      'Nadezhda',
+    ]);
+  });
+
+  it('tags people as the documents describe them, in words every language has', () => {
+    const tagged = (tag: string) =>
+      index
+        .filter((name) => name.index.tag === tag)
+        .map(({ key }) => key)
+        .sort();
+    expect(tagged('official')).toEqual(['Aleksandr Mikhnevich', 'Alexander Lukashenko', 'Guy Ryder']);
+    expect(tagged('detained')).toEqual(['Maksim Sereda', 'Maria', 'Nikolay Zimin', 'Vladimir Maley']);
+    expect(tagged('sentenced')).toContain('Maryja Kalesnikawa');
+    expect(tagged('sentenced')).toContain('Ihar Pavarau');
+    expect(tagged('signatory')).toContain('Sharan Burrow');
+    expect(index.filter((name) => name.kind !== 'person' && name.index.tag)).toEqual([]);
+    for (const lang of localeCodes) {
+      for (const name of index.filter(({ index: entry }) => entry.tag)) {
+        const { tag, feminine } = name.index;
+        const words = uiStrings[lang].names.tag as Record<string, string>;
+        expect(words[`${tag}${feminine ? '_female' : ''}`] ?? words[tag ?? ''], `${lang} ${name.key}`).toBeTruthy();
+      }
+    }
+    expect(uiStrings.be.names.tag.sentenced_female).toBe('асуджаная');
   });
 });

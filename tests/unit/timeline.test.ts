@@ -66,7 +66,7 @@ describe('timeline problems', () => {
 
 describe('event dates, as the documents give them', () => {
   const cases: [TimelineEvent['date'], Record<string, string>][] = [
-    [{ on: '2020-08-09' }, { be: '9 жніўня 2020 г.', ru: '9 августа 2020 г.', en: '9 August 2020' }],
+    [{ on: '2020-08-09' }, { be: '9 жніўня 2020\u00a0г.', ru: '9 августа 2020\u00a0г.', en: '9 August 2020' }],
     [
       { on: '2020-08-17', yearFromContext: true },
       { be: '17 жніўня [2020]', ru: '17 августа [2020]', en: '17 August [2020]' },
@@ -75,11 +75,14 @@ describe('event dates, as the documents give them', () => {
       { from: '2021-03-23', to: '2021-03-24', yearFromContext: true },
       { be: '23–24 сакавіка [2021]', ru: '23–24 марта [2021]', en: '23–24 March [2021]' },
     ],
-    [{ month: '2020-08' }, { be: 'Жнівень 2020', ru: 'Август 2020 г.', en: 'August 2020' }],
-    [{ by: '2020-10-12' }, { be: 'Да 12 кастрычніка 2020 г.', ru: 'До 12 октября 2020 г.', en: 'By 12 October 2020' }],
+    [{ month: '2020-08' }, { be: 'Жнівень 2020', ru: 'Август 2020\u00a0г.', en: 'August 2020' }],
+    [
+      { by: '2020-10-12' },
+      { be: 'Да 12 кастрычніка 2020\u00a0г.', ru: 'До 12 октября 2020\u00a0г.', en: 'By 12 October 2020' },
+    ],
     [
       { after: '2020-11-12' },
-      { be: 'Пасля 12 лістапада 2020 г.', ru: 'После 12 ноября 2020 г.', en: 'After 12 November 2020' },
+      { be: 'Пасля 12 лістапада 2020\u00a0г.', ru: 'После 12 ноября 2020\u00a0г.', en: 'After 12 November 2020' },
     ],
   ];
   it.each(cases)('%j', (date, expected) => {
