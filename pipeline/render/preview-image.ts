@@ -6,6 +6,7 @@ import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
 import sharp from 'sharp';
 import { previewHeight, previewWidth, type PreviewCard } from '../../src/lib/preview-card.ts';
+import { buildCacheRoot, producerVersion } from './build-cache.ts';
 
 /*
  * Link-preview images: the 1200×630 PNG a messenger or social network shows
@@ -196,26 +197,22 @@ export async function encodePalettePng(rgba: Uint8Array, width: number, height: 
 // ---------------------------------------------------------------------------
 // Cache
 
-/** Where rendered images are kept between builds: the project's own cache folder, which git ignores. */
-export const defaultCacheDir = path.resolve('.cache/preview-images');
-
-/** Raise when the PNG encoding's settings change; the layout, fonts and renderers' versions are hashed directly. */
-const encoderVersion = 3;
+/** Where rendered images are kept between builds. */
+export const defaultCacheDir = path.join(buildCacheRoot, 'preview-images');
 
 let rendererFingerprint: Promise<string> | undefined;
 
-/** What, besides the layout, decides the pixels: the font files and the renderers' versions. */
+/**
+ * What, besides the layout, decides the pixels: the font files, the renderers' versions and this module's
+ * source (the layout's code and the PNG encoding's settings).
+ */
 function fingerprintRenderer(): Promise<string> {
   rendererFingerprint ??= loadFonts().then((fonts) => {
     const hash = createHash('sha256');
     for (const font of fonts) hash.update(`${font.name} ${font.weight}\n`).update(font.data);
-    for (const name of ['satori', '@resvg/resvg-js']) {
-      const { version } = nodeRequire(`${name}/package.json`) as { version: string };
-      hash.update(`${name}@${version}\n`);
-    }
-    // sharp does not export its package.json; it reports its own version and libvips's.
-    hash.update(`sharp ${JSON.stringify(sharp.versions)}\n`);
-    return hash.update(`encoder ${encoderVersion}`).digest('hex');
+    hash.update(producerVersion({ packages: ['satori', '@resvg/resvg-js'], modules: [new URL(import.meta.url)] }));
+    // sharp's own version and libvips's, which comes in a package of its own.
+    return hash.update(`sharp ${JSON.stringify(sharp.versions)}\n`).digest('hex');
   });
   return rendererFingerprint;
 }
