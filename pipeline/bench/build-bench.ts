@@ -63,7 +63,7 @@ const skipped = new Set(['node_modules', '.git', 'dist', '.astro', '.cache', 'be
  * links, every package is inside the copy, as Astro expects of components
  * shipped in packages (Starlight's).
  */
-async function copyProject(project: BuildProject): Promise<string> {
+export async function copyProject(project: BuildProject): Promise<string> {
   const copy = await mkdtemp(path.join(tmpdir(), `bench-${project.name.replace(/\W+/g, '-')}-`));
   for (const entry of await readdir(project.root)) {
     if (skipped.has(entry) || entry.endsWith('.partial')) continue;
