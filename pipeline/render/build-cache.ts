@@ -14,7 +14,7 @@
  * drawn there; the later stages import it from here.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -38,6 +38,13 @@ export interface Producer {
 function installedVersion(name: string): string {
   const file = path.join(projectRoot, 'node_modules', name, 'package.json');
   return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+}
+
+/** The installed packages of a scope (`@img/`), by name: a package's native parts come in one per platform. */
+export function installedPackages(scope: string): string[] {
+  return readdirSync(path.join(projectRoot, 'node_modules', scope))
+    .sort()
+    .map((name) => `${scope}${name}`);
 }
 
 /** A hash of everything besides the inputs that decides the bytes: Node, the packages, the modules' source. */

@@ -2,11 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
-import satori from 'satori';
-import sharp from 'sharp';
 import { previewHeight, previewWidth, type PreviewCard } from '../../src/lib/preview-card.ts';
-import { buildCacheRoot, producerVersion } from './build-cache.ts';
+import { buildCacheRoot, installedPackages, producerVersion } from './build-cache.ts';
 
 /*
  * Link-preview images: the 1200×630 PNG a messenger or social network shows
@@ -14,6 +11,17 @@ import { buildCacheRoot, producerVersion } from './build-cache.ts';
  * alone, in the site's colours and type, and cached on disk so that a rebuild
  * renders only the images whose text, fonts or renderer changed.
  */
+
+/**
+ * The renderers, loaded for the first image drawn: they take most of a second to load, which a build whose
+ * images are all in the cache, beside Astro on a machine of two cores, need not spend.
+ */
+async function loadRenderers() {
+  const [satori, resvg, sharp] = await Promise.all([import('satori'), import('@resvg/resvg-js'), import('sharp')]);
+  return { satori: satori.default, Resvg: resvg.Resvg, sharp: sharp.default };
+}
+let renderersLoading: ReturnType<typeof loadRenderers> | undefined;
+const renderers = () => (renderersLoading ??= loadRenderers());
 
 // ---------------------------------------------------------------------------
 // Layout
@@ -157,7 +165,7 @@ function loadFonts() {
  * keeps the laid-out lines as `<text>` so that they can be read back.
  */
 export async function renderPreviewSvg(card: PreviewCard, { embedFont = true } = {}): Promise<string> {
-  const fonts = await loadFonts();
+  const [fonts, { satori }] = await Promise.all([loadFonts(), renderers()]);
   return satori(cardLayout(card), {
     width: previewWidth,
     height: previewHeight,
@@ -168,6 +176,7 @@ export async function renderPreviewSvg(card: PreviewCard, { embedFont = true } =
 
 /** The card as PNG bytes. */
 export async function renderPreviewImage(card: PreviewCard): Promise<Buffer> {
+  const { Resvg } = await renderers();
   const rendered = new Resvg(await renderPreviewSvg(card), { font: { loadSystemFonts: false } }).render();
   return encodePalettePng(rendered.pixels, rendered.width, rendered.height);
 }
@@ -189,6 +198,7 @@ export async function encodePalettePng(rgba: Uint8Array, width: number, height: 
   if (rgba.length !== width * height * 4) {
     throw new Error(`encodePalettePng: ${rgba.length} bytes is not ${width}×${height} RGBA pixels`);
   }
+  const { sharp } = await renderers();
   return sharp(rgba, { raw: { width, height, channels: 4 } })
     .png({ palette: true, colours: 256, dither: 0, effort: 4, compressionLevel: 9 })
     .toBuffer();
@@ -210,9 +220,9 @@ function fingerprintRenderer(): Promise<string> {
   rendererFingerprint ??= loadFonts().then((fonts) => {
     const hash = createHash('sha256');
     for (const font of fonts) hash.update(`${font.name} ${font.weight}\n`).update(font.data);
-    hash.update(producerVersion({ packages: ['satori', '@resvg/resvg-js'], modules: [new URL(import.meta.url)] }));
-    // sharp's own version and libvips's, which comes in a package of its own.
-    return hash.update(`sharp ${JSON.stringify(sharp.versions)}\n`).digest('hex');
+    // resvg's and sharp's native parts (libvips among them) come in packages of their own, one per platform.
+    const packages = ['satori', ...installedPackages('@resvg/'), 'sharp', ...installedPackages('@img/')];
+    return hash.update(producerVersion({ packages, modules: [new URL(import.meta.url)] })).digest('hex');
   });
   return rendererFingerprint;
 }
