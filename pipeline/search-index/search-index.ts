@@ -8,7 +8,7 @@ import * as pagefind from 'pagefind';
 import { localeCodes, type Locale } from '../../src/i18n/locales.ts';
 import { paths, relativeUrl } from '../../src/lib/routes.ts';
 import { listFiles, type ParsedPages } from '../after-render/site-files.ts';
-import { buildCache } from '../render/build-cache.ts';
+import { buildCache, installedPackages } from '../render/build-cache.ts';
 import { gzipBest, type ZopfliOptions } from './zopfli.ts';
 
 /**
@@ -224,16 +224,33 @@ export async function searchEngineFiles(): Promise<Map<string, Buffer>> {
 }
 
 /**
+ * Whether the search engine's WebAssembly is in Zopfli's cache already: it depends only on Pagefind's version
+ * (its binary comes in a package of its own) and the languages.
+ */
+const engineCompressed = buildCache('search-engine', {
+  packages: ['pagefind', ...installedPackages('@pagefind/'), '@gfx/zopfli'],
+  modules: [
+    new URL(import.meta.url),
+    new URL('zopfli.ts', import.meta.url),
+    new URL('zopfli-worker.ts', import.meta.url),
+  ],
+});
+
+/**
  * Compresses the search engine's WebAssembly, the largest of the files Zopfli
  * compresses, into the cache before the site is built: the build script runs
- * it while Astro renders the pages, on the core Astro leaves idle.
+ * it while Astro renders the pages, on the core Astro leaves idle. Once it is
+ * there, it runs no Pagefind at all.
  */
 export async function compressSearchEngineAhead(options: ZopfliOptions = {}): Promise<void> {
+  const done = engineCompressed.key(...localeCodes);
+  if (engineCompressed.get(done) !== undefined) return;
   const engines = await searchEngineFiles();
   await zopfliCached(
     [...engines.values()].map((content) => ({ content })),
     options,
   );
+  engineCompressed.set(done, Buffer.from(localeCodes.join(' ')));
 }
 
 /** What Pagefind writes before the JSON of an excerpt file. */
