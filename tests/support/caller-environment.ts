@@ -16,5 +16,5 @@ export const callerVariables = [
 
 /** Vitest's globalSetup: runs in its main process before any test worker starts, and workers inherit its environment. */
 export default function removeCallerEnvironment(): void {
-  for (const name of callerVariables) delete process.env[name];
+  for (const name of callerVariables) Reflect.deleteProperty(process.env, name);
 }
