@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
+    // The identity, release date, key and port a keeper may have exported are removed before any test starts.
+    globalSetup: ['tests/support/caller-environment.ts'],
     // Many tests start real programs (Node, minisign, git); on a busy 2-core machine that takes seconds.
     // A timeout only catches a hang: speed is measured by npm run bench, never by a test.
     testTimeout: 60_000,

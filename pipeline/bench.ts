@@ -1,11 +1,14 @@
 /**
- * `npm run bench`: measures the build (cold and warm, at 1× and 10× the
- * documents, beside another Astro project given with `--compare`), then builds
+ * `npm run bench`: measures the build (cold, warm and after a one-word edit,
+ * at 1× and 10× the documents, beside another Astro project given with
+ * `--compare` and an earlier checkout of this one given with
+ * `--baseline-build`), then builds
  * the site and measures what each page costs a reader on a first visit and
  * what a search costs until its first result, and writes the figures to
  * `bench-results/{commit}.json` to compare commits.
  *
- *   npm run bench -- [--out-dir dist] [--compare ../anchor-starlight] [--runs 3] [--scales 1,10]
+ *   npm run bench -- [--out-dir dist] [--compare ../anchor-starlight] [--baseline-build old-checkout]
+ *                    [--runs 3] [--scales 1,10] [--builds-only]
  *                    [--anchor-site ../anchor-starlight/dist] [--baseline-site old-dist] [--slow-runs 5]
  *
  * The time to a search's first result is measured on an emulated slow phone
@@ -35,7 +38,7 @@ import {
 } from './bench/page-cost.ts';
 import { serve } from './mirror-tools/serve.ts';
 import { chromiumArgs, chromiumExecutablePath } from './bench/chromium.ts';
-import { benchBuild, otherProject, thisProject, type BuildFigures } from './bench/build-bench.ts';
+import { benchBuild, oneWordEdit, otherProject, thisProject, type BuildFigures } from './bench/build-bench.ts';
 import { slow3g, timeSearches, type TimedSearch } from './bench/slow-network.ts';
 
 /** A common phone, a little larger than the tests' smallest one. */
@@ -51,30 +54,62 @@ function buildSite(outDir: string): number {
   return buildMs;
 }
 
-async function measureBuilds(compare: string | undefined, scales: number[], runs: number): Promise<BuildFigures[]> {
-  const projects = [thisProject(process.cwd()), ...(compare === undefined ? [] : [otherProject(compare)])];
+async function measureBuilds(
+  { compare, baselineBuild }: { compare: string | undefined; baselineBuild: string | undefined },
+  scales: number[],
+  runs: number,
+): Promise<BuildFigures[]> {
+  const compared = compare === undefined ? undefined : otherProject(compare);
+  const projects = [
+    thisProject(process.cwd()),
+    ...(baselineBuild === undefined ? [] : [thisProject(path.resolve(baselineBuild), `baseline (${baselineBuild})`)]),
+    ...(compared === undefined ? [] : [compared]),
+  ];
   const figures: BuildFigures[] = [];
   for (const scale of scales) {
     for (const project of projects) {
-      console.log(`Building ${project.name} at ${scale}× the documents, ${runs} time(s) cold and warm…`);
+      console.log(`Building ${project.name} at ${scale}× the documents, ${runs} time(s) cold, warm and edited…`);
       figures.push(await benchBuild(project, scale, runs));
     }
   }
-  const seconds = (ms: number) => (ms / 1000).toFixed(2);
+  const seconds = (ms: number | null) => (ms === null ? 'n/a' : (ms / 1000).toFixed(2));
   const megabytes = (kb: number | null) => (kb === null ? 'n/a' : (kb / 1024).toFixed(0));
-  console.log(`\nBuild time and peak memory (median of ${runs} fresh copies; cold: no caches, warm: built before)`);
+  /** How many times the compared project's figure at the same scale. */
+  const times = (row: BuildFigures, figure: 'coldMs' | 'warmMs' | 'rebuildMs') => {
+    const other = figures.find(({ project, scale }) => project === compared?.name && scale === row.scale);
+    return other === undefined ? 'n/a' : `${(row[figure] / other[figure]).toFixed(2)}×`;
+  };
+  console.log(
+    `\nBuild time (median of ${runs} fresh copies; cold: no caches; warm: built before; edited: built again after ` +
+      `"${oneWordEdit.from}" became "${oneWordEdit.to}" in the English petition)` +
+      (compared === undefined ? '' : `; ×: against ${compared.name} at the same scale`),
+  );
   printTable(
-    ['project', 'scale', 'documents', 'cold s', 'warm s', 'cold cpu s', 'warm cpu s', 'cold peak MB', 'warm peak MB'],
+    ['project', 'scale', 'documents', 'cold s', 'cold ×', 'warm s', 'warm ×', 'edited s', 'edited ×'],
     figures.map((row) => [
       row.project,
       `${row.scale}×`,
       row.documents,
       seconds(row.coldMs),
+      times(row, 'coldMs'),
       seconds(row.warmMs),
-      row.coldCpuMs === null ? 'n/a' : seconds(row.coldCpuMs),
-      row.warmCpuMs === null ? 'n/a' : seconds(row.warmCpuMs),
+      times(row, 'warmMs'),
+      seconds(row.rebuildMs),
+      times(row, 'rebuildMs'),
+    ]),
+  );
+  console.log('\nProcessor time (user and system, every process) and peak memory of the same builds');
+  printTable(
+    ['project', 'scale', 'cold cpu s', 'warm cpu s', 'edited cpu s', 'cold peak MB', 'warm peak MB', 'edited peak MB'],
+    figures.map((row) => [
+      row.project,
+      `${row.scale}×`,
+      seconds(row.coldCpuMs),
+      seconds(row.warmCpuMs),
+      seconds(row.rebuildCpuMs),
       megabytes(row.coldPeakKb),
       megabytes(row.warmPeakKb),
+      megabytes(row.rebuildPeakKb),
     ]),
   );
   if (figures.some((row) => row.coldPeakKb === null))
@@ -271,6 +306,8 @@ const { values } = parseArgs({
   options: {
     'out-dir': { type: 'string', default: 'dist' },
     compare: { type: 'string' },
+    /** A checkout of an earlier commit of this project (with its packages installed or linked), built beside it. */
+    'baseline-build': { type: 'string' },
     runs: { type: 'string', default: '3' },
     scales: { type: 'string', default: '1,10' },
     /** Only the build section: no pages, no search. */
@@ -283,7 +320,11 @@ const { values } = parseArgs({
   },
 });
 const distDir = values['out-dir'];
-const builds = await measureBuilds(values.compare, values.scales.split(',').map(Number), Number(values.runs));
+const builds = await measureBuilds(
+  { compare: values.compare, baselineBuild: values['baseline-build'] },
+  values.scales.split(',').map(Number),
+  Number(values.runs),
+);
 if (values['builds-only']) {
   await writeResults({ builds });
   process.exit(0);

@@ -10,7 +10,6 @@
  * language, and the zip's entries are in a fixed order with one date.
  */
 import { createHash } from 'node:crypto';
-import { zipSync, type Zippable } from 'fflate';
 import { NodeType, parse, type HTMLElement, type Node } from 'node-html-parser';
 import type { Locale } from '../../src/i18n/locales.ts';
 import { useTranslations } from '../../src/i18n/ui.ts';
@@ -19,6 +18,7 @@ import { absoluteUrl } from '../../src/lib/site-url.ts';
 import { escapeXml } from '../../src/lib/xml.ts';
 import type { ParsedPages } from './site-files.ts';
 import { zipTime } from './take-away.ts';
+import { zip } from './zip.ts';
 
 /** A page of the site that becomes a chapter. */
 export interface BookPage {
@@ -195,10 +195,7 @@ export function epub(book: Book): Uint8Array {
     `${xmlDeclaration}<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">` +
     '<rootfiles><rootfile full-path="EPUB/package.opf" media-type="application/oebps-package+xml"/></rootfiles></container>\n';
 
-  const mtime = zipTime(book.releaseDate);
   const text = (value: string) => new TextEncoder().encode(value);
-  // The mimetype first and stored, as EPUB requires; then every other entry in a fixed order, deflated.
-  const entries: Zippable = { mimetype: [text('application/epub+zip'), { level: 0, mtime }] };
   const files: [string, string][] = [
     ['META-INF/container.xml', container],
     ['EPUB/package.opf', packageDocument],
@@ -210,8 +207,14 @@ export function epub(book: Book): Uint8Array {
       xhtmlDocument(lang, heading, body),
     ]),
   ];
-  for (const [name, value] of files) entries[name] = [text(value), { level: 9, mtime }];
-  return zipSync(entries);
+  // The mimetype first and stored, as EPUB requires; then every other entry in a fixed order, deflated.
+  return zip(
+    [
+      { path: 'mimetype', bytes: text('application/epub+zip'), deflate: false },
+      ...files.map(([name, value]) => ({ path: name, bytes: text(value), deflate: true })),
+    ],
+    zipTime(book.releaseDate),
+  );
 }
 
 /** The date a document page's header gives it (`<time datetime>`), by which its chapter is ordered. */

@@ -45,6 +45,21 @@ export async function findBrokenLinks(distDir: string, options: LinkCheckOptions
   const { writtenLater = new Set(), siteUrl } = options;
   const pages = options.pages ?? (await readPages(distDir));
   const broken: string[] = [];
+  // Each page's ids gathered once: a page's paragraph links and the timeline's lead to many anchors of one page.
+  const idsOf = new Map<string, Set<string>>();
+  const idsIn = (targetFile: string) => {
+    let ids = idsOf.get(targetFile);
+    if (ids === undefined) {
+      ids = new Set(
+        pages
+          .get(targetFile)
+          ?.querySelectorAll('[id]')
+          .map((element) => element.id),
+      );
+      idsOf.set(targetFile, ids);
+    }
+    return ids;
+  };
   for (const [file, document] of pages) {
     const page = new URL(pagePathOf(file), origin);
     for (const { url: reference } of urlReferencesIn(document)) {
@@ -59,9 +74,7 @@ export async function findBrokenLinks(distDir: string, options: LinkCheckOptions
       }
       const anchor = decodeURIComponent(target.hash.slice(1));
       if (anchor && targetFile.endsWith('.html')) {
-        const targetDocument = pages.get(targetFile);
-        const ids = targetDocument?.querySelectorAll('[id]').map((element) => element.id) ?? [];
-        if (!ids.includes(anchor)) {
+        if (!idsIn(targetFile).has(anchor)) {
           broken.push(`${file}: ${reference} (no element with id "${anchor}" in ${targetFile})`);
         }
       }

@@ -1,9 +1,9 @@
-import { zipSync, type Zippable } from 'fflate';
 import { parse, type HTMLElement } from 'node-html-parser';
 import type { Locale } from '../../src/i18n/locales.ts';
 import { paths } from '../../src/lib/routes.ts';
 import { absoluteUrl } from '../../src/lib/site-url.ts';
 import type { ParsedPages } from './site-files.ts';
+import { zip } from './zip.ts';
 
 /**
  * A document page as one file to pass around: its styles are already inline;
@@ -88,10 +88,12 @@ export function siteArchive(
   releaseDate?: Date,
   stored: ReadonlySet<string> = new Set(),
 ): Uint8Array {
-  const mtime = zipTime(releaseDate);
-  const entries: Zippable = {};
-  for (const file of files) {
-    entries[file.path] = [file.bytes, { mtime, level: stored.has(file.path) || isCompressed(file.bytes) ? 0 : 9 }];
-  }
-  return zipSync(entries);
+  return zip(
+    files.map((file) => ({
+      path: file.path,
+      bytes: file.bytes,
+      deflate: !stored.has(file.path) && !isCompressed(file.bytes),
+    })),
+    zipTime(releaseDate),
+  );
 }

@@ -6,19 +6,44 @@
  * among them. They are the same code as `npm run verify` and `npm run
  * rewrite-origin`, so they do and say the same. The build writes them before
  * hashing, so SHA256SUMS and the signature cover them.
+ *
+ * Each bundle is kept in the build cache under the files esbuild read for it
+ * last time: while none of them has changed, it is taken from there.
  */
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { paths } from '../../src/lib/routes.ts';
+import { buildCache } from '../render/build-cache.ts';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The oldest Node the file runs on: `fetch`, `AbortSignal.any` and `util.parseArgs` are all there from 18.17. */
 export const verifierNodeTarget = 'node18.17';
 
+const bundles = buildCache('standalone-tools', { packages: ['esbuild'], modules: [new URL(import.meta.url)] });
+
+/** The key of a bundle made from these files, as they are now; undefined if one of them is gone. */
+function bundleKey(entryPoint: string, pinnedKey: string, inputs: readonly string[]): string | undefined {
+  try {
+    return bundles.key(
+      entryPoint,
+      pinnedKey,
+      ...inputs.flatMap((input) => [input, readFileSync(path.join(projectRoot, input))]),
+    );
+  } catch {
+    return undefined;
+  }
+}
+
 async function bundle(entryPoint: string, pinnedKey: string): Promise<Uint8Array> {
+  const inputsKey = bundles.key('inputs', entryPoint, pinnedKey);
+  const lastInputs = bundles.get(inputsKey);
+  const lastKey = lastInputs && bundleKey(entryPoint, pinnedKey, JSON.parse(lastInputs.toString()) as string[]);
+  const kept = lastKey && bundles.get(lastKey);
+  if (kept) return kept;
   const result = await build({
     absWorkingDir: projectRoot,
     // A build from a source archive links node_modules from elsewhere: the bundle must name its files the same.
@@ -32,10 +57,17 @@ async function bundle(entryPoint: string, pinnedKey: string): Promise<Uint8Array
     legalComments: 'eof',
     charset: 'utf8',
     write: false,
+    metafile: true,
     logLevel: 'silent',
   });
   const [output] = result.outputFiles;
   if (output === undefined) throw new Error(`esbuild bundled nothing from ${entryPoint}`);
+  const inputs = Object.keys(result.metafile.inputs).sort();
+  const key = bundleKey(entryPoint, pinnedKey, inputs);
+  if (key !== undefined) {
+    bundles.set(key, output.contents);
+    bundles.set(inputsKey, Buffer.from(JSON.stringify(inputs)));
+  }
   return output.contents;
 }
 

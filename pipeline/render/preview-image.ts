@@ -2,10 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
-import satori from 'satori';
-import sharp from 'sharp';
 import { previewHeight, previewWidth, type PreviewCard } from '../../src/lib/preview-card.ts';
+import { buildCacheRoot, installedPackages, producerVersion } from './build-cache.ts';
 
 /*
  * Link-preview images: the 1200×630 PNG a messenger or social network shows
@@ -13,6 +11,17 @@ import { previewHeight, previewWidth, type PreviewCard } from '../../src/lib/pre
  * alone, in the site's colours and type, and cached on disk so that a rebuild
  * renders only the images whose text, fonts or renderer changed.
  */
+
+/**
+ * The renderers, loaded for the first image drawn: they take most of a second to load, which a build whose
+ * images are all in the cache, beside Astro on a machine of two cores, need not spend.
+ */
+async function loadRenderers() {
+  const [satori, resvg, sharp] = await Promise.all([import('satori'), import('@resvg/resvg-js'), import('sharp')]);
+  return { satori: satori.default, Resvg: resvg.Resvg, sharp: sharp.default };
+}
+let renderersLoading: ReturnType<typeof loadRenderers> | undefined;
+const renderers = () => (renderersLoading ??= loadRenderers());
 
 // ---------------------------------------------------------------------------
 // Layout
@@ -156,7 +165,7 @@ function loadFonts() {
  * keeps the laid-out lines as `<text>` so that they can be read back.
  */
 export async function renderPreviewSvg(card: PreviewCard, { embedFont = true } = {}): Promise<string> {
-  const fonts = await loadFonts();
+  const [fonts, { satori }] = await Promise.all([loadFonts(), renderers()]);
   return satori(cardLayout(card), {
     width: previewWidth,
     height: previewHeight,
@@ -167,6 +176,7 @@ export async function renderPreviewSvg(card: PreviewCard, { embedFont = true } =
 
 /** The card as PNG bytes. */
 export async function renderPreviewImage(card: PreviewCard): Promise<Buffer> {
+  const { Resvg } = await renderers();
   const rendered = new Resvg(await renderPreviewSvg(card), { font: { loadSystemFonts: false } }).render();
   return encodePalettePng(rendered.pixels, rendered.width, rendered.height);
 }
@@ -188,6 +198,7 @@ export async function encodePalettePng(rgba: Uint8Array, width: number, height: 
   if (rgba.length !== width * height * 4) {
     throw new Error(`encodePalettePng: ${rgba.length} bytes is not ${width}×${height} RGBA pixels`);
   }
+  const { sharp } = await renderers();
   return sharp(rgba, { raw: { width, height, channels: 4 } })
     .png({ palette: true, colours: 256, dither: 0, effort: 4, compressionLevel: 9 })
     .toBuffer();
@@ -196,26 +207,22 @@ export async function encodePalettePng(rgba: Uint8Array, width: number, height: 
 // ---------------------------------------------------------------------------
 // Cache
 
-/** Where rendered images are kept between builds: the project's own cache folder, which git ignores. */
-export const defaultCacheDir = path.resolve('.cache/preview-images');
-
-/** Raise when the PNG encoding's settings change; the layout, fonts and renderers' versions are hashed directly. */
-const encoderVersion = 3;
+/** Where rendered images are kept between builds. */
+export const defaultCacheDir = path.join(buildCacheRoot, 'preview-images');
 
 let rendererFingerprint: Promise<string> | undefined;
 
-/** What, besides the layout, decides the pixels: the font files and the renderers' versions. */
+/**
+ * What, besides the layout, decides the pixels: the font files, the renderers' versions and this module's
+ * source (the layout's code and the PNG encoding's settings).
+ */
 function fingerprintRenderer(): Promise<string> {
   rendererFingerprint ??= loadFonts().then((fonts) => {
     const hash = createHash('sha256');
     for (const font of fonts) hash.update(`${font.name} ${font.weight}\n`).update(font.data);
-    for (const name of ['satori', '@resvg/resvg-js']) {
-      const { version } = nodeRequire(`${name}/package.json`) as { version: string };
-      hash.update(`${name}@${version}\n`);
-    }
-    // sharp does not export its package.json; it reports its own version and libvips's.
-    hash.update(`sharp ${JSON.stringify(sharp.versions)}\n`);
-    return hash.update(`encoder ${encoderVersion}`).digest('hex');
+    // resvg's and sharp's native parts (libvips among them) come in packages of their own, one per platform.
+    const packages = ['satori', ...installedPackages('@resvg/'), 'sharp', ...installedPackages('@img/')];
+    return hash.update(producerVersion({ packages, modules: [new URL(import.meta.url)] })).digest('hex');
   });
   return rendererFingerprint;
 }

@@ -1,5 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { constants, gunzipSync, gzipSync } from 'node:zlib';
@@ -8,6 +8,7 @@ import * as pagefind from 'pagefind';
 import { localeCodes, type Locale } from '../../src/i18n/locales.ts';
 import { paths, relativeUrl } from '../../src/lib/routes.ts';
 import { listFiles, type ParsedPages } from '../after-render/site-files.ts';
+import { buildCache, installedPackages } from '../render/build-cache.ts';
 import { gzipBest, type ZopfliOptions } from './zopfli.ts';
 
 /**
@@ -138,32 +139,27 @@ export async function writeSearchIndex(distDir: string, indexed: IndexedPages): 
   return { pages: indexed.html.size, bundledExcerpts };
 }
 
-/** Where recompressed files are kept between builds: the project's own cache folder, which git ignores. */
-const recompressedCacheDir = path.resolve('.cache/pagefind-zopfli');
+/** Zopfli's output, kept between builds: it depends only on the bytes compressed and the compressor. */
+const zopfliCache = buildCache('zopfli', {
+  packages: ['@gfx/zopfli'],
+  modules: [new URL('zopfli.ts', import.meta.url), new URL('zopfli-worker.ts', import.meta.url)],
+});
 
 /** Zopfli's gzip of each item's content: kept from an earlier build, or compressed now on every core and kept. */
 async function zopfliCached<Item extends { content: Buffer }>(
   items: readonly Item[],
   options: ZopfliOptions = {},
 ): Promise<[Item, Buffer][]> {
-  await mkdir(recompressedCacheDir, { recursive: true });
-  const cacheFileOf = ({ content }: Item) =>
-    path.join(recompressedCacheDir, `${createHash('sha256').update(content).digest('hex')}.gz`);
+  const keyOf = ({ content }: Item) => zopfliCache.key(`iterations ${options.iterations ?? 'default'}`, content);
   const kept: [Item, Buffer][] = [];
   const missing: Item[] = [];
   for (const item of items) {
-    const bytes = await readFile(cacheFileOf(item)).catch(() => undefined);
+    const bytes = zopfliCache.get(keyOf(item));
     if (bytes) kept.push([item, bytes]);
     else missing.push(item);
   }
   const compressed = await gzipBest(missing, ({ content }) => content, options);
-  for (const [item, bytes] of compressed) {
-    // Written aside and renamed, so that an interrupted build never leaves half a file in the cache. The name is
-    // unique: the build script and Astro's process may both be writing the engine's file at the same moment.
-    const partial = `${cacheFileOf(item)}.${randomUUID()}.partial`;
-    await writeFile(partial, bytes);
-    await rename(partial, cacheFileOf(item));
-  }
+  for (const [item, bytes] of compressed) zopfliCache.set(keyOf(item), bytes);
   return [...kept, ...compressed];
 }
 
@@ -228,16 +224,33 @@ export async function searchEngineFiles(): Promise<Map<string, Buffer>> {
 }
 
 /**
+ * Whether the search engine's WebAssembly is in Zopfli's cache already: it depends only on Pagefind's version
+ * (its binary comes in a package of its own) and the languages.
+ */
+const engineCompressed = buildCache('search-engine', {
+  packages: ['pagefind', ...installedPackages('@pagefind/'), '@gfx/zopfli'],
+  modules: [
+    new URL(import.meta.url),
+    new URL('zopfli.ts', import.meta.url),
+    new URL('zopfli-worker.ts', import.meta.url),
+  ],
+});
+
+/**
  * Compresses the search engine's WebAssembly, the largest of the files Zopfli
  * compresses, into the cache before the site is built: the build script runs
- * it while Astro renders the pages, on the core Astro leaves idle.
+ * it while Astro renders the pages, on the core Astro leaves idle. Once it is
+ * there, it runs no Pagefind at all.
  */
 export async function compressSearchEngineAhead(options: ZopfliOptions = {}): Promise<void> {
+  const done = engineCompressed.key(...localeCodes);
+  if (engineCompressed.get(done) !== undefined) return;
   const engines = await searchEngineFiles();
   await zopfliCached(
     [...engines.values()].map((content) => ({ content })),
     options,
   );
+  engineCompressed.set(done, Buffer.from(localeCodes.join(' ')));
 }
 
 /** What Pagefind writes before the JSON of an excerpt file. */

@@ -5,6 +5,8 @@ import { pathToFileURL } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { listFiles } from '../../pipeline/after-render/site-files';
+import { copyProject, editOneWord, thisProject } from '../../pipeline/bench/build-bench';
+import { buildCacheRoot } from '../../pipeline/render/build-cache';
 import { formatPublicKeyFile, generateKeyPair } from '../../pipeline/release/minisign';
 import { bundles, signatureOf } from '../../pipeline/release/release-format';
 import { verifyMirror } from '../../pipeline/mirror-tools/verify';
@@ -87,6 +89,27 @@ test('a release built from a `git archive` of the commit equals the one built fr
   expect(await listFiles(fromClone)).not.toContain('UNSIGNED_RELEASE.json');
   expect(await differences(fromClone, fromArchive)).toEqual([]);
   for (const dir of [keyDir, source, fromClone, fromArchive]) rmSync(dir, { recursive: true });
+});
+
+test('a rebuild after a one-word edit, on the caches of the build before it, is byte for byte a cold build of the edited text', async () => {
+  test.setTimeout(600_000);
+  // Copies of the working tree, each with a node_modules of its own and so its own caches, Astro's and the build's.
+  const project = thisProject(process.cwd());
+  const [edited, cold] = await Promise.all([copyProject(project), copyProject(project)]);
+  const [editedOut, coldOut] = [temporary('rebuilt-after-edit'), temporary('built-cold')];
+  const build = (cwd: string, outDir: string) =>
+    runScript(cwd, ['pipeline/build.ts', '--out-dir', outDir], { SOURCE_DATE_EPOCH: '1700000000' });
+  await editOneWord(cold, project.editedDocument);
+  // The text before the edit, built while the edited text is built cold, on the other core.
+  await Promise.all([build(edited, editedOut), build(cold, coldOut)]);
+  expect(await listFiles(path.join(edited, path.relative(process.cwd(), buildCacheRoot)))).not.toEqual([]);
+  const before = readFileSync(path.join(editedOut, paths.singleFile('en', 'petition-to-the-ilo')));
+  await editOneWord(edited, project.editedDocument);
+  await build(edited, editedOut);
+  const after = readFileSync(path.join(editedOut, paths.singleFile('en', 'petition-to-the-ilo')));
+  expect(after.equals(before)).toBe(false);
+  expect(await differences(editedOut, coldOut)).toEqual([]);
+  for (const dir of [edited, cold, editedOut, coldOut]) rmSync(dir, { recursive: true });
 });
 
 test('the built site, signed with a throwaway key, passes minisign, sha256sum and npm run verify under a prefix', async () => {
