@@ -4,7 +4,14 @@ import path from 'node:path';
 import { expect } from '@playwright/test';
 import { inlineScript } from '../../pipeline/render/inline-scripts.ts';
 import { offlineCostOfPage, offlineSizes, registrationSource } from '../../pipeline/after-render/offline.ts';
-import { budgets, checkBudget, describeBreach } from '../../pipeline/after-render/budgets.ts';
+import {
+  budgets,
+  checkBudget,
+  describeBreach,
+  documentWeightBreaches,
+  starlightShare,
+} from '../../pipeline/after-render/budgets.ts';
+import { measureDocumentWeights, recordedStarlightPages } from '../../pipeline/bench/starlight-pages.ts';
 import {
   firstSearchResult,
   searchQueries,
@@ -16,7 +23,7 @@ import {
 } from '../../pipeline/bench/page-cost.ts';
 import { localeCodes } from '../../src/i18n/locales';
 import { paths } from '../../src/lib/routes';
-import { byLanguageFolder, sitePages, test } from './site';
+import { byLanguageFolder, sitePages, slugs, test } from './site';
 
 /** The built site that playwright.config.ts serves. */
 const distDir = 'dist';
@@ -96,6 +103,19 @@ test.describe('byte budgets, brotli-compressed', () => {
       expect(breach && describeBreach(breach)).toBeUndefined();
     });
   }
+});
+
+test.describe('page weight against stock Starlight, brotli-compressed', () => {
+  test(`every English document page costs at most ${starlightShare}× Starlight's page of its text, and every other at most the English page's bytes above its text floor`, async ({
+    browser,
+    ownContextOptions,
+  }) => {
+    // Measured as Starlight's were (pipeline/bench/starlight-pages.json): all a page fetches on its own, cold.
+    const documents = slugs.flatMap((slug) => localeCodes.map((lang) => ({ lang, slug })));
+    const weights = await measureDocumentWeights(browser, '', documents, ownContextOptions);
+    const starlight = recordedStarlightPages();
+    expect(documentWeightBreaches(weights, (page) => starlight.pages[page]?.brotliBytes)).toEqual([]);
+  });
 });
 
 test.describe('offline reading, brotli-compressed', () => {
