@@ -122,6 +122,11 @@ function dropUnreadCustomProperties(root: Root, vocabulary: PageVocabulary): voi
 /** A stylesheet with only what can apply to a page of `vocabulary`. Layer statements (`@layer a, b;`) stay: they fix the order. */
 export function pruneStylesheet(css: string, vocabulary: PageVocabulary): string {
   const root = postcss.parse(css);
+  // Minified CSS keeps only `/*!` comments: Tailwind's banner, though pages carry none of its rules now, only the
+  // site's own theme values (src/styles/global.css).
+  root.walkComments((comment) => {
+    comment.remove();
+  });
   root.walkRules((rule) => {
     // Keyframe steps (`from`, `50%`) are not selectors.
     if (rule.parent?.type === 'atrule' && /keyframes$/i.test((rule.parent as postcss.AtRule).name)) return;
