@@ -106,6 +106,28 @@ test.describe('byte budgets, brotli-compressed', () => {
 });
 
 test.describe('page weight against stock Starlight, brotli-compressed', () => {
+  test('the measure counts what a page fetches on its own after `load`, as Starlight fetches its search code', async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    await context.route('http://late.test/**', (route) =>
+      new URL(route.request().url()).pathname === '/'
+        ? route.fulfill({
+            contentType: 'text/html',
+            body: "<p>x</p><script>onload = () => setTimeout(() => fetch('/late.js'), 200)</script>",
+          })
+        : route.fulfill({ contentType: 'text/javascript', body: 'let late;'.repeat(500) }),
+    );
+    const untilLoad = summarise(await measurePage(browser, 'http://late.test/', { in: context }));
+    const untilQuiet = summarise(
+      await measurePage(browser, 'http://late.test/', { in: context, until: 'network-idle' }),
+    );
+    await context.close();
+    expect(untilLoad.requests).toBe(1);
+    expect(untilQuiet.requests).toBe(2);
+    expect(untilQuiet.brotliBytes.js).toBeGreaterThan(0);
+  });
+
   test(`every English document page costs at most ${starlightShare}× Starlight's page of its text, and every other at most the English page's bytes above its text floor`, async ({
     browser,
     ownContextOptions,
