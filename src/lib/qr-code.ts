@@ -46,7 +46,8 @@ export function qrCodePng(text: string): Uint8Array {
   const rows = new Uint8Array(stride * size);
   data.forEach((row, y) =>
     row.forEach((dark, x) => {
-      if (!dark) rows[y * stride + 1 + (x >> 3)]! |= 0x80 >> (x & 7);
+      const at = y * stride + 1 + (x >> 3);
+      if (!dark) rows[at] = (rows[at] ?? 0) | (0x80 >> (x & 7));
     }),
   );
   const header = new Uint8Array([...uint32(size), ...uint32(size), 1, 0, 0, 0, 0]); // 1-bit greyscale

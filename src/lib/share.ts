@@ -15,7 +15,7 @@ export interface ShareLink {
  */
 export function shareQueryValue(text: string): string {
   return [...text]
-    .map((char) => (char.codePointAt(0)! > 0x7f ? char : encodeURIComponent(char).replaceAll("'", '%27')))
+    .map((char) => (/[^\0-\x7f]/.test(char) ? char : encodeURIComponent(char).replaceAll("'", '%27')))
     .join('');
 }
 
