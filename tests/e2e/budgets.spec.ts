@@ -1,6 +1,7 @@
-import { statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { expect } from '@playwright/test';
 import { inlineScript } from '../../pipeline/render/inline-scripts.ts';
 import { offlineCostOfPage, offlineSizes, registrationSource } from '../../pipeline/after-render/offline.ts';
@@ -86,6 +87,15 @@ test.describe('byte budgets, brotli-compressed', () => {
     );
     const breakdown = sources.map(({ source, brotliBytes }) => `${source}: ${brotliBytes} B`).join('\n');
     expect(breach && describeBreach(breach), breakdown).toBeUndefined();
+  });
+
+  test('the search index carries no picture of a page: the QR code is not one, and would weigh on every search', async () => {
+    const fragments = path.join(distDir, 'pagefind', 'fragment');
+    const records = (await readdir(fragments)).map((name) =>
+      gunzipSync(readFileSync(path.join(fragments, name))).toString(),
+    );
+    expect(records.length).toBeGreaterThan(0);
+    expect(records.filter((record) => record.includes('data:image'))).toEqual([]);
   });
 
   for (const lang of localeCodes) {
