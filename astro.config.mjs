@@ -2,7 +2,6 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
-import tailwindcss from '@tailwindcss/vite';
 import { contentCheck } from './pipeline/content-checks/astro-integration.ts';
 import { contentGuard } from './pipeline/content-checks/content-guard.ts';
 import { postBuild } from './pipeline/post-build.ts';
@@ -34,7 +33,7 @@ export default defineConfig({
     syntaxHighlight: false,
   },
   vite: {
-    plugins: [tailwindcss(), inlineScripts()],
+    plugins: [inlineScripts()],
     build: {
       rolldownOptions: {
         onwarn(warning, warn) {

@@ -10,6 +10,11 @@
  *   npm run bench -- [--out-dir dist] [--compare ../anchor-starlight] [--baseline-build old-checkout]
  *                    [--runs 3] [--scales 1,10] [--builds-only]
  *                    [--anchor-site ../anchor-starlight/dist] [--baseline-site old-dist] [--slow-runs 5]
+ *   npm run bench -- --record-anchor ../anchor-starlight/dist
+ *
+ * `--record-anchor` measures only stock Starlight's built pages and writes
+ * them to pipeline/bench/starlight-pages.json, the anchor of the page-weight
+ * budget; the bench prints each document page against them.
  *
  * The time to a search's first result is measured on an emulated slow phone
  * and network (Slow 3G), beside the stock Starlight site built from
@@ -22,9 +27,16 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser } from '@playwright/test';
-import { localeCodes } from '../src/i18n/locales.ts';
+import { localeCodes, type Locale } from '../src/i18n/locales.ts';
 import { paths } from '../src/lib/routes.ts';
-import { budgets, checkBudget, describeBreach, type BudgetBreach } from './after-render/budgets.ts';
+import {
+  budgets,
+  checkBudget,
+  describeBreach,
+  documentWeightBreaches,
+  starlightShare,
+  type BudgetBreach,
+} from './after-render/budgets.ts';
 import {
   measurePage,
   pageBudgetBreaches,
@@ -40,6 +52,7 @@ import { serve } from './mirror-tools/serve.ts';
 import { chromiumArgs, chromiumExecutablePath } from './bench/chromium.ts';
 import { benchBuild, oneWordEdit, otherProject, thisProject, type BuildFigures } from './bench/build-bench.ts';
 import { slow3g, timeSearches, type TimedSearch } from './bench/slow-network.ts';
+import { measureDocumentWeights, recordedStarlightPages, recordStarlightPages } from './bench/starlight-pages.ts';
 
 /** A common phone, a little larger than the tests' smallest one. */
 const viewport = { width: 390, height: 844 };
@@ -207,6 +220,40 @@ async function measurePages(browser: Browser, origin: string, distDir: string) {
   return results;
 }
 
+/** Each document page against stock Starlight's page of the same text (pipeline/bench/starlight-pages.json). */
+async function measureDocumentWeightsAgainstStarlight(browser: Browser, origin: string) {
+  const documents = [...(await documentPaths())].map((page) => {
+    const [, lang, slug] = page.split('/') as [string, Locale, string];
+    return { lang, slug };
+  });
+  const starlight = recordedStarlightPages();
+  const weights = await measureDocumentWeights(browser, origin, documents, { viewport });
+  const english = new Map(weights.filter(({ lang }) => lang === 'en').map((weight) => [weight.slug, weight]));
+  console.log(
+    `\nDocument pages against stock Starlight ${starlight.build.starlight} (recorded ${starlight.measuredAt}): ` +
+      'everything a page fetches on its own, brotli; English at most ' +
+      `${starlightShare}× Starlight's, the others at most the English page's bytes above its text floor`,
+  );
+  printTable(
+    ['page', 'total', 'text floor', 'above floor', 'Starlight', '×Starlight', 'English above floor'],
+    weights.map(({ page, slug, brotliBytes, textFloorBytes }) => {
+      const starlightBytes = starlight.pages[page]?.brotliBytes;
+      const original = english.get(slug);
+      return [
+        page,
+        brotliBytes,
+        textFloorBytes,
+        brotliBytes - textFloorBytes,
+        starlightBytes ?? 'n/a',
+        starlightBytes === undefined ? 'n/a' : (brotliBytes / starlightBytes).toFixed(3),
+        original === undefined ? 'n/a' : original.brotliBytes - original.textFloorBytes,
+      ];
+    }),
+  );
+  const breaches = documentWeightBreaches(weights, (page) => starlight.pages[page]?.brotliBytes);
+  return { starlight: { recorded: starlight.measuredAt, build: starlight.build }, weights, breaches };
+}
+
 async function measureSearches(browser: Browser, origin: string, distDir: string) {
   const results = [];
   for (const lang of localeCodes) {
@@ -317,9 +364,31 @@ const { values } = parseArgs({
     /** An earlier build of this site, to time its search beside this one's. */
     'baseline-site': { type: 'string' },
     'slow-runs': { type: 'string', default: '5' },
+    /** Only record stock Starlight's pages, from its built folder, as the anchor of the page-weight budget. */
+    'record-anchor': { type: 'string' },
   },
 });
 const distDir = values['out-dir'];
+if (values['record-anchor'] !== undefined) {
+  const browser = await chromium.launch({ executablePath: chromiumExecutablePath, args: chromiumArgs });
+  try {
+    const { pages } = await recordStarlightPages(browser, values['record-anchor']);
+    printTable(
+      ['page', 'Starlight page', 'requests', 'brotli', 'text floor'],
+      Object.entries(pages).map(([page, anchor]) => [
+        page,
+        anchor.starlightPath,
+        anchor.requests,
+        anchor.brotliBytes,
+        anchor.textFloorBytes,
+      ]),
+    );
+    console.log('Written to pipeline/bench/starlight-pages.json');
+  } finally {
+    await browser.close();
+  }
+  process.exit(0);
+}
 const builds = await measureBuilds(
   { compare: values.compare, baselineBuild: values['baseline-build'] },
   values.scales.split(',').map(Number),
@@ -341,6 +410,7 @@ const origin = `http://127.0.0.1:${address.port}`;
 const browser = await chromium.launch({ executablePath: chromiumExecutablePath, args: chromiumArgs });
 try {
   const pages = await measurePages(browser, origin, distDir);
+  const documentWeights = await measureDocumentWeightsAgainstStarlight(browser, origin);
   const search = await measureSearches(browser, origin, distDir);
   const slowSearch = await measureSlowSearches(browser, distDir, {
     anchorSite: values['anchor-site'],
@@ -354,8 +424,9 @@ try {
 
   const cssBreach = checkBudget('siteCss', distDir, cssBytes);
   const breaches: BudgetBreach[] = [...pages.flatMap((page) => page.breaches), ...(cssBreach ? [cssBreach] : [])];
-  console.log(breaches.length === 0 ? '\nEvery page is within its budgets.' : '\nOver budget:');
-  for (const breach of breaches) console.log(`  ${describeBreach(breach)}`);
+  const overBudget = [...breaches.map(describeBreach), ...documentWeights.breaches];
+  console.log(overBudget.length === 0 ? '\nEvery page is within its budgets.' : '\nOver budget:');
+  for (const breach of overBudget) console.log(`  ${breach}`);
 
   await writeResults({
     chromium: browser.version(),
@@ -365,9 +436,10 @@ try {
     builds,
     siteCss: { brotliBytes: cssBytes, sources: cssSources },
     pages,
+    documentWeights,
     search,
     slowSearch,
-    breaches: breaches.map(describeBreach),
+    breaches: overBudget,
   });
 } finally {
   await browser.close();

@@ -14,6 +14,7 @@ import { markExternalLinksIn } from './after-render/external-links.ts';
 import { formatLanguageFindings, languageFindings } from './after-render/language-check.ts';
 import { writeOfflineFiles } from './after-render/offline.ts';
 import { pagesOverBudget } from './after-render/page-budget.ts';
+import { pruneStyles } from './after-render/page-styles.ts';
 import { fillFileSizes } from './after-render/file-sizes.ts';
 import { relativiseSite } from './after-render/relative-urls.ts';
 import { typeset } from './after-render/typesetting.ts';
@@ -86,6 +87,9 @@ async function finishPages(distDir: string, root: URL, pages: ParsedPages, logge
     await writeFile(file, book);
   }
   logger.info('an EPUB book in every language');
+  // After the single-file copies, which carry their page's styles and none of its scripts; before the hashes.
+  await pruneStyles(distDir, pages);
+  logger.info('every page carries only the CSS that can apply to it');
   addContentSecurityPolicy(pages, await siteScripts());
   logger.info('every page carries its Content-Security-Policy; no inline code but the site’s own');
   // After the last change to the single-file copies, whose sizes the document pages give.

@@ -141,8 +141,12 @@ export interface MeasureOptions {
    * process each. Its service workers must be blocked, or a worker would answer from its own cache.
    */
   in?: BrowserContext;
-  /** Count on after `load` until an element matching this selector enters the page. */
-  until?: string;
+  /**
+   * Count on after `load` until an element matching this selector enters the page; or, with `network-idle`,
+   * until no request has been open for half a second: everything the page fetches on its own, as stock
+   * Starlight fetches its search code once the browser is idle after `load`.
+   */
+  until?: string | 'network-idle';
   timeoutMs?: number;
 }
 
@@ -153,7 +157,7 @@ const readyMark = 'page-cost:ready';
  * Opens `url` in a fresh browser context, or in the one given with its cache
  * bypassed, so that nothing comes from a cache, and measures every request the
  * page started before `load` (or before an element matching `until` entered
- * it), whatever its answer: a reader pays for a 404 page served in place of a
+ * it, or before the network fell quiet), whatever its answer: a reader pays for a 404 page served in place of a
  * file too.
  */
 export async function measurePage(browser: Browser, url: string, options: MeasureOptions = {}): Promise<PageCost> {
@@ -164,13 +168,14 @@ export async function measurePage(browser: Browser, url: string, options: Measur
     if (sharedContext !== undefined) {
       await (await context.newCDPSession(page)).send('Network.setCacheDisabled', { cacheDisabled: true });
     }
-    if (until !== undefined) await page.addInitScript(markWhenPresent, { selector: until, mark: readyMark });
+    const waitsForElement = until !== undefined && until !== 'network-idle';
+    if (waitsForElement) await page.addInitScript(markWhenPresent, { selector: until, mark: readyMark });
     const requests: Request[] = [];
     const record = (request: Request) => requests.push(request);
     page.on('request', record);
     const settled = watchSettling(page);
-    await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
-    if (until !== undefined) {
+    await page.goto(url, { waitUntil: until === 'network-idle' ? 'networkidle' : 'load', timeout: timeoutMs });
+    if (waitsForElement) {
       await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, readyMark, {
         timeout: timeoutMs,
       });
@@ -183,14 +188,15 @@ export async function measurePage(browser: Browser, url: string, options: Measur
     // listed there once it has finished.
     await Promise.all(requests.map(settled));
     const { cutOff, entries } = await page.evaluate(
-      ({ mark, waitsForMark }) => {
+      ({ mark, waitsForMark, waitsForIdle }) => {
         const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+        const cutOff = waitsForMark ? performance.getEntriesByName(mark)[0]?.startTime : navigation?.loadEventStart;
         return {
-          cutOff: waitsForMark ? performance.getEntriesByName(mark)[0]?.startTime : navigation?.loadEventStart,
+          cutOff: waitsForIdle ? Infinity : cutOff,
           entries: performance.getEntriesByType('resource').map(({ name, startTime }) => ({ url: name, startTime })),
         };
       },
-      { mark: readyMark, waitsForMark: until !== undefined },
+      { mark: readyMark, waitsForMark: waitsForElement, waitsForIdle: until === 'network-idle' },
     );
     if (cutOff === undefined) throw new Error(`measuring ${url}: the page has no timing to measure against`);
     const resources = await Promise.all(startedBy(requests, entries, cutOff).map(costOfRequest));

@@ -121,7 +121,7 @@ function replaceForms(text: string, from: string, to: string, kept: ReadonlySet<
 
 /** Redraws each QR code for `from` + a path as the QR code for `to` + that path, for the canonical URLs in `text`. */
 async function redrawQrCodes(text: string, canonical: string, from: string, to: string): Promise<string> {
-  if (!text.includes('<svg')) return text;
+  if (!text.includes('data:image/png;base64,')) return text;
   const urls = text.matchAll(new RegExp(`${escapeRegExp(canonical)}[A-Za-z0-9._~/%-]*`, 'g'));
   const paths = [...new Set([...urls].map((match) => match[0].slice(canonical.length)))].slice(0, maxQrCandidates);
   let result = text;

@@ -31,7 +31,8 @@
     : undefined;
   if (main && here && here !== main) {
     const title = shareButton.dataset.title;
-    const encode = encodeURIComponent;
+    // As `link.href` reads: encoded as the page wrote it (src/lib/share.ts), with `'` encoded.
+    const encode = (text) => encodeURIComponent(text).replaceAll("'", '%27');
     field.value = here;
     for (const link of share.querySelectorAll('.share-links a')) {
       link.href = link.href.includes(`url=${encode(main)}`)

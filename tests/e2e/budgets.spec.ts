@@ -1,10 +1,18 @@
-import { statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { expect } from '@playwright/test';
 import { inlineScript } from '../../pipeline/render/inline-scripts.ts';
 import { offlineCostOfPage, offlineSizes, registrationSource } from '../../pipeline/after-render/offline.ts';
-import { budgets, checkBudget, describeBreach } from '../../pipeline/after-render/budgets.ts';
+import {
+  budgets,
+  checkBudget,
+  describeBreach,
+  documentWeightBreaches,
+  starlightShare,
+} from '../../pipeline/after-render/budgets.ts';
+import { measureDocumentWeights, recordedStarlightPages } from '../../pipeline/bench/starlight-pages.ts';
 import {
   firstSearchResult,
   searchQueries,
@@ -16,7 +24,7 @@ import {
 } from '../../pipeline/bench/page-cost.ts';
 import { localeCodes } from '../../src/i18n/locales';
 import { paths } from '../../src/lib/routes';
-import { byLanguageFolder, sitePages, test } from './site';
+import { byLanguageFolder, sitePages, slugs, test } from './site';
 
 /** The built site that playwright.config.ts serves. */
 const distDir = 'dist';
@@ -81,6 +89,15 @@ test.describe('byte budgets, brotli-compressed', () => {
     expect(breach && describeBreach(breach), breakdown).toBeUndefined();
   });
 
+  test('the search index carries no picture of a page: the QR code is not one, and would weigh on every search', async () => {
+    const fragments = path.join(distDir, 'pagefind', 'fragment');
+    const records = (await readdir(fragments)).map((name) =>
+      gunzipSync(readFileSync(path.join(fragments, name))).toString(),
+    );
+    expect(records.length).toBeGreaterThan(0);
+    expect(records.filter((record) => record.includes('data:image'))).toEqual([]);
+  });
+
   for (const lang of localeCodes) {
     const query = searchQueries[lang];
     test(`a ${lang} search for "${query}" costs at most ${budgets.search.limitBytes} B until the first result`, async ({
@@ -96,6 +113,41 @@ test.describe('byte budgets, brotli-compressed', () => {
       expect(breach && describeBreach(breach)).toBeUndefined();
     });
   }
+});
+
+test.describe('page weight against stock Starlight, brotli-compressed', () => {
+  test('the measure counts what a page fetches on its own after `load`, as Starlight fetches its search code', async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    await context.route('http://late.test/**', (route) =>
+      new URL(route.request().url()).pathname === '/'
+        ? route.fulfill({
+            contentType: 'text/html',
+            body: "<p>x</p><script>onload = () => setTimeout(() => fetch('/late.js'), 200)</script>",
+          })
+        : route.fulfill({ contentType: 'text/javascript', body: 'let late;'.repeat(500) }),
+    );
+    const untilLoad = summarise(await measurePage(browser, 'http://late.test/', { in: context }));
+    const untilQuiet = summarise(
+      await measurePage(browser, 'http://late.test/', { in: context, until: 'network-idle' }),
+    );
+    await context.close();
+    expect(untilLoad.requests).toBe(1);
+    expect(untilQuiet.requests).toBe(2);
+    expect(untilQuiet.brotliBytes.js).toBeGreaterThan(0);
+  });
+
+  test(`every English document page costs at most ${starlightShare}× Starlight's page of its text, and every other at most the English page's bytes above its text floor`, async ({
+    browser,
+    ownContextOptions,
+  }) => {
+    // Measured as Starlight's were (pipeline/bench/starlight-pages.json): all a page fetches on its own, cold.
+    const documents = slugs.flatMap((slug) => localeCodes.map((lang) => ({ lang, slug })));
+    const weights = await measureDocumentWeights(browser, '', documents, ownContextOptions);
+    const starlight = recordedStarlightPages();
+    expect(documentWeightBreaches(weights, (page) => starlight.pages[page]?.brotliBytes)).toEqual([]);
+  });
 });
 
 test.describe('offline reading, brotli-compressed', () => {

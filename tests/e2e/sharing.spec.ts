@@ -131,16 +131,16 @@ for (const slug of slugs) {
       expect(email.searchParams.get('subject')).toBe(title);
       expect(email.searchParams.get('body')).toBe(url);
       expect(page.querySelector('#share-url')?.getAttribute('value')).toBe(url);
-      expect(page.querySelector('.qr-code svg'), 'the QR code').not.toBeNull();
+      expect(page.querySelector('.qr-code img'), 'the QR code').not.toBeNull();
     });
   }
 }
 
 test('a phone shows no QR code, which it would scan, not show; a wide screen does', async ({ page }) => {
   await page.goto(paths.document('be', slugs[0] ?? ''));
-  await expect(page.locator('.qr-code svg')).toBeHidden();
+  await expect(page.locator('.qr-code img')).toBeHidden();
   await page.setViewportSize({ width: 1024, height: 768 });
-  await expect(page.locator('.qr-code svg')).toBeVisible();
+  await expect(page.locator('.qr-code img')).toBeVisible();
 });
 
 test('the copy button copies the address, and without JavaScript the address is still there to copy', async ({
@@ -207,7 +207,7 @@ test('printing a document shows its address and QR code, without navigation or s
   await page.goto(paths.document('en', slugs[0] ?? ''));
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('.print-url')).toBeVisible();
-  await expect(page.locator('.qr-code svg')).toBeVisible();
+  await expect(page.locator('.qr-code img')).toBeVisible();
   await expect(page.locator('.site-header')).toBeHidden();
   await expect(page.locator('.share')).toBeHidden();
   await expect(page.locator('.document-nav')).toBeHidden();
@@ -226,7 +226,7 @@ for (const lang of localeCodes) {
         await page.emulateMedia({ media: 'print' });
         const footer = page.locator('.document-footer');
         await expect(footer.locator('.print-url')).toBeVisible();
-        await expect(footer.locator('.qr-code svg')).toBeVisible();
+        await expect(footer.locator('.qr-code img')).toBeVisible();
         const withFooter = pdfPages(await page.pdf({ format: 'A4' }));
         await footer.evaluate((element) => element.remove());
         const withoutFooter = pdfPages(await page.pdf({ format: 'A4' }));

@@ -19,6 +19,21 @@ describe('share links', () => {
     expect(email.searchParams.get('body')).toBe(url);
   });
 
+  it('read, once the browser parses them, as links encoded in full, which the copy-link script rewrites on mirrors', () => {
+    const encode = (text: string) => encodeURIComponent(text).replaceAll("'", '%27');
+    const apostrophe = "Workers' rights «санкцыі»";
+    const parsed = Object.fromEntries(
+      shareLinks(apostrophe, url).map(({ service, href }) => [service, new URL(href).href]),
+    );
+    expect(parsed['telegram']).toBe(`https://t.me/share/url?url=${encode(url)}&text=${encode(apostrophe)}`);
+    expect(parsed['viber']).toBe(`viber://forward?text=${encode(`${apostrophe}\n${url}`)}`);
+    expect(parsed['email']).toBe(`mailto:?subject=${encode(apostrophe)}&body=${encode(url)}`);
+  });
+
+  it('carry letters of other scripts as they are, not as three times the bytes of %-escapes', () => {
+    expect(links['telegram']).toContain('text=Лукашэнка%20%26%20«санкцыі»%3F%20%231');
+  });
+
   it('offer Telegram, Viber, WhatsApp and e-mail', () => {
     expect(Object.keys(links)).toEqual(['telegram', 'viber', 'whatsapp', 'email']);
   });
