@@ -85,7 +85,7 @@ interface PagefindEntry {
 
 /**
  * What a search in `lang` loads: the engine, its entry file, the language's
- * metadata and WebAssembly, and its index, excerpt and filter files, which
+ * metadata, WebAssembly and table of names, and its index, excerpt and filter files, which
  * Pagefind names after the language (`index/en_4b1c.pf_index`).
  */
 async function searchFiles(distDir: string, files: readonly string[], lang: Locale): Promise<string[]> {
@@ -100,6 +100,7 @@ async function searchFiles(distDir: string, files: readonly string[], lang: Loca
     entryFile,
     `${engineDir}/pagefind.${language.hash}.pf_meta`,
     `${engineDir}/wasm.${language.wasm ?? 'unknown'}.pagefind`,
+    paths.nameForms(lang).slice(1),
   ];
   for (const file of named) {
     if (!files.includes(file)) throw new Error(`${file}, which search in ${lang} loads, was not built`);

@@ -183,7 +183,7 @@ async function recompress(outputPath: string, bundledExcerpts: boolean): Promise
     if (!/\.(pagefind|pf_index|pf_fragment)$/.test(file)) continue;
     const full = path.join(outputPath, file);
     const original = await readFile(full);
-    const content = file.endsWith('.pf_fragment') ? withoutAnchors(gunzipSync(original)) : gunzipSync(original);
+    const content = file.endsWith('.pf_fragment') ? withAnchorPlacesOnly(gunzipSync(original)) : gunzipSync(original);
     if (file.endsWith('.pf_fragment') && !bundledExcerpts) {
       const smaller = gzipSync(content, { level: constants.Z_BEST_COMPRESSION });
       await writeFile(full, smaller.byteLength < original.byteLength ? smaller : original);
@@ -243,25 +243,34 @@ export async function compressSearchEngineAhead(options: ZopfliOptions = {}): Pr
 /** What Pagefind writes before the JSON of an excerpt file. */
 const fragmentSignature = 'pagefind_dcd';
 
+interface PagefindAnchor {
+  id: string;
+  location: number;
+}
+
 interface PagefindFragmentData {
-  anchors?: unknown[];
+  anchors?: PagefindAnchor[];
 }
 
 /**
- * An excerpt file without its anchors. Pagefind keeps the text of every
- * element with an id a second time, as an anchor for results within a page;
- * every paragraph has an id (its citable number), so that doubled every
- * excerpt file, and the site shows no results within a page. Takes one
- * page's excerpts or, as `maxFragments: 1` writes them, a language's, keyed by page.
+ * An excerpt file whose anchors keep only their ids and places. Pagefind keeps
+ * the text of every element with an id a second time, as an anchor for results
+ * within a page; every paragraph has an id (its citable number), so that
+ * doubled every excerpt file. The search page needs only where each paragraph
+ * starts, to cut a result's excerpt from the paragraph that matched and link
+ * to it (src/lib/search-excerpt.ts). Takes one page's excerpts or, as
+ * `maxFragments: 1` writes them, a language's, keyed by page.
  */
-export function withoutAnchors(content: Buffer): Buffer {
+export function withAnchorPlacesOnly(content: Buffer): Buffer {
   const text = content.toString('utf8');
   if (!text.startsWith(fragmentSignature))
     throw new Error(`not a Pagefind excerpt file: it lacks "${fragmentSignature}"`);
   const data = JSON.parse(text.slice(fragmentSignature.length)) as
     PagefindFragmentData | Record<string, PagefindFragmentData>;
   const fragments: PagefindFragmentData[] = 'url' in data ? [data] : Object.values(data);
-  for (const fragment of fragments) fragment.anchors = [];
+  for (const fragment of fragments) {
+    fragment.anchors = (fragment.anchors ?? []).map(({ id, location }) => ({ id, location }));
+  }
   return Buffer.from(`${fragmentSignature}${JSON.stringify(data)}`);
 }
 
@@ -272,7 +281,7 @@ interface PagefindEntry {
 /**
  * The files, as paths from the site's root, that a first search in `lang`
  * fetches: the engine and its WebAssembly, the language's metadata and index,
- * and its excerpts when they are in one file. `cacheTag` names this build's
+ * its excerpts when they are in one file, and its table of names. `cacheTag` names this build's
  * `pagefind-entry.json`, which Pagefind otherwise asks for with the time of day
  * (so that no one could preload it) to get past stale caches.
  */
@@ -299,6 +308,7 @@ async function searchFiles(distDir: string, lang: Locale, cacheTag: string, bund
       `${engineDir}/wasm.${language.wasm ?? 'unknown'}.pagefind`,
       ...(indexBytes <= preloadIndexUpToBytes ? indexChunks : []),
       ...(bundledExcerpts ? await inFolder('fragment') : []),
+      paths.nameForms(lang),
     ],
   };
 }

@@ -27,6 +27,11 @@ export interface IndexEntry {
   name: Record<Locale, string>;
   /** What the documents say the person or organisation is; absent where they say nothing. */
   role?: Record<Locale, string>;
+  /**
+   * How newspapers and agencies write the name where none of the romanizations search derives from the
+   * Belarusian and Russian forms gives it (src/lib/romanize.ts): search finds the entry by these too.
+   */
+  pressSpellings?: readonly string[];
 }
 
 export interface GlossaryEntry extends Record<Locale, string> {

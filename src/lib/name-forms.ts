@@ -1,0 +1,64 @@
+/**
+ * The table of names a language's search page fetches (src/lib/name-search.ts
+ * uses it): each entry of the names index, the ways a reader may write it, and
+ * the forms this language's documents use. Written at build time from the
+ * glossary, so a name added there is found without a change here.
+ */
+import type { Locale } from '../i18n/locales.ts';
+import type { GlossaryEntry } from './glossary.ts';
+import { indexAnchor, type IndexedName, type NameGroup } from './names-index.ts';
+import { shortestStem, type NameForms } from './name-search.ts';
+import { belarusianRomanizations, russianRomanizations } from './romanize.ts';
+import { searchForm } from './word-stems.ts';
+
+/** A glossary form's words: `Лукашэнк|` → a stem `Лукашэнк` that endings follow; `Калеснікава` → a whole word. */
+function formWords(form: string): { word: string; stem: boolean }[] {
+  return form
+    .replace(/\{[^{}]*\}/g, '|')
+    .split(/[\s()]+/)
+    .filter((word) => word !== '')
+    .map((word) => ({ word: word.replaceAll('|', ''), stem: word.includes('|') }));
+}
+
+/** A form as words to search for: its stems and whole words, without the marks of a pattern or brackets. */
+export function searchableForm(form: string): string {
+  return formWords(form)
+    .map(({ word }) => word)
+    .join(' ');
+}
+
+/** The keys of a form's words, as `NameForms.keys` writes them, in its own letters and romanized. */
+function keysOf(form: string, romanizations: (text: string) => string[] = () => []): string[] {
+  return formWords(form).flatMap(({ word, stem }) =>
+    [word, ...romanizations(word)]
+      .map(searchForm)
+      .filter((key) => key !== '' && (!stem || key.length >= shortestStem))
+      .map((key) => (stem ? `${key}*` : key)),
+  );
+}
+
+/** Every way a reader may write an entry: its forms and index names in every language, romanized, and the press's. */
+export function nameKeys(entries: readonly GlossaryEntry[], name: IndexedName): string[] {
+  const { index } = name;
+  const forms: Record<Locale, string>[] = [...entries, index.name];
+  const keys = forms.flatMap((form) => [
+    ...keysOf(form.en),
+    ...keysOf(form.be, belarusianRomanizations),
+    ...keysOf(form.ru, russianRomanizations),
+  ]);
+  for (const spelling of index.pressSpellings ?? []) keys.push(...keysOf(spelling));
+  return [...new Set(keys)];
+}
+
+/** Each entry of the names index as `lang`'s search page knows it. */
+export function nameFormsIn(lang: Locale, groups: readonly NameGroup[], names: readonly IndexedName[]): NameForms[] {
+  return names.map((name) => {
+    const entries = groups.find(({ key }) => key === name.key)?.entries ?? [];
+    return {
+      anchor: indexAnchor(name.key),
+      name: name.index.name[lang],
+      forms: [...new Set(entries.map((entry) => searchableForm(entry[lang])))],
+      keys: nameKeys(entries, name),
+    };
+  });
+}
