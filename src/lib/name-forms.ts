@@ -7,9 +7,8 @@
 import type { Locale } from '../i18n/locales.ts';
 import type { GlossaryEntry } from './glossary.ts';
 import { indexAnchor, type IndexedName, type NameGroup } from './names-index.ts';
-import { shortestStem, type NameForms } from './name-search.ts';
+import { nameSkeleton, shortestStem, type NameForms } from './name-search.ts';
 import { belarusianRomanizations, russianRomanizations } from './romanize.ts';
-import { searchForm } from './word-stems.ts';
 
 /** A glossary form's words: `Лукашэнк|` → a stem `Лукашэнк` that endings follow; `Калеснікава` → a whole word. */
 function formWords(form: string): { word: string; stem: boolean }[] {
@@ -31,7 +30,7 @@ export function searchableForm(form: string): string {
 function keysOf(form: string, romanizations: (text: string) => string[] = () => []): string[] {
   return formWords(form).flatMap(({ word, stem }) =>
     [word, ...romanizations(word)]
-      .map(searchForm)
+      .map(nameSkeleton)
       .filter((key) => key !== '' && (!stem || key.length >= shortestStem))
       .map((key) => (stem ? `${key}*` : key)),
   );
@@ -47,7 +46,25 @@ export function nameKeys(entries: readonly GlossaryEntry[], name: IndexedName): 
     ...keysOf(form.ru, russianRomanizations),
   ]);
   for (const spelling of index.pressSpellings ?? []) keys.push(...keysOf(spelling));
-  return [...new Set(keys)];
+  // A word that one of the stems begins is found by the stem: `lukasenka` by `lukasenk*`.
+  const stems = keys.filter((key) => key.endsWith('*')).map((key) => key.slice(0, -1));
+  return [...new Set(keys)].filter((key) => key.endsWith('*') || !stems.some((stem) => key.startsWith(stem)));
+}
+
+/**
+ * The forms to search for: each form of the entry in `lang`, but for those that hold every word of a shorter
+ * one, which finds all they find ("Лукашэнк" finds what "Аляксандр Лукашэнк" finds).
+ */
+function formsToSearch(forms: readonly string[]): string[] {
+  const wordsOf = (form: string) => form.toLowerCase().split(' ');
+  const unique = [...new Set(forms)];
+  return unique.filter(
+    (form) =>
+      !unique.some(
+        (other) =>
+          other !== form && wordsOf(other).every((word) => wordsOf(form).includes(word)),
+      ),
+  );
 }
 
 /** Each entry of the names index as `lang`'s search page knows it. */
@@ -57,7 +74,7 @@ export function nameFormsIn(lang: Locale, groups: readonly NameGroup[], names: r
     return {
       anchor: indexAnchor(name.key),
       name: name.index.name[lang],
-      forms: [...new Set(entries.map((entry) => searchableForm(entry[lang])))],
+      forms: formsToSearch(entries.map((entry) => searchableForm(entry[lang]))),
       keys: nameKeys(entries, name),
     };
   });

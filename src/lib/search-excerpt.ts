@@ -1,16 +1,45 @@
 /**
  * A search result's excerpt, cut from the one paragraph (or list item) where
  * the first match is, so that the result can link to that paragraph and no two
- * list items run together. Pagefind gives a page's text, the places of the
- * matched words in it (as word counts), and where each element with an id
- * starts (its anchors: the build keeps only their ids and places, see
- * pipeline/search-index/search-index.ts).
+ * list items run together. Pagefind gives a page's text and the places of the
+ * matched words in it (as word counts); the build adds where each paragraph and
+ * each other element with an id starts (`blockStarts`, from Pagefind's anchors:
+ * see pipeline/search-index/search-index.ts).
  */
 import { paragraphNumber } from './paragraph-number.ts';
 
+/** Pagefind's record of an element with an id: where in the page's words it starts. */
 export interface Anchor {
   id: string;
   location: number;
+}
+
+/**
+ * Where a page's blocks start, as the excerpt file keeps them: paragraph N starts `paragraphs[0] + … +
+ * paragraphs[N - 1]` words in (a list of differences, the shortest to write), and `others` lists where each
+ * other element with an id (a heading) starts.
+ */
+export interface BlockStarts {
+  paragraphs: number[];
+  others: number[];
+}
+
+/** Pagefind's anchors as `BlockStarts`; throws unless the paragraphs come in the order of their numbers. */
+export function blockStarts(anchors: readonly Anchor[]): BlockStarts {
+  const paragraphs: number[] = [];
+  const others: number[] = [];
+  let previous = 0;
+  for (const { id, location } of anchors) {
+    const number = paragraphNumber(id);
+    if (number === undefined) {
+      others.push(location);
+    } else {
+      if (number !== paragraphs.length + 1) throw new Error(`paragraph ${id} comes after p-${paragraphs.length}`);
+      paragraphs.push(location - previous);
+      previous = location;
+    }
+  }
+  return { paragraphs, others };
 }
 
 export interface ExcerptPart {
@@ -48,16 +77,21 @@ function splitPunctuation(word: string): [string, string, string] {
 export function paragraphExcerpt(
   content: string,
   locations: readonly number[],
-  anchors: readonly Anchor[],
+  { paragraphs, others }: BlockStarts,
   length = excerptWords,
 ): ParagraphExcerpt {
   const words = contentWords(content);
   const first = locations.length > 0 ? Math.min(...locations) : 0;
-  const sorted = [...anchors].sort((a, b) => a.location - b.location);
-  const block = sorted.filter(({ location }) => location <= first).at(-1);
-  const start = block?.location ?? 0;
-  const end = sorted.find(({ location }) => location > start)?.location ?? words.length;
-  const from = Math.max(start, Math.min(first - wordsBeforeMatch, end - length));
+  let sum = 0;
+  const starts = paragraphs.map((difference) => (sum += difference));
+  const blocks = [
+    ...starts.map((location, index) => ({ location, paragraph: index + 1 })),
+    ...others.map((location) => ({ location, paragraph: undefined })),
+  ].sort((a, b) => a.location - b.location);
+  const block = blocks.filter(({ location }) => location <= first).at(-1);
+  const blockStart = block?.location ?? 0;
+  const end = blocks.find(({ location }) => location > blockStart)?.location ?? words.length;
+  const from = Math.max(blockStart, Math.min(first - wordsBeforeMatch, end - length));
   const to = Math.min(end, from + length);
   const parts: ExcerptPart[] = [];
   const addText = (text: string) => {
@@ -78,5 +112,5 @@ export function paragraphExcerpt(
       addText(word);
     }
   }
-  return { paragraph: paragraphNumber(block?.id), parts, cutBefore: from > start, cutAfter: to < end };
+  return { paragraph: block?.paragraph, parts, cutBefore: from > blockStart, cutAfter: to < end };
 }

@@ -1,9 +1,9 @@
 // Search in place with Pagefind. Module scripts and fetch do not run without JavaScript or from a folder on
 // disk; there the page keeps its notice and the list of every document.
 import type { Locale } from '../i18n/locales';
-import { expandQuery, type NameForms } from '../lib/name-search';
+import { expandQuery, nameLetterOf, type NameForms } from '../lib/name-search';
 import { paragraphId } from '../lib/paragraph-number';
-import { contentWords, paragraphExcerpt, type Anchor } from '../lib/search-excerpt';
+import { contentWords, paragraphExcerpt, type BlockStarts } from '../lib/search-excerpt';
 import { hasEveryQueryWord, queryWords, searchTerms } from '../lib/word-stems';
 
 /** What Pagefind's `pagefind.js` offers this page. */
@@ -22,8 +22,8 @@ interface PagefindFragment {
   url: string;
   content: string;
   locations: number[];
-  /** Where each element with an id starts; the build keeps only these (pipeline/search-index/search-index.ts). */
-  anchors: Anchor[];
+  /** Where the page's paragraphs start, which the build adds (pipeline/search-index/search-index.ts). */
+  blocks: BlockStarts;
   meta: Record<string, string | undefined>;
 }
 
@@ -48,13 +48,23 @@ if (preload && form && input && status && hint && list && more && location.proto
   const { engine = '', cacheTag = '' } = preload.dataset;
   const { nameForms = '', namesPage = '' } = form.dataset;
 
-  let names: Promise<NameForms[]> | undefined;
-  /** The table of names, fetched beside the engine (see search-preload.js); without it, search still finds words. */
-  const nameTable = () => {
-    names ??= fetch(nameForms)
-      .then((response) => (response.ok ? (response.json() as Promise<NameForms[]>) : []))
-      .catch(() => []);
+  /** Each letter's part of the table of names, fetched once; without it, search still finds the words typed. */
+  const namesByLetter = new Map<string, Promise<NameForms[]>>();
+  const namesOfLetter = (letter: string) => {
+    let names = namesByLetter.get(letter);
+    if (!names) {
+      names = fetch(new URL(`${letter}.json`, new URL(nameForms, location.href)))
+        .then((response) => (response.ok ? (response.json() as Promise<NameForms[]>) : []))
+        .catch(() => []);
+      namesByLetter.set(letter, names);
+    }
     return names;
+  };
+  /** The names any word of the query may write. */
+  const namesFor = async (query: string) => {
+    const letters = new Set(queryWords(query).map(nameLetterOf));
+    const parts = await Promise.all([...letters].map((letter) => (letter ? namesOfLetter(letter) : [])));
+    return [...new Map(parts.flat().map((name) => [name.anchor, name])).values()];
   };
 
   let pagefind: Promise<Pagefind> | undefined;
@@ -87,8 +97,8 @@ if (preload && form && input && status && hint && list && more && location.proto
   };
 
   /** A document found: its link leads to the paragraph the excerpt is from, whose number it shows. */
-  const resultItem = ({ url, meta, content, locations, anchors }: PagefindFragment) => {
-    const excerpt = paragraphExcerpt(content, locations, anchors);
+  const resultItem = ({ url, meta, content, locations, blocks }: PagefindFragment) => {
+    const excerpt = paragraphExcerpt(content, locations, blocks);
     const href = excerpt.paragraph === undefined ? url : `${url}#${paragraphId(excerpt.paragraph)}`;
     const details = [meta['published'], meta['author']].filter(Boolean).join(' · ');
     const item = listItem(href, meta['title'] ?? url, details, excerpt.paragraph);
@@ -147,7 +157,7 @@ if (preload && form && input && status && hint && list && more && location.proto
     let found: PagefindResult[];
     let named: NameForms[];
     try {
-      const [pagefind, table] = await Promise.all([searchEngine(), nameTable()]);
+      const [pagefind, table] = await Promise.all([searchEngine(), namesFor(query)]);
       const expanded = expandQuery(table, query);
       named = expanded.names;
       const byId = new Map<string, PagefindResult>();
@@ -203,6 +213,9 @@ if (preload && form && input && status && hint && list && more && location.proto
   const queryInAddress = () => new URLSearchParams(location.search).get('q')?.trim() ?? '';
   input.value = queryInAddress();
   void search(input.value);
+
+  // The names of each word's letter are fetched while the reader types, so that they are in when the search starts.
+  input.addEventListener('input', () => void namesFor(input.value));
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();

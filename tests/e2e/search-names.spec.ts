@@ -79,7 +79,7 @@ async function documentsFound(page: Page, lang: Locale, query: string): Promise<
   const documentPath = new RegExp(`^${prefix}${lang}/([^/]+)/$`);
   return links
     .map((link) => documentPath.exec(link)?.[1])
-    .filter((slug) => slug !== undefined && slug !== 'names')
+    .filter((slug): slug is string => slug !== undefined && slug !== 'names')
     .sort();
 }
 
