@@ -26,20 +26,32 @@ export function searchableForm(form: string): string {
     .join(' ');
 }
 
+/**
+ * A word of a name of several words shorter than this is no way to tell the name: "of", "the" in "Committee
+ * on Freedom of Association". A name of one word keeps it, however short: ILO, EI.
+ */
+const shortestWordOfSeveral = 4;
+
 /** The keys of a form's words, as `NameForms.keys` writes them, in its own letters and romanized. */
 function keysOf(form: string, romanizations: (text: string) => string[] = () => []): string[] {
-  return formWords(form).flatMap(({ word, stem }) =>
+  const words = formWords(form);
+  const shortest = words.length > 1 ? shortestWordOfSeveral : 1;
+  return words.flatMap(({ word, stem }) =>
     [word, ...romanizations(word)]
       .map(nameSkeleton)
-      .filter((key) => key !== '' && (!stem || key.length >= shortestStem))
+      .filter((key) => key.length >= (stem ? shortestStem : shortest))
       .map((key) => (stem ? `${key}*` : key)),
   );
 }
 
-/** Every way a reader may write an entry: its forms and index names in every language, romanized, and the press's. */
+/**
+ * Every way a reader may write an entry: its forms in every language, romanized, and the press's; for a
+ * person also the name as the index gives it, in the nominative (an organisation's index name may hold
+ * another's: "Governing Body of the ILO").
+ */
 export function nameKeys(entries: readonly GlossaryEntry[], name: IndexedName): string[] {
   const { index } = name;
-  const forms: Record<Locale, string>[] = [...entries, index.name];
+  const forms: Record<Locale, string>[] = index.kind === 'person' ? [...entries, index.name] : [...entries];
   const keys = forms.flatMap((form) => [
     ...keysOf(form.en),
     ...keysOf(form.be, belarusianRomanizations),
