@@ -60,7 +60,7 @@ export interface ParagraphExcerpt {
 /** Words an excerpt shows at most: a few lines on a phone. */
 export const excerptWords = 24;
 
-/** How many words of the paragraph come before the first match, when there are so many. */
+/** How many words of the paragraph come before the first match, when there are so many (a quarter at most). */
 const wordsBeforeMatch = 6;
 
 /** A page's text split into words as Pagefind counts them (on white space, but not on U+FEFF). */
@@ -91,7 +91,8 @@ export function paragraphExcerpt(
   const block = blocks.filter(({ location }) => location <= first).at(-1);
   const blockStart = block?.location ?? 0;
   const end = blocks.find(({ location }) => location > blockStart)?.location ?? words.length;
-  const from = Math.max(blockStart, Math.min(first - wordsBeforeMatch, end - length));
+  const lead = Math.min(wordsBeforeMatch, Math.floor(length / 4));
+  const from = Math.max(blockStart, Math.min(first - lead, end - length));
   const to = Math.min(end, from + length);
   const parts: ExcerptPart[] = [];
   const addText = (text: string) => {
