@@ -71,11 +71,7 @@ function formsToSearch(forms: readonly string[]): string[] {
   const wordsOf = (form: string) => form.toLowerCase().split(' ');
   const unique = [...new Set(forms)];
   return unique.filter(
-    (form) =>
-      !unique.some(
-        (other) =>
-          other !== form && wordsOf(other).every((word) => wordsOf(form).includes(word)),
-      ),
+    (form) => !unique.some((other) => other !== form && wordsOf(other).every((word) => wordsOf(form).includes(word))),
   );
 }
 

@@ -31,9 +31,40 @@ export interface NameForms {
  * and hard signs go; о is а, as Belarusian writes it unstressed (Kalesnikava, Kolesnikova).
  */
 const latinOf: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'h', ґ: 'g', д: 'd', е: 'e', ж: 'z', з: 'z', и: 'i', і: 'i', к: 'k', л: 'l', м: 'm',
-  н: 'n', о: 'a', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'h', ц: 'c', ч: 'c', ш: 's', щ: 's', ы: 'i',
-  э: 'e', ю: 'iu', я: 'ia', ь: '', ъ: '', ł: 'l',
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'h',
+  ґ: 'g',
+  д: 'd',
+  е: 'e',
+  ж: 'z',
+  з: 'z',
+  и: 'i',
+  і: 'i',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'a',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'h',
+  ц: 'c',
+  ч: 'c',
+  ш: 's',
+  щ: 's',
+  ы: 'i',
+  э: 'e',
+  ю: 'iu',
+  я: 'ia',
+  ь: '',
+  ъ: '',
+  ł: 'l',
 };
 
 /**
@@ -94,9 +125,7 @@ export function isWayOfWriting(queryWord: string, key: string): boolean {
   if (word.length >= shortestBeginning && key.startsWith(word)) return true;
   let common = 0;
   while (common < word.length && word.charAt(common) === key.charAt(common)) common += 1;
-  return (
-    common >= shortestStem && key.length - common <= endingLetters - 1 && word.length - common <= endingLetters
-  );
+  return common >= shortestStem && key.length - common <= endingLetters - 1 && word.length - common <= endingLetters;
 }
 
 export interface ExpandedQuery {

@@ -86,11 +86,17 @@ describe('the table of names the build writes', () => {
   it('lets every romanization and the press spellings of a name write it', () => {
     const lukashenko = byAnchor('en', 'alexander-lukashenko');
     for (const spelling of ['Lukashenko', 'Lukashenka', 'Lukašenka', 'Лукашенко', 'Łukaszenka']) {
-      expect(lukashenko?.keys.some((key) => isWayOfWriting(spelling, key)), spelling).toBe(true);
+      expect(
+        lukashenko?.keys.some((key) => isWayOfWriting(spelling, key)),
+        spelling,
+      ).toBe(true);
     }
     const kalesnikawa = byAnchor('be', 'maryja-kalesnikawa');
     for (const spelling of ['Kolesnikova', 'Kalesnikava', 'Колесникову', 'Kalesnikawa']) {
-      expect(kalesnikawa?.keys.some((key) => isWayOfWriting(spelling, key)), spelling).toBe(true);
+      expect(
+        kalesnikawa?.keys.some((key) => isWayOfWriting(spelling, key)),
+        spelling,
+      ).toBe(true);
     }
   });
 

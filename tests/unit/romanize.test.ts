@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  belarusianBgnLatin,
-  belarusianNationalLatin,
-  russianBgnLatin,
-  russianGostLatin,
-} from '../../src/lib/romanize';
+import { belarusianBgnLatin, belarusianNationalLatin, russianBgnLatin, russianGostLatin } from '../../src/lib/romanize';
 
 // Pairs from the systems' own tables and the examples their publishers give (UNGEGN's report on romanization
 // systems, BGN/PCGN's romanization documents, GOST 7.79-2000's table for system B).
