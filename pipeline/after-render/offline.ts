@@ -106,7 +106,8 @@ async function searchFiles(distDir: string, files: readonly string[], lang: Loca
   }
   const names = paths.nameFormsFolder(lang).slice(1);
   const nameFiles = files.filter((file) => file.startsWith(names));
-  if (nameFiles.length === 0) throw new Error(`${names} was not built, so search could not find names offline in ${lang}`);
+  if (nameFiles.length === 0)
+    throw new Error(`${names} was not built, so search could not find names offline in ${lang}`);
   const chunks = files.filter((file) => {
     const [folder, name, ...deeper] = file.slice(engineDir.length + 1).split('/');
     return file.startsWith(`${engineDir}/`) && folder && name?.startsWith(`${lang}_`) && deeper.length === 0;

@@ -20,7 +20,7 @@ function formWords(form: string): { word: string; stem: boolean }[] {
 }
 
 /** A form as words to search for: its stems and whole words, without the marks of a pattern or brackets. */
-export function searchableForm(form: string): string {
+function searchableForm(form: string): string {
   return formWords(form)
     .map(({ word }) => word)
     .join(' ');
@@ -49,7 +49,7 @@ function keysOf(form: string, romanizations: (text: string) => string[] = () => 
  * person also the name as the index gives it, in the nominative (an organisation's index name may hold
  * another's: "Governing Body of the ILO").
  */
-export function nameKeys(entries: readonly GlossaryEntry[], name: IndexedName): string[] {
+function nameKeys(entries: readonly GlossaryEntry[], name: IndexedName): string[] {
   const { index } = name;
   const forms: Record<Locale, string>[] = index.kind === 'person' ? [...entries, index.name] : [...entries];
   const keys = forms.flatMap((form) => [
