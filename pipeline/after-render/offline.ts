@@ -85,7 +85,7 @@ interface PagefindEntry {
 
 /**
  * What a search in `lang` loads: the engine, its entry file, the language's
- * metadata and WebAssembly, and its index, excerpt and filter files, which
+ * metadata and WebAssembly, its table of names, and its index, excerpt and filter files, which
  * Pagefind names after the language (`index/en_4b1c.pf_index`).
  */
 async function searchFiles(distDir: string, files: readonly string[], lang: Locale): Promise<string[]> {
@@ -104,11 +104,15 @@ async function searchFiles(distDir: string, files: readonly string[], lang: Loca
   for (const file of named) {
     if (!files.includes(file)) throw new Error(`${file}, which search in ${lang} loads, was not built`);
   }
+  const names = paths.nameFormsFolder(lang).slice(1);
+  const nameFiles = files.filter((file) => file.startsWith(names));
+  if (nameFiles.length === 0)
+    throw new Error(`${names} was not built, so search could not find names offline in ${lang}`);
   const chunks = files.filter((file) => {
     const [folder, name, ...deeper] = file.slice(engineDir.length + 1).split('/');
     return file.startsWith(`${engineDir}/`) && folder && name?.startsWith(`${lang}_`) && deeper.length === 0;
   });
-  return [...named, ...chunks];
+  return [...named, ...chunks, ...nameFiles];
 }
 
 /**

@@ -385,11 +385,14 @@ export const glossary: readonly GlossaryEntry[] = [
     en: 'Alexander Lukashenko',
     be: 'Аляксандр| Лукашэнк|',
     ru: 'Александр| Лукашенко',
-    index: person(
-      { en: 'Alexander Lukashenko (Lukashenka)', be: 'Аляксандр Лукашэнка', ru: 'Александр Лукашенко' },
-      { en: 'President', be: 'прэзідэнт', ru: 'президент' },
-      { tag: 'official' },
-    ),
+    index: {
+      ...person(
+        { en: 'Alexander Lukashenko (Lukashenka)', be: 'Аляксандр Лукашэнка', ru: 'Александр Лукашенко' },
+        { en: 'President', be: 'прэзідэнт', ru: 'президент' },
+        { tag: 'official' },
+      ),
+      pressSpellings: ['Alexandr Lukashenko', 'Aleksander Łukaszenka'],
+    },
   },
   { en: 'Lukashenko', be: 'Лукашэнк|', ru: 'Лукашенко', sameAs: 'Alexander Lukashenko' },
   { en: 'Lukashenka', be: 'Лукашэнк|', ru: 'Лукашенко', sameAs: 'Alexander Lukashenko' },
@@ -636,15 +639,18 @@ export const glossary: readonly GlossaryEntry[] = [
     en: 'Maryja Kalesnikawa',
     be: 'Мары| Калеснікав|',
     ru: 'Мари| Колесников|',
-    index: person(
-      { en: 'Maryja Kalesnikawa', be: 'Марыя Калеснікава', ru: 'Мария Колесникова' },
-      {
-        en: 'opposition leader, sentenced to 11 years in jail on fake charges',
-        be: 'лідарка апазіцыі, асуджаная на 11 гадоў пазбаўлення волі па сфабрыкаваных абвінавачваннях',
-        ru: 'лидер оппозиции, приговоренная к 11 годам лишения свободы по сфабрикованным обвинениям',
-      },
-      { tag: 'sentenced', feminine: true },
-    ),
+    index: {
+      ...person(
+        { en: 'Maryja Kalesnikawa', be: 'Марыя Калеснікава', ru: 'Мария Колесникова' },
+        {
+          en: 'opposition leader, sentenced to 11 years in jail on fake charges',
+          be: 'лідарка апазіцыі, асуджаная на 11 гадоў пазбаўлення волі па сфабрыкаваных абвінавачваннях',
+          ru: 'лидер оппозиции, приговоренная к 11 годам лишения свободы по сфабрикованным обвинениям',
+        },
+        { tag: 'sentenced', feminine: true },
+      ),
+      pressSpellings: ['Maria Kolesnikova', 'Maria Kalesnikava'],
+    },
   },
   {
     en: 'Kemal Özkan',

@@ -39,6 +39,11 @@ export interface IndexEntry {
   feminine?: true;
   /** A name the document changed on purpose, to protect the person: the index lists these apart. */
   nameChanged?: true;
+  /**
+   * How newspapers and agencies write the name where none of the romanizations search derives from the
+   * Belarusian and Russian forms gives it (src/lib/romanize.ts): search finds the entry by these too.
+   */
+  pressSpellings?: readonly string[];
 }
 
 export interface GlossaryEntry extends Record<Locale, string> {

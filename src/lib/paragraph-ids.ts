@@ -17,18 +17,9 @@ import { fileURLToPath } from 'node:url';
 import type { Element, Nodes, Root } from 'hast';
 import type { HastPluginDefinition, HastPluginEntry } from 'satteri';
 
-const idPrefix = 'p-';
-
-export function paragraphId(number: number): string {
-  return `${idPrefix}${number}`;
-}
-
-/** The number in a paragraph id, or undefined for any other id. */
-export function paragraphNumber(id: unknown): number | undefined {
-  if (typeof id !== 'string' || !id.startsWith(idPrefix)) return undefined;
-  const number = Number(id.slice(idPrefix.length));
-  return Number.isInteger(number) && number > 0 ? number : undefined;
-}
+// The ids alone, without this file's Node and hast imports, so that the search page's script can read them too.
+import { paragraphId } from './paragraph-number.ts';
+export { paragraphId, paragraphNumber } from './paragraph-number.ts';
 
 function isElement(node: Nodes | undefined, tagName: string): node is Element {
   return node?.type === 'element' && node.tagName === tagName;

@@ -21,6 +21,12 @@ export const paths = {
   timeline: (lang: Locale) => `/${lang}/timeline/`,
   /** The people, organisations and places the documents name. */
   names: (lang: Locale) => `/${lang}/names/`,
+  /**
+   * The names search finds however they are spelt, with their forms in the language (src/lib/name-forms.ts),
+   * in one file for each first letter of the ways to write them: a search fetches only its words' letters.
+   */
+  nameForms: (lang: Locale, letter: string) => `/${lang}/name-forms/${letter}.json`,
+  nameFormsFolder: (lang: Locale) => `/${lang}/name-forms/`,
   /** A paragraph of a document: `/be/petition-to-the-ilo/#p-12`. */
   paragraph: (lang: Locale, slug: string, number: number) => `/${lang}/${slug}/#p-${number}`,
   /** The note for readers in Belarus: what the site does and does not do, and how to keep reading it. */

@@ -1,6 +1,9 @@
 // Search in place with Pagefind. Module scripts and fetch do not run without JavaScript or from a folder on
 // disk; there the page keeps its notice and the list of every document.
 import type { Locale } from '../i18n/locales';
+import { expandQuery, nameLetterOf, type NameForms } from '../lib/name-search';
+import { paragraphId } from '../lib/paragraph-number';
+import { contentWords, paragraphExcerpt, type BlockStarts } from '../lib/search-excerpt';
 import { hasEveryQueryWord, queryWords, searchTerms } from '../lib/word-stems';
 
 /** What Pagefind's `pagefind.js` offers this page. */
@@ -10,14 +13,17 @@ interface Pagefind {
 }
 
 interface PagefindResult {
+  id: string;
+  score: number;
   data(): Promise<PagefindFragment>;
 }
 
 interface PagefindFragment {
   url: string;
   content: string;
-  excerpt: string;
   locations: number[];
+  /** Where the page's paragraphs start, which the build adds (pipeline/search-index/search-index.ts). */
+  blocks: BlockStarts;
   meta: Record<string, string | undefined>;
 }
 
@@ -36,10 +42,30 @@ const lang = document.documentElement.lang as Locale;
 // Only the built site has a search index; without one (under `npm run dev`) the form simply reloads the page.
 if (preload && form && input && status && hint && list && more && location.protocol !== 'file:') {
   const strings = JSON.parse(form.dataset['strings'] ?? '{}') as Record<
-    'found' | 'nothing' | 'searching' | 'failed',
+    'found' | 'nothing' | 'searching' | 'failed' | 'namesIndex',
     string
   >;
   const { engine = '', cacheTag = '' } = preload.dataset;
+  const { nameForms = '', namesPage = '' } = form.dataset;
+
+  /** Each letter's part of the table of names, fetched once; without it, search still finds the words typed. */
+  const namesByLetter = new Map<string, Promise<NameForms[]>>();
+  const namesOfLetter = (letter: string) => {
+    let names = namesByLetter.get(letter);
+    if (!names) {
+      names = fetch(new URL(`${letter}.json`, new URL(nameForms, location.href)))
+        .then((response) => (response.ok ? (response.json() as Promise<NameForms[]>) : []))
+        .catch(() => []);
+      namesByLetter.set(letter, names);
+    }
+    return names;
+  };
+  /** The names any word of the query may write. */
+  const namesFor = async (query: string) => {
+    const letters = new Set(queryWords(query).map(nameLetterOf));
+    const parts = await Promise.all([...letters].map((letter) => (letter ? namesOfLetter(letter) : [])));
+    return [...new Map(parts.flat().map((name) => [name.anchor, name])).values()];
+  };
 
   let pagefind: Promise<Pagefind> | undefined;
   /** Pagefind and its index: already on their way if the page opened with a query (see search-preload.js). */
@@ -52,7 +78,6 @@ if (preload && form && input && status && hint && list && more && location.proto
           metaCacheTag: cacheTag,
           // The index is tiny: searching on the page's own thread saves downloading Pagefind's worker script.
           noWorker: true,
-          excerptLength: 24,
         });
         return loaded;
       },
@@ -60,30 +85,39 @@ if (preload && form && input && status && hint && list && more && location.proto
     return pagefind;
   };
 
-  /** A link that opens the document scrolled to the first word the excerpt marks (a text fragment). */
-  const linkToMatch = (url: string, excerpt: string) => {
-    const word = /<mark>(.*?)<\/mark>/.exec(excerpt)?.[1]?.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-    return word ? `${url}#:~:text=${encodeURIComponent(word)}` : url;
-  };
-
-  const resultItem = ({ url, meta, excerpt }: PagefindFragment) => {
+  const listItem = (href: string, title: string, details: string, paragraph?: number) => {
     const item = document.createElement('li');
-    const link = Object.assign(document.createElement('a'), {
-      href: linkToMatch(url, excerpt),
-      textContent: meta['title'] ?? url,
-    });
-    const details = Object.assign(document.createElement('p'), { className: 'document-meta' });
-    details.textContent = [meta['published'], meta['author']].filter(Boolean).join(' · ');
-    const text = Object.assign(document.createElement('p'), { className: 'search-excerpt' });
-    // Pagefind's excerpt is text from this site's own index, with < and > escaped and <mark> around the matches.
-    text.innerHTML = excerpt;
-    item.append(link, details, text);
+    const link = Object.assign(document.createElement('a'), { href, textContent: title });
+    if (paragraph !== undefined) {
+      link.append(' ', Object.assign(document.createElement('span'), { textContent: `¶\u00a0${paragraph}` }));
+    }
+    const line = Object.assign(document.createElement('p'), { className: 'document-meta', textContent: details });
+    item.append(link, line);
     return item;
   };
 
+  /** A document found: its link leads to the paragraph the excerpt is from, whose number it shows. */
+  const resultItem = ({ url, meta, content, locations, blocks }: PagefindFragment) => {
+    const excerpt = paragraphExcerpt(content, locations, blocks);
+    const href = excerpt.paragraph === undefined ? url : `${url}#${paragraphId(excerpt.paragraph)}`;
+    const details = [meta['published'], meta['author']].filter(Boolean).join(' · ');
+    const item = listItem(href, meta['title'] ?? url, details, excerpt.paragraph);
+    const text = Object.assign(document.createElement('p'), { className: 'search-excerpt' });
+    if (excerpt.cutBefore) text.append('…');
+    for (const { text: part, marked } of excerpt.parts) {
+      text.append(marked ? Object.assign(document.createElement('mark'), { textContent: part }) : part);
+    }
+    if (excerpt.cutAfter) text.append('…');
+    item.append(text);
+    return item;
+  };
+
+  /** A names-index entry the query names: it lists every paragraph that mentions the name. */
+  const nameItem = ({ anchor, name }: NameForms) => listItem(`${namesPage}#${anchor}`, name, strings.namesIndex);
+
   /** The words Pagefind matched in a result, and the words of its title, author and the like. */
   const matchedWords = ({ content, locations, meta }: PagefindFragment) => {
-    const words = content.split(/[^\S\uFEFF]+/);
+    const words = contentWords(content);
     return [
       ...locations.map((location) => words[location] ?? ''),
       ...Object.values(meta).flatMap((value) => queryWords(value ?? '')),
@@ -109,7 +143,7 @@ if (preload && form && input && status && hint && list && more && location.proto
     const current = ++latest;
     carryQuery(query);
     if (!query) {
-      document.documentElement.classList.remove('search-pending');
+      document.documentElement.classList.remove('search-pending', 'search-found');
       status.textContent = '';
       hint.hidden = true;
       more.hidden = true;
@@ -117,17 +151,27 @@ if (preload && form && input && status && hint && list && more && location.proto
       return;
     }
     document.documentElement.classList.add('search-pending');
+    document.documentElement.classList.remove('search-found');
     status.textContent = strings.searching;
     let shown: PagefindFragment[];
     let found: PagefindResult[];
+    let named: NameForms[];
     try {
-      const { results } = await (await searchEngine()).search(searchTerms(lang, query));
-      shown = await Promise.all(results.slice(0, pageSize).map((result) => result.data()));
-      // When no indexed word starts with a query word, Pagefind answers for a shorter word the query
-      // word starts with («за» for «забастоўка»), in every result alike: the first result tells.
-      const genuine = shown[0] !== undefined && hasEveryQueryWord(lang, query, matchedWords(shown[0]));
-      found = genuine ? results : [];
-      if (!genuine) shown = [];
+      const [pagefind, table] = await Promise.all([searchEngine(), namesFor(query)]);
+      const expanded = expandQuery(table, query);
+      named = expanded.names;
+      const byId = new Map<string, PagefindResult>();
+      for (const asked of expanded.queries) {
+        const { results } = await pagefind.search(searchTerms(lang, asked));
+        // When no indexed word starts with a query word, Pagefind answers for a shorter word the query
+        // word starts with («за» for «забастоўка»), in every result alike: the first result tells.
+        const first = await results[0]?.data();
+        if (first === undefined || !hasEveryQueryWord(lang, asked, matchedWords(first))) continue;
+        // A document found by the query as typed keeps that result, whose excerpt marks the words typed.
+        for (const result of results) if (!byId.has(result.id)) byId.set(result.id, result);
+      }
+      found = [...byId.values()].sort((a, b) => b.score - a.score);
+      shown = await Promise.all(found.slice(0, pageSize).map((result) => result.data()));
     } catch {
       if (current !== latest) return;
       status.textContent = strings.failed;
@@ -136,13 +180,16 @@ if (preload && form && input && status && hint && list && more && location.proto
     }
     if (current !== latest) return;
     remaining = found.slice(pageSize);
+    const count = found.length + named.length;
     // A function, so that `$&` and the like in the query are shown as typed, not read as replacement patterns.
-    status.textContent = found.length
-      ? strings.found.replace('{{count}}', () => String(found.length))
+    status.textContent = count
+      ? strings.found.replace('{{count}}', () => String(count))
       : strings.nothing.replace('{{query}}', () => query);
-    hint.hidden = found.length > 0;
-    list.replaceChildren(...shown.map(resultItem));
+    hint.hidden = count > 0;
+    list.replaceChildren(...named.map(nameItem), ...shown.map(resultItem));
     more.hidden = remaining.length === 0;
+    // The results are the documents to read now: the list of every document below them would repeat them.
+    document.documentElement.classList.toggle('search-found', count > 0);
     document.documentElement.classList.remove('search-pending');
   };
 
@@ -166,6 +213,9 @@ if (preload && form && input && status && hint && list && more && location.proto
   const queryInAddress = () => new URLSearchParams(location.search).get('q')?.trim() ?? '';
   input.value = queryInAddress();
   void search(input.value);
+
+  // The names of each word's letter are fetched while the reader types, so that they are in when the search starts.
+  input.addEventListener('input', () => void namesFor(input.value));
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();

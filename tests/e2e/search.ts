@@ -21,11 +21,14 @@ export async function settled(page: Page): Promise<string> {
   return status.innerText();
 }
 
-/** The paths of the results shown, once the search has finished. */
+/** The results that are documents, with an excerpt (the names index's entries have none). */
+export const documentResults = '[data-search-results] li:has(.search-excerpt)';
+
+/** The paths of the documents found, once the search has finished. */
 export async function resultLinks(page: Page): Promise<string[]> {
   await settled(page);
   return page
-    .locator('[data-search-results] li > a')
+    .locator(`${documentResults} > a`)
     .evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
 }
 

@@ -43,6 +43,7 @@ function builtSite(): Record<string, string> {
     files[`${lang}/search/index.html`] =
       `<p>${lang} search</p><script type="module" src="../../_astro/search.1.js"></script>`;
     files[`${lang}/feed.xml`] = '<feed/>';
+    files[`${lang}/name-forms/a.json`] = '[]';
     files[`pagefind/pagefind.${lang}_1.pf_meta`] = 'meta';
     files[`pagefind/index/${lang}_2.pf_index`] = 'index';
     files[`pagefind/fragment/${lang}_3.pf_fragment`] = 'fragment';
@@ -70,6 +71,7 @@ describe('offline reading', () => {
       'pagefind/wasm.unknown.pagefind',
       'pagefind/fragment/be_3.pf_fragment',
       'pagefind/index/be_2.pf_index',
+      'be/name-forms/a.json',
     ]);
     expect(languages.en).toContain('pagefind/wasm.en.pagefind');
     expect(languages.en.filter((file) => /\b(be|ru)[/_]/.test(file))).toEqual([]);
@@ -92,6 +94,9 @@ describe('offline reading', () => {
     await expect(offlineLanguages(await site(withoutWasm))).rejects.toThrow(
       'pagefind/wasm.en.pagefind, which search in en loads, was not built',
     );
+    const withoutNames = builtSite();
+    delete withoutNames['ru/name-forms/a.json'];
+    await expect(offlineLanguages(await site(withoutNames))).rejects.toThrow('ru/name-forms/ was not built');
   });
 
   it('stamps the release with the saved files: a change to one changes it, a change elsewhere does not', async () => {

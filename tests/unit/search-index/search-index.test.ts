@@ -9,7 +9,7 @@ import {
   assertUnchangedSinceIndexed,
   pagesToIndex,
   searchEngineFiles,
-  withoutAnchors,
+  withBlockStarts,
 } from '../../../pipeline/search-index/search-index';
 import type { ParsedPages } from '../../../pipeline/after-render/site-files';
 import { localeCodes } from '../../../src/i18n/locales';
@@ -26,20 +26,21 @@ const excerptFile = (data: unknown) => Buffer.from(`pagefind_dcd${JSON.stringify
 const read = (content: Buffer): unknown => JSON.parse(content.toString('utf8').slice('pagefind_dcd'.length));
 
 describe('excerpt files', () => {
-  it("drop the anchors of one page's excerpts and keep the rest as it was", () => {
-    expect(read(withoutAnchors(excerptFile(fragment)))).toEqual({ ...fragment, anchors: [] });
+  const blocks = { paragraphs: [0], others: [] };
+  it("keep only where one page's paragraphs start, and the rest as it was", () => {
+    expect(read(withBlockStarts(excerptFile(fragment)))).toEqual({ ...fragment, anchors: [], blocks });
   });
 
-  it("drop the anchors of every page in a language's one excerpt file", () => {
+  it("keep only where the paragraphs start of every page in a language's one excerpt file", () => {
     const group = { en_1: fragment, en_2: { ...fragment, url: '/en/b/' } };
-    expect(read(withoutAnchors(excerptFile(group)))).toEqual({
-      en_1: { ...fragment, anchors: [] },
-      en_2: { ...fragment, url: '/en/b/', anchors: [] },
+    expect(read(withBlockStarts(excerptFile(group)))).toEqual({
+      en_1: { ...fragment, anchors: [], blocks },
+      en_2: { ...fragment, url: '/en/b/', anchors: [], blocks },
     });
   });
 
   it('refuse a file that is not an excerpt file', () => {
-    expect(() => withoutAnchors(Buffer.from('{"url":"/en/a/"}'))).toThrow('not a Pagefind excerpt file');
+    expect(() => withBlockStarts(Buffer.from('{"url":"/en/a/"}'))).toThrow('not a Pagefind excerpt file');
   });
 });
 
