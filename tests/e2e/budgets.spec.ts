@@ -5,14 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import { expect } from '@playwright/test';
 import { inlineScript } from '../../pipeline/render/inline-scripts.ts';
 import { offlineCostOfPage, offlineSizes, registrationSource } from '../../pipeline/after-render/offline.ts';
-import {
-  budgets,
-  checkBudget,
-  describeBreach,
-  documentWeightBreaches,
-  starlightShare,
-} from '../../pipeline/after-render/budgets.ts';
-import { measureDocumentWeights, recordedStarlightPages } from '../../pipeline/bench/starlight-pages.ts';
+import { budgets, checkBudget, describeBreach } from '../../pipeline/after-render/budgets.ts';
 import {
   firstSearchResult,
   searchQueries,
@@ -24,7 +17,7 @@ import {
 } from '../../pipeline/bench/page-cost.ts';
 import { localeCodes } from '../../src/i18n/locales';
 import { paths } from '../../src/lib/routes';
-import { byLanguageFolder, sitePages, slugs, test } from './site';
+import { byLanguageFolder, sitePages, test } from './site';
 
 /** The built site that playwright.config.ts serves. */
 const distDir = 'dist';
@@ -136,17 +129,6 @@ test.describe('page weight against stock Starlight, brotli-compressed', () => {
     expect(untilLoad.requests).toBe(1);
     expect(untilQuiet.requests).toBe(2);
     expect(untilQuiet.brotliBytes.js).toBeGreaterThan(0);
-  });
-
-  test(`every English document page costs at most ${starlightShare}× Starlight's page of its text, and every other at most the English page's bytes above its text floor`, async ({
-    browser,
-    ownContextOptions,
-  }) => {
-    // Measured as Starlight's were (pipeline/bench/starlight-pages.json): all a page fetches on its own, cold.
-    const documents = slugs.flatMap((slug) => localeCodes.map((lang) => ({ lang, slug })));
-    const weights = await measureDocumentWeights(browser, '', documents, ownContextOptions);
-    const starlight = recordedStarlightPages();
-    expect(documentWeightBreaches(weights, (page) => starlight.pages[page]?.brotliBytes)).toEqual([]);
   });
 });
 
