@@ -174,13 +174,18 @@ export function sortedForIndex(names: readonly IndexedName[], lang: Locale): Ind
   return [...names].sort((a, b) => collator.compare(sortName(a, lang), sortName(b, lang)));
 }
 
+/** The jump to names in Latin letters on a page whose alphabet is another, where a Latin A would look like its А. */
+export const latinLettersJump = 'A–Z';
+
 /** The letters the sorted entries begin with, in their order, each with the anchor of its first entry. */
 export function letterJumps(sorted: readonly IndexedName[], lang: Locale): { letter: string; anchor: string }[] {
+  const latinPage = new Intl.Locale(lang).maximize().script === 'Latn';
   const jumps: { letter: string; anchor: string }[] = [];
   for (const name of sorted) {
     const initial = sortName(name, lang).charAt(0).toLocaleUpperCase(lang);
+    const latin = /\p{Script=Latin}/u.test(initial);
     // Ö sorts among the Os in English; but Ў, Й and Ё are letters of the Belarusian and Russian alphabets.
-    const letter = /\p{Script=Latin}/u.test(initial) ? initial.normalize('NFD').charAt(0) : initial;
+    const letter = !latin ? initial : latinPage ? initial.normalize('NFD').charAt(0) : latinLettersJump;
     if (jumps.at(-1)?.letter !== letter) jumps.push({ letter, anchor: indexAnchor(name.key) });
   }
   return jumps;

@@ -161,6 +161,20 @@ describe('the names index as a list', () => {
     ).toBe('B C D H K L M O P R S V Z');
   });
 
+  it('gathers names in Latin letters under one jump on a Cyrillic page, where a Latin A would pass for an А', () => {
+    const organisations = (lang: 'be' | 'ru' | 'en') =>
+      sortedForIndex(
+        index.filter((name) => name.kind === 'organisation'),
+        lang,
+      );
+    for (const lang of ['be', 'ru'] as const) {
+      const letters = letterJumps(organisations(lang), lang).map(({ letter }) => letter);
+      expect(letters.filter((letter) => /\p{Script=Latin}/u.test(letter))).toEqual(['A–Z']);
+      expect(letters.at(-1)).toBe('A–Z');
+    }
+    expect(letterJumps(organisations('en'), 'en').map(({ letter }) => letter)).not.toContain('A–Z');
+  });
+
   it('sets the petition’s changed names apart, and only them', () => {
     expect(index.filter((name) => name.index.nameChanged).map(({ key }) => key)).toEqual([
       'Slavomir',
