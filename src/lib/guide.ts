@@ -4,6 +4,7 @@
  * project's identity and the pinned key. The guide's components and the docs
  * generator both read it here, so the page and docs/mirrors.md say the same.
  */
+import { isReleaseBuild } from './build-kind.ts';
 import { identity, isPlaceholderEmail, isPlaceholderUrl } from './identity.ts';
 
 /** release/minisign.pub as two lines: the untrusted comment and the key. */
@@ -19,12 +20,14 @@ export const repositoryUrl = identity.repositoryUrl;
 export const contactEmail = identity.contactEmail;
 
 /**
- * Where the mirrors page tells a volunteer to report a mirror: each address, or undefined while it is a
- * placeholder (only a preview can carry one), since the page must not show an address nobody owns as if it were
- * real.
+ * Where the mirrors page tells a volunteer to report a mirror: each address in a release, or undefined. A
+ * preview names none, even with the identity filled in, since no copy of a preview is to be mirrored or
+ * reported; and a placeholder is an address nobody owns, never to be shown as if it were real.
  */
-export const reportTo = {
-  repositoryUrl: isPlaceholderUrl(repositoryUrl) ? undefined : repositoryUrl,
-  contactEmail: isPlaceholderEmail(contactEmail) ? undefined : contactEmail,
-};
+export const reportTo = isReleaseBuild()
+  ? {
+      repositoryUrl: isPlaceholderUrl(repositoryUrl) ? undefined : repositoryUrl,
+      contactEmail: isPlaceholderEmail(contactEmail) ? undefined : contactEmail,
+    }
+  : { repositoryUrl: undefined, contactEmail: undefined };
 export const onionAddress = identity.onionAddress;

@@ -22,3 +22,35 @@ describe('whether Astro renders a release or a preview', () => {
     expect(isReleaseBuild({ [releaseBuildVariable]: 'yes' })).toBe(false);
   });
 });
+
+describe('where a page tells a volunteer to report a mirror', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.resetModules();
+  });
+
+  const reportToWith = async (environment: Record<string, string>) => {
+    for (const [name, value] of Object.entries(environment)) vi.stubEnv(name, value);
+    vi.resetModules();
+    return (await import('../../src/lib/guide')).reportTo;
+  };
+  const realIdentity = {
+    SITE_URL: 'https://record.example.org/',
+    REPOSITORY_URL: 'https://git.record.org/r',
+    CONTACT_EMAIL: 'keepers@record.org',
+  };
+
+  it('is nowhere in a preview, even with the identity filled in', async () => {
+    expect(await reportToWith({ ...realIdentity, [releaseBuildVariable]: '0' })).toEqual({
+      repositoryUrl: undefined,
+      contactEmail: undefined,
+    });
+  });
+
+  it('is the keepers’ addresses in a release', async () => {
+    expect(await reportToWith({ ...realIdentity, [releaseBuildVariable]: '1' })).toEqual({
+      repositoryUrl: 'https://git.record.org/r',
+      contactEmail: 'keepers@record.org',
+    });
+  });
+});
