@@ -79,7 +79,17 @@ export interface VerifyReport {
 export const defaultTimeoutMs = 60_000;
 export const defaultTimeLimitMs = 300_000;
 
-async function check(location: string, options: VerifyOptions, deadline: AbortSignal): Promise<VerifyReport> {
+/** Which address a check is waiting on, so that running out of time names the one that did not answer. */
+interface Progress {
+  waitingOn: 'copy' | 'latest';
+}
+
+async function check(
+  location: string,
+  options: VerifyOptions,
+  deadline: AbortSignal,
+  progress: Progress,
+): Promise<VerifyReport> {
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
   const source = await openMirror(location, timeoutMs, deadline);
   const { entries, signature } = await checkSignature(source, options.publicKey);
@@ -95,6 +105,7 @@ async function check(location: string, options: VerifyOptions, deadline: AbortSi
   const headers = onWeb ? checkHeaders(entries, files.served, folders.answers) : { findings: [] };
 
   const bundles = signature === undefined ? [] : await checkBundles(source, signature.statement, options.publicKey);
+  progress.waitingOn = 'latest';
   const latest =
     options.latestFrom === undefined
       ? undefined
@@ -124,16 +135,20 @@ async function check(location: string, options: VerifyOptions, deadline: AbortSi
 export async function verifyMirror(location: string, options: VerifyOptions): Promise<VerifyReport> {
   const limitMs = options.timeLimitMs ?? defaultTimeLimitMs;
   const controller = new AbortController();
+  const progress: Progress = { waitingOn: 'copy' };
   const timer = setTimeout(() => {
     controller.abort(
       new OutOfTime(
-        `gave up after ${limitMs / 1000} s: ${location} had not served the whole release by then ` +
-          '(a slow or overloaded server?); allow more time with --time-limit <seconds>',
+        progress.waitingOn === 'latest'
+          ? `gave up after ${limitMs / 1000} s: ${options.latestFrom} had not told the latest release by then ` +
+              `(blocked, down or slow?); ${location} was checked in full, but this says nothing of its age`
+          : `gave up after ${limitMs / 1000} s: ${location} had not served the whole release by then ` +
+              '(a slow or overloaded server?); allow more time with --time-limit <seconds>',
       ),
     );
   }, limitMs);
   try {
-    return await check(location, options, controller.signal);
+    return await check(location, options, controller.signal, progress);
   } finally {
     clearTimeout(timer);
   }

@@ -40,6 +40,8 @@ interface Copies {
   server: Server;
   htmlSignature: string;
   notFound: string;
+  /** An address that takes the connection and never answers, as a blocked main site often does. */
+  hanging: string;
   /** Where the standalone tools were bundled. */
   tools: string;
 }
@@ -64,6 +66,7 @@ beforeAll(async () => {
   await signSite(newer, signed.keys, { timestamp: releaseTimestamp + 30 * 86_400, commit: 'f'.repeat(40) });
 
   const server = createServer((request, response) => {
+    if (request.url?.startsWith('/hang/')) return;
     if (request.url?.startsWith('/html/')) {
       response.setHeader('content-type', 'text/html');
       response.end('<!doctype html><title>Welcome</title><p>Welcome to nginx!</p>\n');
@@ -88,11 +91,19 @@ beforeAll(async () => {
     server,
     htmlSignature: `http://127.0.0.1:${port}/html/`,
     notFound: `http://127.0.0.1:${port}/gone/`,
+    hanging: `http://127.0.0.1:${port}/hang/`,
     tools,
   };
 }, 60_000);
 
-afterAll(() => new Promise<void>((resolve) => (copies?.server ? copies.server.close(() => resolve()) : resolve())));
+afterAll(
+  () =>
+    new Promise<void>((resolve) => {
+      if (!copies?.server) return resolve();
+      copies.server.close(() => resolve());
+      copies.server.closeAllConnections();
+    }),
+);
 
 /** The ways a volunteer runs verify: through npm, and the bundled file under Debian's Node. */
 const verifiers = [
@@ -220,6 +231,20 @@ describe.each(verifiers)('$name', ({ run: verify, available }) => {
         /could not learn the latest release from .+\/html\/: .*SHA256SUMS\.minisig is not a minisign signature/,
       );
       expect(lines[3]).toMatch(/could not learn the latest release from .+\/gone\/: it has no SHA256SUMS\.minisig/);
+    },
+    60_000,
+  );
+
+  it.runIf(available)(
+    'names the --latest-from address, not the copy, when that address never answers',
+    async () => {
+      const { hanging } = ready();
+      const line = expectVerdict(
+        await verify([signed.release, ...key(), '--latest-from', hanging, '--time-limit', '3']),
+        'unreachable',
+      );
+      expect(line).toContain(`${hanging} had not told the latest release`);
+      expect(line).not.toContain(`${signed.release} had not served`);
     },
     60_000,
   );
