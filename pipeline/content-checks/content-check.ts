@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { localeCodes } from '../../src/i18n/locales';
 import { languagePages } from '../../src/lib/pages';
-import { paragraphNumber } from '../../src/lib/paragraph-ids';
+import { paragraphNumber } from '../../src/lib/paragraph-number';
 import { paths } from '../../src/lib/routes';
 import { siteUrl as publicSiteUrl } from '../../src/lib/site-url';
 import { timelineProblems, type TimelineEvent } from '../../src/lib/timeline';

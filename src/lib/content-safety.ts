@@ -3,7 +3,7 @@ import type { Nodes, Root } from 'mdast';
 import type {} from 'satteri';
 import { visit } from 'unist-util-visit';
 import { layoutIds } from './layout-ids.ts';
-import { paragraphNumber } from './paragraph-ids.ts';
+import { paragraphNumber } from './paragraph-number.ts';
 
 /**
  * Content is data. Translators and editors write Markdown and a few of the

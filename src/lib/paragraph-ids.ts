@@ -17,9 +17,8 @@ import { fileURLToPath } from 'node:url';
 import type { Element, Nodes, Root } from 'hast';
 import type { HastPluginDefinition, HastPluginEntry } from 'satteri';
 
-// The ids alone, without this file's Node and hast imports, so that the search page's script can read them too.
+// The ids themselves live apart, without this file's Node and hast imports, so that the search page's script can read them.
 import { paragraphId } from './paragraph-number.ts';
-export { paragraphId, paragraphNumber } from './paragraph-number.ts';
 
 function isElement(node: Nodes | undefined, tagName: string): node is Element {
   return node?.type === 'element' && node.tagName === tagName;

@@ -6,7 +6,8 @@
 import type { Nodes, Root } from 'hast';
 import { mdxToHast } from 'satteri';
 import { mdxFeatures } from './mdx.ts';
-import { numberedBlocks, paragraphId } from './paragraph-ids.ts';
+import { numberedBlocks } from './paragraph-ids.ts';
+import { paragraphId } from './paragraph-number.ts';
 
 export interface Paragraph {
   /** Its number on the page, from 1: the `12` of ¶ 12. */

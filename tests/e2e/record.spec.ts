@@ -8,7 +8,7 @@ import { localeCodes, locales, type Locale } from '../../src/i18n/locales';
 import { uiStrings } from '../../src/i18n/ui';
 import { indexAnchor, listedName, namesIndex, type IndexedName } from '../../src/lib/names-index';
 import { formatDay } from '../../src/lib/dates';
-import { paragraphNumber } from '../../src/lib/paragraph-ids';
+import { paragraphNumber } from '../../src/lib/paragraph-number';
 import { paths } from '../../src/lib/routes';
 import { formatEventDate } from '../../src/lib/timeline';
 import { splitFrontMatter } from '../../src/lib/mdx';

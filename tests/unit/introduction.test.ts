@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { localeCodes, type Locale } from '../../src/i18n/locales';
 import { glossaryFindings } from '../../pipeline/content-checks/glossary-check';
 import { parseMdx, splitFrontMatter } from '../../src/lib/mdx';
-import { paragraphNumber } from '../../src/lib/paragraph-ids';
+import { paragraphNumber } from '../../src/lib/paragraph-number';
 import { documentParagraphs } from '../support/paragraphs';
 
 /** The introduction in one language, parsed as the build parses it. */

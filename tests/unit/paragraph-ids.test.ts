@@ -4,14 +4,8 @@ import type { Element, Root } from 'hast';
 import { mdxToHast, mdxToJs } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import { mdxFeatures } from '../../src/lib/mdx';
-import {
-  isDocumentFile,
-  numberBlocks,
-  numberedBlocks,
-  paragraphId,
-  paragraphIdsPlugin,
-  paragraphNumber,
-} from '../../src/lib/paragraph-ids';
+import { isDocumentFile, numberBlocks, numberedBlocks, paragraphIdsPlugin } from '../../src/lib/paragraph-ids';
+import { paragraphId, paragraphNumber } from '../../src/lib/paragraph-number';
 import { localeCodes } from '../../src/i18n/locales';
 import { documents } from '../support/content';
 import { readFileSync } from 'node:fs';
