@@ -10,18 +10,31 @@ interface LocaleConfig {
   dateFormat: string;
   /** The locale as Open Graph names it, for link previews. */
   openGraph: string;
+  /**
+   * Whether every document, page and interface string must exist in this
+   * language. The site's own languages are complete; a language that
+   * volunteers translate one document at a time is not, and shows the
+   * original, marked as such, where its translation is missing.
+   */
+  complete: boolean;
 }
 
 export const locales = {
-  be: { name: 'Беларуская', dateFormat: 'be', openGraph: 'be_BY' },
-  ru: { name: 'Русский', dateFormat: 'ru', openGraph: 'ru_RU' },
-  en: { name: 'English', dateFormat: 'en-GB', openGraph: 'en_GB' },
+  be: { name: 'Беларуская', dateFormat: 'be', openGraph: 'be_BY', complete: true },
+  ru: { name: 'Русский', dateFormat: 'ru', openGraph: 'ru_RU', complete: true },
+  en: { name: 'English', dateFormat: 'en-GB', openGraph: 'en_GB', complete: true },
 } as const satisfies Record<string, LocaleConfig>;
 
 export type Locale = keyof typeof locales;
 
+/** The languages in which every document, page and string exists; their records are typed complete. */
+export type CompleteLocale = { [L in Locale]: (typeof locales)[L]['complete'] extends true ? L : never }[Locale];
+
 /** Languages in display order: Belarusian first, for the readers this site is for. */
 export const localeCodes = Object.keys(locales) as Locale[];
+
+/** The complete languages, in display order. */
+export const completeLocaleCodes = localeCodes.filter((lang): lang is CompleteLocale => locales[lang].complete);
 
 export function isLocale(value: string): value is Locale {
   return Object.hasOwn(locales, value);
