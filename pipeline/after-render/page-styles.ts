@@ -65,41 +65,32 @@ const mentions = (vocabulary: PageVocabulary, names: Set<string>, name: string) 
  * followed, so this may say yes where no element matches, never the reverse.
  */
 export function canMatch(selector: Selector, vocabulary: PageVocabulary): boolean {
-  let possible = true;
-  selector.walk((node) => {
-    if (!possible) return false;
+  // The selector's own parts only: what a pseudo-class holds is a selector of its own, read (or not) below.
+  return selector.nodes.every((node) => {
     switch (node.type) {
       case 'tag':
-        possible = mentions(vocabulary, vocabulary.tags, node.value.toLowerCase());
-        break;
+        return mentions(vocabulary, vocabulary.tags, node.value.toLowerCase());
       case 'class':
-        possible = mentions(vocabulary, vocabulary.classes, node.value);
-        break;
+        return mentions(vocabulary, vocabulary.classes, node.value);
       case 'id':
-        possible = mentions(vocabulary, vocabulary.ids, node.value);
-        break;
+        return mentions(vocabulary, vocabulary.ids, node.value);
       case 'attribute':
-        possible = mentions(vocabulary, vocabulary.attributes, node.attribute.toLowerCase());
-        break;
+        return mentions(vocabulary, vocabulary.attributes, node.attribute.toLowerCase());
       case 'pseudo': {
         const name = node.value.toLowerCase();
         // Shadow roots: no page has one.
-        if (name === ':host') possible = false;
-        else if (name === '::backdrop') possible = mentions(vocabulary, vocabulary.tags, 'dialog');
-        else if (formControlPseudoElement.test(name)) {
-          possible = formControls.some((tag) => mentions(vocabulary, vocabulary.tags, tag));
-        } else if (matchingPseudoClasses.has(name)) {
-          possible = node.nodes.some((inner) => canMatch(inner, vocabulary));
-          return false;
-        } else if (node.nodes.length > 0) return false;
-        break;
+        if (name === ':host') return false;
+        if (name === '::backdrop') return mentions(vocabulary, vocabulary.tags, 'dialog');
+        if (formControlPseudoElement.test(name)) {
+          return formControls.some((tag) => mentions(vocabulary, vocabulary.tags, tag));
+        }
+        if (matchingPseudoClasses.has(name)) return node.nodes.some((inner) => canMatch(inner, vocabulary));
+        return true;
       }
       default:
-        break;
+        return true;
     }
-    return undefined;
   });
-  return possible;
 }
 
 /** Custom properties declared but read by no `var()` left in the stylesheet, nor by a script, go too. */

@@ -1,3 +1,5 @@
+import { queryValue } from './query-value';
+
 /** How a reader reports an error in a page, from the project's public identity. */
 export interface ReportChannels {
   contactEmail?: string | undefined;
@@ -18,7 +20,7 @@ export interface ReportedPage {
  */
 export function reportErrorHref(channels: ReportChannels, page: ReportedPage): string | undefined {
   if (channels.contactEmail) {
-    const query = `subject=${encodeURIComponent(page.subject)}&body=${encodeURIComponent(`${page.url}\n\n`)}`;
+    const query = `subject=${queryValue(page.subject)}&body=${queryValue(`${page.url}\n\n`)}`;
     return `mailto:${channels.contactEmail}?${query}`;
   }
   if (channels.repositoryUrl) return new URL('issues', channels.repositoryUrl.replace(/\/*$/, '/')).href;

@@ -14,6 +14,12 @@ describe('report an error', () => {
     expect(url.searchParams.get('body')).toBe(`${page.url}\n\n`);
   });
 
+  it('leaves the letters of the subject as they are, which the browser encodes when the link is followed', () => {
+    const href = String(reportErrorHref({ contactEmail: 'record@example.org' }, page));
+    expect(href).toContain('subject=Памылка%20на%20старонцы&');
+    expect(href).not.toMatch(/%D0/i);
+  });
+
   it('prefers e-mail, which needs no account, to the issues page', () => {
     const href = reportErrorHref({ contactEmail: 'a@b.org', repositoryUrl: 'https://git.example/x/record' }, page);
     expect(href).toMatch(/^mailto:a@b\.org\?/);

@@ -43,6 +43,10 @@ describe('each page keeps only the CSS that can apply to it', () => {
     );
   });
 
+  it('reads on after a pseudo-class: what follows :not() or :where() must be in the page too', () => {
+    expect(prune(':root:not(.ready) .form{x:y}:where(.b) .gone{x:y}', '<div class="b"><p>x</p></div>')).toBe('');
+  });
+
   it('drops empty blocks and custom properties nothing reads, keeping the order of the layers', () => {
     const css =
       '@layer theme,base,components;@layer base{:root{--ink:#000;--unused:1px;--mark:red}}@layer components{.pair{color:var(--mark)}p{color:var(--ink)}}@media (width>=48rem){.pair{gap:0}}';
