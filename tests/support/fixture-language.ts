@@ -10,8 +10,8 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-/** The fixture language's code, as its locale line and folders name it. */
-export const fixtureLanguage = 'pl';
+/** The fixture language's code, as its locale line and folders name it: no language of the project itself. */
+export const fixtureLanguage: string = 'pl';
 /** The one document translated into the fixture language. */
 export const fixtureDocument = 'petition-to-the-ilo';
 
