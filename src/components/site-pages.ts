@@ -31,7 +31,7 @@ export const pageComponents = {
 } satisfies ContentComponentMap<'pages'>;
 
 /** The language the site's pages are written in first, which a partial language shows until it has its own. */
-const originalPageLanguage = 'en' satisfies Locale;
+const originalPageLanguage: Locale = 'en';
 
 /** A page as `lang` shows it, and the language it is in: a partial language's own, or else the original. */
 async function pageEntry(lang: Locale, name: string) {

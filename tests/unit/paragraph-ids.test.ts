@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { mdxFeatures } from '../../src/lib/mdx';
 import { isDocumentFile, numberBlocks, numberedBlocks, paragraphIdsPlugin } from '../../src/lib/paragraph-ids';
 import { paragraphId, paragraphNumber } from '../../src/lib/paragraph-number';
-import { completeLocaleCodes, localeCodes } from '../../src/i18n/locales';
+import { completeLocaleCodes } from '../../src/i18n/locales';
 import { documents } from '../support/content';
 import { readFileSync } from 'node:fs';
 import { splitFrontMatter } from '../../src/lib/mdx';
