@@ -18,7 +18,7 @@ import {
   type IndexEntry,
   type NameKind,
 } from './glossary.ts';
-import { inLanguage, localeCodes, locales, type InEveryLanguage, type Locale } from '../i18n/locales.ts';
+import { inLanguage, locales, type InEveryLanguage, type Locale } from '../i18n/locales.ts';
 import type { Paragraph } from './paragraphs.ts';
 
 export interface NameGroup {
@@ -134,10 +134,10 @@ export function namesIndex(
   const mentions = new Map<string, Mention[]>(groups.map(({ key }) => [key, []]));
   for (const { slug, paragraphs } of documents) {
     // Counted over the languages that have the document, and of those, the ones with a form of the name.
-    const byLanguage = localeCodes.flatMap((lang) => {
-      const inLanguage = paragraphs[lang];
-      return inLanguage ? [{ lang, found: inLanguage.map(({ text }) => mentionedIn(text, lang, groups)) }] : [];
-    });
+    const byLanguage = (Object.entries(paragraphs) as [Locale, Paragraph[]][]).map(([lang, inLanguage]) => ({
+      lang,
+      found: inLanguage.map(({ text }) => mentionedIn(text, lang, groups)),
+    }));
     const [first] = byLanguage;
     first?.found.forEach((_, index) => {
       for (const { key, entries } of groups) {

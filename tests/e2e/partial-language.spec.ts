@@ -16,6 +16,7 @@ import { expect, test } from '@playwright/test';
 import { completeLocaleCodes, type Locale } from '../../src/i18n/locales';
 import { uiStrings } from '../../src/i18n/ui';
 import { documentSchema } from '../../src/content/schema';
+import { timeline } from '../../src/data/timeline';
 import { splitFrontMatter } from '../../src/lib/mdx';
 import { releaseDate } from '../../src/lib/release-revision';
 import { paths } from '../../src/lib/routes';
@@ -121,6 +122,19 @@ test('the site pages it has not translated show the original, marked lang="en", 
     await expect(page.locator('article')).toHaveAttribute('lang', 'en');
     await expect(page.locator('main > .translation-notice a')).toHaveCount(completeLocaleCodes.length);
   }
+});
+
+test('the timeline and the names index show their English text, marked as such, until translated', async ({ page }) => {
+  await page.goto(at(paths.timeline(lang)));
+  const [first] = timeline;
+  if (!first) throw new Error('the timeline is empty');
+  const line = page.locator('.timeline > li').first().locator('p').nth(1);
+  await expect(line).toHaveText(first.text.en);
+  await expect(line).toHaveAttribute('lang', 'en');
+  await page.goto(at(paths.names(lang)));
+  const name = page.locator('.names-index li > p > span[lang="en"] strong').first();
+  await expect(name).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', fixtureLanguage);
 });
 
 test('hreflang, the sitemap and the feed list only the real translation', async ({ request }) => {
