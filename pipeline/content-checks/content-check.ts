@@ -5,7 +5,7 @@
  * it is. Reading and checking each file on its own is content-files.ts's.
  */
 import path from 'node:path';
-import { completeLocaleCodes, localeCodes } from '../../src/i18n/locales';
+import { completeLocaleCodes, localeCodes, locales } from '../../src/i18n/locales';
 import { languagePages } from '../../src/lib/pages';
 import { paragraphNumber } from '../../src/lib/paragraph-number';
 import { paths } from '../../src/lib/routes';
@@ -164,6 +164,10 @@ function knownPaths(files: ContentFile[]): Set<string> {
   for (const file of files) {
     known.add(collections[file.collection].path(file.lang, file.slug));
     if (file.collection === 'documents') known.add(paths.singleFile(file.lang, file.slug));
+    // A partial language has a page for every document and page: the original's, where it lacks a translation.
+    for (const lang of localeCodes.filter((code) => !locales[code].complete)) {
+      known.add(collections[file.collection].path(lang, file.slug));
+    }
   }
   return known;
 }
