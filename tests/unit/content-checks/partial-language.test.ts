@@ -49,12 +49,19 @@ async function vitestIn(files: string[]): Promise<{ passed: string[]; failed: st
   const tests = report.testResults.flatMap(({ assertionResults }) => assertionResults);
   return {
     passed: tests.filter(({ status }) => status === 'passed').map(({ fullName }) => fullName),
-    failed: tests.filter(({ status }) => status === 'failed').flatMap(({ failureMessages }) => failureMessages),
+    // A file that fails to load has no tests, and its message alone.
+    failed: [
+      ...report.testResults.flatMap(({ message }) => (message ? [message] : [])),
+      ...tests.filter(({ status }) => status === 'failed').flatMap(({ failureMessages }) => failureMessages),
+    ],
   };
 }
 
 interface VitestReport {
-  testResults: { assertionResults: { fullName: string; status: string; failureMessages: string[] }[] }[];
+  testResults: {
+    message?: string;
+    assertionResults: { fullName: string; status: string; failureMessages: string[] }[];
+  }[];
 }
 
 /** The content check's problems in the copy, as its build would list them, through a test that lists them. */
@@ -75,7 +82,7 @@ it('lists', async () => {
   return JSON.parse(await readFile(path.join(project, 'problems.json'), 'utf8')) as string[];
 }
 
-describe('a partial language', () => {
+describe('a partial language', { timeout: 180_000 }, () => {
   it('may have one document; a complete language must still have every one', async () => {
     expect(await contentProblems()).toEqual([]);
     const belarusian = path.join(project, 'src/content/documents/be/ilo-urges-belarus.mdx');
@@ -87,6 +94,20 @@ describe('a partial language', () => {
       );
     } finally {
       await writeFile(belarusian, text);
+    }
+  });
+
+  it('may lack interface strings, but not have one en.json does not', async () => {
+    const strings = path.join(project, `src/i18n/strings/${fixtureLanguage}.json`);
+    const text = await readFile(strings, 'utf8');
+    expect((await vitestIn(['tests/unit/ui-strings.test.ts'])).failed).toEqual([]);
+    await writeFile(strings, JSON.stringify({ ...(JSON.parse(text) as object), sight: { title: 'Białoruś' } }));
+    try {
+      expect((await vitestIn(['tests/unit/ui-strings.test.ts'])).failed.join('\n')).toContain(
+        `src/i18n/strings/${fixtureLanguage}.json does not match en.json: unknown sight.title;`,
+      );
+    } finally {
+      await writeFile(strings, text);
     }
   });
 
