@@ -24,6 +24,7 @@ import { serve } from '../../pipeline/mirror-tools/serve';
 import { addFixtureLanguage, copyProject, fixtureDocument, fixtureLanguage } from '../support/fixture-language';
 import { readDocument, slugs } from '../support/content';
 import { temporary } from './hosts';
+import { documentResults, settled } from './search';
 
 const run = promisify(execFile);
 const lang = fixtureLanguage as Locale;
@@ -135,6 +136,26 @@ test('the timeline and the names index show their English text, marked as such, 
   const name = page.locator('.names-index li > p > span[lang="en"] strong').first();
   await expect(name).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', fixtureLanguage);
+});
+
+test.describe('with JavaScript', () => {
+  test.use({ javaScriptEnabled: true });
+
+  test('its search finds its translation, and the originals, marked as such', async ({ page }) => {
+    await page.goto(at(paths.search(lang)));
+    await page.getByLabel(shownString('search.label').text).fill('Ryder');
+    await page.getByLabel(shownString('search.label').text).press('Enter');
+    await settled(page);
+    // Each result's link: its title, then the paragraph it leads to.
+    const titles = (await page.locator(`${documentResults} a`).allInnerTexts()).map((text) =>
+      text.replace(/\s¶\s\d+$/, ''),
+    );
+    const original = readDocument('en', 'industriall-letter-to-the-ilo').data.title;
+    expect(titles).toEqual(
+      expect.arrayContaining([fixtureTitle, `${original} (${shownString('translation.notYetShort').text})`]),
+    );
+    expect(titles).toHaveLength(2);
+  });
 });
 
 test('hreflang, the sitemap and the feed list only the real translation', async ({ request }) => {
