@@ -87,7 +87,7 @@ export function everyPage(documents: readonly DocumentRoutes[]): SitePage[] {
  */
 export function sitemapPages(
   documents: readonly DocumentRoutes[],
-  contentPages: ReadonlyMap<string, readonly Locale[]> = new Map(),
+  contentPages: ReadonlyMap<string, readonly Locale[]>,
 ): SitemapPage[] {
   return [
     { versions: inEveryLanguage(paths.home), multilingual: paths.languageChooser() },
