@@ -61,7 +61,8 @@ export async function pageLanguages(): Promise<Map<string, Locale[]>> {
   return new Map([...names].map((name) => [name, localeCodes.filter((lang) => ids.has(`${lang}/${name}`))]));
 }
 
-/** A page's title, for links to it from other pages. */
-export async function sitePageTitle(lang: Locale, name: string): Promise<string> {
-  return (await pageEntry(lang, name)).entry.data.title;
+/** A page's title, for links to it from other pages, and the language it is in (the original's, untranslated). */
+export async function sitePageTitle(lang: Locale, name: string): Promise<{ title: string; shownIn: Locale }> {
+  const { entry, shownIn } = await pageEntry(lang, name);
+  return { title: entry.data.title, shownIn };
 }

@@ -184,6 +184,8 @@ test('hreflang, the sitemap and the feed list only the real translation', async 
 
 test('its home lists all five documents, each marked translated or not', async ({ page }) => {
   await page.goto(at(paths.home(lang)));
+  // Its first way in, the introduction, is the English one until translated, and says so.
+  await expect(page.locator('.start-here a').first()).toHaveAttribute('lang', 'en');
   const items = page.locator('.document-list > li');
   await expect(items).toHaveCount(slugs.length);
   const mark = shownString('translation.notYetShort').text;
