@@ -1,11 +1,11 @@
 /**
- * The content check across files: every language has every document and
- * page, translations agree with their originals, links lead to pages and
+ * The content check across files: every complete language has every document
+ * and page (a partial one any of them), translations agree with their originals, links lead to pages and
  * paragraphs that exist, and the timeline and the corrections cite the text as
  * it is. Reading and checking each file on its own is content-files.ts's.
  */
 import path from 'node:path';
-import { localeCodes } from '../../src/i18n/locales';
+import { completeLocaleCodes, localeCodes, locales } from '../../src/i18n/locales';
 import { languagePages } from '../../src/lib/pages';
 import { paragraphNumber } from '../../src/lib/paragraph-number';
 import { paths } from '../../src/lib/routes';
@@ -80,7 +80,8 @@ function checkEveryLanguage(
   const problems: ContentProblem[] = [];
   for (const [slug, versions] of Map.groupBy(files, (file) => file.slug)) {
     const present = localeCodes.filter((lang) => versions.some((version) => version.lang === lang));
-    for (const lang of localeCodes) {
+    // A partial language shows the original where its translation is missing; a complete one must have each.
+    for (const lang of completeLocaleCodes) {
       if (!present.includes(lang)) {
         problems.push({
           file: relative(path.join(collectionDir, lang, `${slug}.mdx`)),
@@ -163,6 +164,10 @@ function knownPaths(files: ContentFile[]): Set<string> {
   for (const file of files) {
     known.add(collections[file.collection].path(file.lang, file.slug));
     if (file.collection === 'documents') known.add(paths.singleFile(file.lang, file.slug));
+    // A partial language has a page for every document and page: the original's, where it lacks a translation.
+    for (const lang of localeCodes.filter((code) => !locales[code].complete)) {
+      known.add(collections[file.collection].path(lang, file.slug));
+    }
   }
   return known;
 }

@@ -3,24 +3,28 @@
  * forms, and the names index's entries. What a form may say (`|`, `{…}`) and
  * what each field means is in src/lib/glossary.ts.
  */
-import type { Locale } from '../i18n/locales';
+import type { InEveryLanguage } from '../i18n/locales';
 import type { GlossaryEntry, IndexEntry } from '../lib/glossary';
 
 /** What the index says of a person beyond the role: the tag, and whether the words for it are feminine. */
 type PersonFacts = Pick<IndexEntry, 'tag' | 'feminine'>;
 
-const person = (name: Record<Locale, string>, role?: Record<Locale, string>, facts: PersonFacts = {}): IndexEntry => ({
+const person = (
+  name: InEveryLanguage<string>,
+  role?: InEveryLanguage<string>,
+  facts: PersonFacts = {},
+): IndexEntry => ({
   kind: 'person',
   name,
   ...(role ? { role } : {}),
   ...facts,
 });
-const organisation = (name: Record<Locale, string>, role?: Record<Locale, string>): IndexEntry => ({
+const organisation = (name: InEveryLanguage<string>, role?: InEveryLanguage<string>): IndexEntry => ({
   kind: 'organisation',
   name,
   ...(role ? { role } : {}),
 });
-const place = (name: Record<Locale, string>, role?: Record<Locale, string>): IndexEntry => ({
+const place = (name: InEveryLanguage<string>, role?: InEveryLanguage<string>): IndexEntry => ({
   kind: 'place',
   name,
   ...(role ? { role } : {}),
@@ -32,7 +36,7 @@ const jailedForTheStrike = {
   ru: 'профсоюзный активист, осужденный за попытку провести предупредительную забастовку на Белорусском металлургическом заводе',
 };
 /** One of the petition's workers, whose names it changed on purpose. */
-const nameChanged = (name: Record<Locale, string>, work: Record<Locale, string>, facts: PersonFacts = {}) => ({
+const nameChanged = (name: InEveryLanguage<string>, work: InEveryLanguage<string>, facts: PersonFacts = {}) => ({
   ...person(
     name,
     {

@@ -30,6 +30,12 @@ export type Locale = keyof typeof locales;
 /** The languages in which every document, page and string exists; their records are typed complete. */
 export type CompleteLocale = { [L in Locale]: (typeof locales)[L]['complete'] extends true ? L : never }[Locale];
 
+/**
+ * A value written in every language: required in each complete one, so that a missing Belarusian line still
+ * fails the type check, and present in a partial one once translated (until then the English is shown).
+ */
+export type InEveryLanguage<T> = Record<CompleteLocale, T> & Partial<Record<Locale, T>>;
+
 /** Languages in display order: Belarusian first, for the readers this site is for. */
 export const localeCodes = Object.keys(locales) as Locale[];
 
@@ -38,4 +44,10 @@ export const completeLocaleCodes = localeCodes.filter((lang): lang is CompleteLo
 
 export function isLocale(value: string): value is Locale {
   return Object.hasOwn(locales, value);
+}
+
+/** A value as `lang` shows it: its own, or the English (and so marked) where a partial language has none yet. */
+export function inLanguage<T>(values: InEveryLanguage<T>, lang: Locale): { value: T; lang: Locale } {
+  const own = values[lang];
+  return own === undefined ? { value: values.en, lang: 'en' } : { value: own, lang };
 }

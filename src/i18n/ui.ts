@@ -1,10 +1,10 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import i18next, { type TFunction } from 'i18next';
-import be from './strings/be.json' with { type: 'json' };
 import en from './strings/en.json' with { type: 'json' };
-import ru from './strings/ru.json' with { type: 'json' };
-import { localeCodes, type Locale } from './locales.ts';
+import { localeCodes, locales, type Locale } from './locales.ts';
 
-/** The English strings define the keys; every other locale must have exactly the same. */
+/** The English strings define the keys; a complete language has exactly the same, a partial one a subset. */
 export type UiStrings = typeof en;
 
 declare module 'i18next' {
@@ -13,7 +13,30 @@ declare module 'i18next' {
   }
 }
 
-export const uiStrings: Record<Locale, UiStrings> = { be, ru, en };
+/** Where a language's strings live, from the project's root: each language is a file, found by its code. */
+export const stringsFile = (lang: Locale) => `src/i18n/strings/${lang}.json`;
+
+/**
+ * Every language's strings file as written. Read from the project's root rather than imported by name, so that
+ * adding a language is adding its file, under Astro's bundler and plain Node alike.
+ */
+function readStrings(): Record<Locale, object> {
+  return Object.fromEntries(
+    localeCodes.map((lang) => {
+      const file = path.resolve(stringsFile(lang));
+      if (!existsSync(file)) {
+        throw new Error(
+          `${stringsFile(lang)} is missing: every language in src/i18n/locales.ts needs its strings file (it may start as {})`,
+        );
+      }
+      try {
+        return [lang, JSON.parse(readFileSync(file, 'utf8')) as object];
+      } catch (error) {
+        throw new Error(`${stringsFile(lang)} is not valid JSON: ${(error as Error).message}`, { cause: error });
+      }
+    }),
+  ) as Record<Locale, object>;
+}
 
 /** Every key of a strings file, as a dotted path: `nav.home`. */
 export function keysOf(strings: object, prefix = ''): string[] {
@@ -22,16 +45,19 @@ export function keysOf(strings: object, prefix = ''): string[] {
   );
 }
 
-/** Throws, naming the file and the keys, when a locale's strings do not match the English keys. */
+/**
+ * Throws, naming the file and the keys, when a language's strings hold a key en.json does not, or, in a
+ * complete language, lack one: a partial language may lack any, and shows the English string instead.
+ */
 export function assertSameKeys(strings: Record<Locale, object>): void {
   const reference = new Set(keysOf(strings.en));
   for (const lang of localeCodes) {
     const keys = new Set(keysOf(strings[lang]));
-    const missing = [...reference].filter((key) => !keys.has(key));
+    const missing = locales[lang].complete ? [...reference].filter((key) => !keys.has(key)) : [];
     const extra = [...keys].filter((key) => !reference.has(key));
     if (missing.length || extra.length) {
       throw new Error(
-        `src/i18n/strings/${lang}.json does not match en.json:` +
+        `${stringsFile(lang)} does not match en.json:` +
           (missing.length ? ` missing ${missing.join(', ')};` : '') +
           (extra.length ? ` unknown ${extra.join(', ')};` : ''),
       );
@@ -39,7 +65,26 @@ export function assertSameKeys(strings: Record<Locale, object>): void {
   }
 }
 
-assertSameKeys(uiStrings);
+/** The strings a language's file holds, with the English ones where it has none. */
+function withEnglishFallback(own: object, english: object): object {
+  return Object.fromEntries(
+    Object.entries(english).map(([key, value]) => {
+      const translated: unknown = (own as Record<string, unknown>)[key];
+      if (typeof value === 'object' && value !== null)
+        return [key, withEnglishFallback((translated as object | undefined) ?? {}, value as object)];
+      return [key, typeof translated === 'string' ? translated : value];
+    }),
+  );
+}
+
+/** Each language's strings as written, for telling what a partial language still lacks. */
+export const ownStrings = readStrings();
+assertSameKeys(ownStrings);
+
+/** Each language's strings as the site shows them: a partial language's missing ones in English. */
+export const uiStrings = Object.fromEntries(
+  localeCodes.map((lang) => [lang, withEnglishFallback(ownStrings[lang], ownStrings.en)]),
+) as Record<Locale, UiStrings>;
 
 const i18n = i18next.createInstance();
 await i18n.init({
@@ -54,4 +99,17 @@ await i18n.init({
 /** The interface strings of one language. */
 export function useTranslations(lang: Locale): TFunction {
   return i18n.getFixedT(lang);
+}
+
+/** The language a string shows in: `lang`'s own, or English where a partial language's file lacks it. */
+export function stringLanguage(lang: Locale, key: string): Locale {
+  const own = key
+    .split('.')
+    .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], ownStrings[lang]);
+  return typeof own === 'string' ? lang : 'en';
+}
+
+/** A language's name in the reader's language, or in itself where the strings have no name for it yet. */
+export function languageName(t: TFunction, code: Locale): string {
+  return t(`languageName.${code}`, { defaultValue: locales[code].name });
 }

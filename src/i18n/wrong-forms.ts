@@ -1,4 +1,4 @@
-import type { Locale } from './locales.ts';
+import type { InEveryLanguage } from './locales.ts';
 
 /**
  * Forms of names that are wrong in a language, beside the glossary
@@ -21,7 +21,7 @@ export interface WrongForm {
   source: string;
 }
 
-export const wrongForms: Record<Locale, readonly WrongForm[]> = {
+export const wrongForms: InEveryLanguage<readonly WrongForm[]> = {
   be: [
     { form: 'Яматын', stem: true, right: 'Ямацін (Андрэй Комлік-Ямацін)', source: 'be review 2, N-1 and D-1' },
     ...['Комлік-Ямаціна', 'Комлік-Ямаціну', 'Комлік-Ямацінам', 'Комлік-Ямаціне'].map((form) => ({

@@ -37,7 +37,7 @@ ${entries.join('\n')}
 
 /** One page of the sitemap: its versions in every language, or one page for all of them. */
 export interface SitemapPage {
-  versions: Record<Locale, string>;
+  versions: Partial<Record<Locale, string>>;
   /** Set for a page in every language at once (the language chooser): its one address. */
   multilingual?: string;
 }

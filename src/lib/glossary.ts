@@ -1,4 +1,4 @@
-import type { Locale } from '../i18n/locales';
+import type { InEveryLanguage } from '../i18n/locales';
 
 /**
  * How the documents name people, places and organisations in each language.
@@ -30,9 +30,9 @@ export type PersonTag = 'detained' | 'sentenced' | 'official' | 'signatory';
 export interface IndexEntry {
   kind: NameKind;
   /** The name as the index shows it, in the nominative: the forms of src/data/glossary.ts are patterns. */
-  name: Record<Locale, string>;
+  name: InEveryLanguage<string>;
   /** What the documents say the person or organisation is; absent where they say nothing. */
-  role?: Record<Locale, string>;
+  role?: InEveryLanguage<string>;
   /** A person's tag in the index, where the documents give one. */
   tag?: PersonTag;
   /** A woman: Belarusian and Russian tags agree with her (затрыманая, задержана). */
@@ -46,13 +46,14 @@ export interface IndexEntry {
   pressSpellings?: readonly string[];
 }
 
-export interface GlossaryEntry extends Record<Locale, string> {
+/** A name's forms: a partial language lacks those not yet written, and its names stay unchecked until they are. */
+export type GlossaryEntry = InEveryLanguage<string> & {
   index?: IndexEntry;
   /** The English form of the indexed entry this one is another way of writing. */
   sameAs?: string;
   /** Why the entry is not in the names index. */
   notIndexed?: string;
-}
+};
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

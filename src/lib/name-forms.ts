@@ -4,7 +4,7 @@
  * the forms this language's documents use. Written at build time from the
  * glossary, so a name added there is found without a change here.
  */
-import type { Locale } from '../i18n/locales.ts';
+import { inLanguage, type InEveryLanguage, type Locale } from '../i18n/locales.ts';
 import type { GlossaryEntry } from './glossary.ts';
 import { indexAnchor, type IndexedName, type NameGroup } from './names-index.ts';
 import { nameSkeleton, shortestStem, type NameForms } from './name-search.ts';
@@ -51,7 +51,7 @@ function keysOf(form: string, romanizations: (text: string) => string[] = () => 
  */
 function nameKeys(entries: readonly GlossaryEntry[], name: IndexedName): string[] {
   const { index } = name;
-  const forms: Record<Locale, string>[] = index.kind === 'person' ? [...entries, index.name] : [...entries];
+  const forms: InEveryLanguage<string>[] = index.kind === 'person' ? [...entries, index.name] : [...entries];
   const keys = forms.flatMap((form) => [
     ...keysOf(form.en),
     ...keysOf(form.be, belarusianRomanizations),
@@ -81,8 +81,10 @@ export function nameFormsIn(lang: Locale, groups: readonly NameGroup[], names: r
     const entries = groups.find(({ key }) => key === name.key)?.entries ?? [];
     return {
       anchor: indexAnchor(name.key),
-      name: name.index.name[lang],
-      forms: formsToSearch(entries.map((entry) => searchableForm(entry[lang]))),
+      name: inLanguage(name.index.name, lang).value,
+      forms: formsToSearch(
+        entries.flatMap((entry) => (entry[lang] === undefined ? [] : [searchableForm(entry[lang])])),
+      ),
       keys: nameKeys(entries, name),
     };
   });

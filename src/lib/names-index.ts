@@ -1,7 +1,7 @@
 /**
  * The names index: every person, organisation and place the glossary indexes,
  * with the paragraphs that mention it. A paragraph mentions an entry when, in
- * every language, one of the entry's forms (or of the forms written `sameAs`
+ * every language that has the document and a form of the name, one of the entry's forms (or of the forms written `sameAs`
  * it) occurs there and is not part of a longer name: "Minsk" inside "Minsk
  * Motor Plant" is the plant, and "ILO" inside "International Labour Office
  * (ILO)" is the Office. Asking every language settles what one alone cannot:
@@ -18,7 +18,7 @@ import {
   type IndexEntry,
   type NameKind,
 } from './glossary.ts';
-import { localeCodes, locales, type Locale } from '../i18n/locales.ts';
+import { inLanguage, locales, type InEveryLanguage, type Locale } from '../i18n/locales.ts';
 import type { Paragraph } from './paragraphs.ts';
 
 export interface NameGroup {
@@ -60,8 +60,9 @@ interface FormPattern {
 /** Each form's pattern in each language, built once: the index tests every entry against every paragraph. */
 const formPatterns = new Map<string, FormPattern>();
 
-function formPatternOf(entry: GlossaryEntry, lang: Locale): FormPattern {
-  const form = lang === 'en' ? entry.en : entry[lang];
+function formPatternOf(entry: GlossaryEntry, lang: Locale): FormPattern | undefined {
+  const form = entry[lang];
+  if (form === undefined) return undefined;
   const key = `${lang} ${form}`;
   let found = formPatterns.get(key);
   if (!found) {
@@ -89,7 +90,9 @@ export function mentionedIn(text: string, lang: Locale, groups: readonly NameGro
   const lowerCase = normalised.toLowerCase();
   const matches: Match[] = groups.flatMap(({ key, entries }) =>
     entries.flatMap((entry) => {
-      const { pattern, literal } = formPatternOf(entry, lang);
+      const form = formPatternOf(entry, lang);
+      if (form === undefined) return [];
+      const { pattern, literal } = form;
       if (!lowerCase.includes(literal)) return [];
       return [...normalised.matchAll(pattern)].map((match) => ({
         key,
@@ -106,8 +109,8 @@ export function mentionedIn(text: string, lang: Locale, groups: readonly NameGro
   return new Set(matches.filter((match) => !matches.some((other) => inside(match, other))).map((match) => match.key));
 }
 
-/** One document's paragraphs in every language. */
-export type DocumentParagraphs = Record<Locale, Paragraph[]>;
+/** One document's paragraphs in every language that has it: a partial language may not yet. */
+export type DocumentParagraphs = InEveryLanguage<Paragraph[]>;
 
 export interface Mention {
   slug: string;
@@ -130,11 +133,16 @@ export function namesIndex(
 ): IndexedName[] {
   const mentions = new Map<string, Mention[]>(groups.map(({ key }) => [key, []]));
   for (const { slug, paragraphs } of documents) {
-    const byLanguage = localeCodes.map((lang) => paragraphs[lang].map(({ text }) => mentionedIn(text, lang, groups)));
-    const [first = []] = byLanguage;
-    first.forEach((_, index) => {
-      for (const { key } of groups) {
-        if (byLanguage.every((found) => found[index]?.has(key))) {
+    // Counted over the languages that have the document, and of those, the ones with a form of the name.
+    const byLanguage = (Object.entries(paragraphs) as [Locale, Paragraph[]][]).map(([lang, inLanguage]) => ({
+      lang,
+      found: inLanguage.map(({ text }) => mentionedIn(text, lang, groups)),
+    }));
+    const [first] = byLanguage;
+    first?.found.forEach((_, index) => {
+      for (const { key, entries } of groups) {
+        const asked = byLanguage.filter(({ lang }) => entries.some((entry) => entry[lang] !== undefined));
+        if (asked.every(({ found }) => found[index]?.has(key))) {
           const list = mentions.get(key) ?? [];
           const last = list.at(-1);
           if (last?.slug === slug) last.paragraphs.push(index + 1);
@@ -150,16 +158,17 @@ export function namesIndex(
 }
 
 /**
- * An entry's name as the index lists it in `lang`: a person surname first ("Lukashenko", then "Alexander
- * (Lukashenka)"), anything else as it is. The surname is the last word before an aside in brackets.
+ * An entry's name as the index lists it in `lang` (in English, so marked, where a partial language has no name
+ * for it yet): a person surname first ("Lukashenko", then "Alexander (Lukashenka)"), anything else as it is. The
+ * surname is the last word before an aside in brackets.
  */
-export function listedName(name: IndexedName, lang: Locale): { lead: string; rest: string } {
-  const shown = name.index.name[lang];
-  if (name.kind !== 'person') return { lead: shown, rest: '' };
+export function listedName(name: IndexedName, lang: Locale): { lead: string; rest: string; lang: Locale } {
+  const { value: shown, lang: shownIn } = inLanguage(name.index.name, lang);
+  if (name.kind !== 'person') return { lead: shown, rest: '', lang: shownIn };
   const [, words = shown, aside = ''] = /^(.*?)\s*(\(.*\))?$/u.exec(shown) ?? [];
   const given = words.split(' ');
   const lead = given.pop() ?? words;
-  return { lead, rest: [given.join(' '), aside].filter(Boolean).join(' ') };
+  return { lead, rest: [given.join(' '), aside].filter(Boolean).join(' '), lang: shownIn };
 }
 
 /** What an entry sorts by in `lang`: a person's surname, then given names; else the name without its aside in brackets. */

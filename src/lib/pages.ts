@@ -33,10 +33,20 @@ export function inEveryLanguage(pathFor: (lang: Locale) => string): Record<Local
   return Object.fromEntries(localeCodes.map((lang) => [lang, pathFor(lang)])) as Record<Locale, string>;
 }
 
+/** The same path in each of the languages a page is written in. */
+export function inLanguages(
+  languages: readonly Locale[],
+  pathFor: (lang: Locale) => string,
+): Partial<Record<Locale, string>> {
+  return Object.fromEntries(languages.map((lang) => [lang, pathFor(lang)]));
+}
+
 /** What the page list needs to know of a document: its slug, and the language it was written in. */
 export interface DocumentRoutes {
   slug: string;
   originalLanguage: Locale;
+  /** The languages it is written in: every complete one, and each partial one that has translated it. */
+  languages: readonly Locale[];
 }
 
 export interface SitePage {
@@ -63,7 +73,7 @@ export function everyPage(documents: readonly DocumentRoutes[]): SitePage[] {
       ...languagePages.map(({ route }) => ({ path: paths[route](lang), lang })),
       ...documents.map(({ slug }) => ({ path: paths.document(lang, slug), lang, slug })),
       ...documents
-        .filter(({ originalLanguage }) => originalLanguage !== lang)
+        .filter(({ originalLanguage, languages }) => originalLanguage !== lang && languages.includes(lang))
         .map(({ slug }) => ({ path: paths.sideBySide(lang, slug), lang, slug })),
     ]),
   ];
@@ -71,13 +81,24 @@ export function everyPage(documents: readonly DocumentRoutes[]): SitePage[] {
 
 /**
  * The sitemap's pages: the language chooser with the home pages, each language page and document in every
- * language, and each document's side-by-side pages with its original.
+ * language it is written in (a partial language's page that shows the original is not one), and each
+ * document's side-by-side pages with its original. `contentPages` gives the languages of each page written as
+ * content (`introduction`, `about`…); the other pages are written in every language.
  */
-export function sitemapPages(documents: readonly DocumentRoutes[]): SitemapPage[] {
+export function sitemapPages(
+  documents: readonly DocumentRoutes[],
+  contentPages: ReadonlyMap<string, readonly Locale[]>,
+): SitemapPage[] {
   return [
     { versions: inEveryLanguage(paths.home), multilingual: paths.languageChooser() },
-    ...languagePages.map(({ route }) => ({ versions: inEveryLanguage(paths[route]) })),
-    ...documents.map(({ slug }) => ({ versions: inEveryLanguage((lang) => paths.document(lang, slug)) })),
-    ...documents.map((document) => ({ versions: inEveryLanguage((lang) => documentOrSideBySide(lang, document)) })),
+    ...languagePages.map(({ route }) => ({
+      versions: inLanguages(contentPages.get(route) ?? localeCodes, paths[route]),
+    })),
+    ...documents.map(({ slug, languages }) => ({
+      versions: inLanguages(languages, (lang) => paths.document(lang, slug)),
+    })),
+    ...documents.map((document) => ({
+      versions: inLanguages(document.languages, (lang) => documentOrSideBySide(lang, document)),
+    })),
   ];
 }

@@ -6,16 +6,17 @@ export function localeStaticPaths() {
   return localeCodes.map((lang) => ({ params: { lang }, props: { lang } }));
 }
 
+/** Every document in every language: in a partial language, its original where it has no translation yet. */
 export async function documentStaticPaths() {
-  return (await allDocuments()).map((entry) => {
-    const { lang, slug } = identify(entry);
-    return { params: { lang, slug }, props: { entry, lang } };
-  });
+  return (await allDocuments()).map(({ lang, entry }) => ({
+    params: { lang, slug: identify(entry).slug },
+    props: { entry, lang },
+  }));
 }
 
 /** One page per translation, with its original beside it. */
 export async function sideBySideStaticPaths() {
-  const documents = await allDocuments();
+  const documents = (await allDocuments()).map(({ entry }) => entry);
   return documents
     .filter((entry) => entry.data.translated)
     .map((entry) => {

@@ -4,7 +4,7 @@
  * paragraphs that report it. The build refuses a timeline whose paragraphs do
  * not exist or whose events are out of order.
  */
-import type { Locale } from '../i18n/locales.ts';
+import type { InEveryLanguage, Locale } from '../i18n/locales.ts';
 import { useTranslations } from '../i18n/ui.ts';
 import { dateFormat } from './dates.ts';
 
@@ -30,7 +30,7 @@ export interface TimelineEvent {
   id?: string;
   date: EventDate;
   /** One line, in every language. */
-  text: Record<Locale, string>;
+  text: InEveryLanguage<string>;
   /** The paragraphs that report it, by document slug: `{ 'petition-to-the-ilo': [16] }`. */
   sources: Record<string, number[]>;
 }

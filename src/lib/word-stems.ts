@@ -12,7 +12,7 @@
  * term starts with instead («забастоўка» → «за»). A result counts only if it
  * has, for every query term, a word that starts with the term's stem.
  */
-import type { Locale } from '../i18n/locales';
+import type { InEveryLanguage, Locale } from '../i18n/locales';
 
 /** How Pagefind compares words: lower case, without accents or the marks on й, ў and ё, without punctuation. */
 export function searchForm(word: string): string {
@@ -97,7 +97,8 @@ const english: EndingRules = {
   ),
 };
 
-const rulesFor: Record<Locale, EndingRules> = { be: belarusian, ru: russian, en: english };
+/** Each language's rules; a partial language without its own leaves its words to Pagefind's defaults. */
+const rulesFor: InEveryLanguage<EndingRules> = { be: belarusian, ru: russian, en: english };
 
 /** Where the region that may lose an ending starts: after the first vowel (Snowball's RV). */
 function endingRegion(word: string, vowels: string): number {
@@ -132,7 +133,7 @@ function longestEnding(word: string, region: number, list: string[], vowels?: st
 export function wordStem(lang: Locale, input: string): string {
   const rules = rulesFor[lang];
   const word = input.toLowerCase().replace(/[’'ʼ-]/g, '');
-  if (!rules.word.test(word)) return word;
+  if (!rules?.word.test(word)) return word;
   const region = endingRegion(word, rules.vowels);
   let stem = word;
   stem = stem.slice(0, stem.length - longestEnding(stem, region, rules.reflexive ?? []).length);
@@ -164,6 +165,8 @@ export function searchTerms(lang: Locale, query: string): string {
  * have some shorter word it starts with («за» for «забастоўка»): those fail.
  */
 export function hasEveryQueryWord(lang: Locale, query: string, words: string[]): boolean {
+  // Without rules of its own, a language takes Pagefind's answer as it is.
+  if (rulesFor[lang] === undefined) return true;
   const candidates = words.map(searchForm);
   return queryWords(query).every((queryWord) => {
     const stem = searchForm(wordStem(lang, queryWord));

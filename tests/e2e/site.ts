@@ -17,7 +17,11 @@ export const translationsOf = documents.flatMap(({ slug, original, translations 
 
 /** Every page a reader can reach, with the language it must declare: the site's own list (src/lib/pages.ts). */
 export const sitePages: SitePage[] = everyPage(
-  documents.map(({ slug, original }) => ({ slug, originalLanguage: original.lang })),
+  documents.map(({ slug, original, translations }) => ({
+    slug,
+    originalLanguage: original.lang,
+    languages: localeCodes.filter((lang) => [original, ...translations].some((version) => version.lang === lang)),
+  })),
 );
 
 /** The file in the build that a site path is served from: `/en/` → `dist/en/index.html`. */

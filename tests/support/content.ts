@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import { documentSchema, type DocumentData } from '../../src/content/schema';
@@ -34,13 +34,15 @@ export function readDocument(lang: Locale, slug: string): DocumentFile {
   };
 }
 
-/** Each document with its original and every translation. */
+/** Each document with its original and every translation there is: a partial language has some of them. */
 export const documents = slugs.map((slug) => {
-  const versions = Object.fromEntries(localeCodes.map((lang) => [lang, readDocument(lang, slug)])) as Record<
-    Locale,
-    DocumentFile
-  >;
-  const original = versions[versions.en.data.originalLanguage];
-  const translations = localeCodes.filter((lang) => lang !== original.lang).map((lang) => versions[lang]);
+  const versions = Object.fromEntries(
+    localeCodes
+      .filter((lang) => existsSync(path.join(documentsDir, lang, `${slug}.mdx`)))
+      .map((lang) => [lang, readDocument(lang, slug)]),
+  ) as Partial<Record<Locale, DocumentFile>>;
+  const original = versions[readDocument('en', slug).data.originalLanguage];
+  if (!original) throw new Error(`${slug}: its original is missing`);
+  const translations = localeCodes.flatMap((lang) => (lang === original.lang ? [] : (versions[lang] ?? [])));
   return { slug, original, translations };
 });

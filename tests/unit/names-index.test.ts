@@ -6,7 +6,7 @@ import {
   translatedFormPattern,
   type GlossaryEntry,
 } from '../../src/lib/glossary';
-import { localeCodes } from '../../src/i18n/locales';
+import { localeCodes, type Locale } from '../../src/i18n/locales';
 import { glossaryFindings } from '../../pipeline/content-checks/glossary-check';
 import {
   indexAnchor,
@@ -48,10 +48,17 @@ describe('the glossary as a names index', () => {
   it('writes each name in the form the glossary matches, in every language', () => {
     for (const { index: entry, entries } of groups) {
       for (const lang of localeCodes) {
-        const name = normaliseForGlossary(entry.name[lang]);
-        const matched = entries.some((form) =>
-          (lang === 'en' ? englishTermPattern(form.en) : translatedFormPattern(form[lang])).test(name),
-        );
+        // A partial language names an entry once it has the entry's forms.
+        const written = entry.name[lang];
+        if (written === undefined) continue;
+        const name = normaliseForGlossary(written);
+        const matched = entries.some((form) => {
+          const pattern = form[lang];
+          return (
+            pattern !== undefined &&
+            (lang === 'en' ? englishTermPattern(pattern) : translatedFormPattern(pattern)).test(name)
+          );
+        });
         expect(matched, `${lang} name "${name}" of "${entries[0]?.en}"`).toBe(true);
       }
     }
@@ -60,7 +67,7 @@ describe('the glossary as a names index', () => {
   it.each(localeCodes.filter((lang) => lang !== 'en'))('writes roles in %s with the glossary’s names', (lang) => {
     const findings = groups.flatMap(({ index: entry }) =>
       entry.role
-        ? glossaryFindings({ text: entry.role.en, lang: 'en' }, { text: entry.role[lang], lang }).map(
+        ? glossaryFindings({ text: entry.role.en, lang: 'en' }, { text: entry.role[lang] ?? entry.role.en, lang }).map(
             (finding) => `${entry.name.en}: ${finding}`,
           )
         : [],
@@ -70,6 +77,28 @@ describe('the glossary as a names index', () => {
 });
 
 describe('mentions', () => {
+  it('are counted over the languages that have the document, and in each over the names it has forms of', () => {
+    // No language of the project is partial: a language code outside it stands for one.
+    const partial = 'pl' as Locale;
+    const [first] = documentParagraphs;
+    if (!first) throw new Error('no document');
+    const silent = first.paragraphs.en.map((paragraph) => ({ ...paragraph, text: 'nic' }));
+    const withPartial = [
+      { ...first, paragraphs: { ...first.paragraphs, [partial]: silent } },
+      ...documentParagraphs.slice(1),
+    ];
+    // Its text counts for nothing while the glossary has no form in it of any name...
+    expect(namesIndex(withPartial, groups)).toEqual(index);
+    // ...and, once it has them, a paragraph mentions a name only where that text has its form too.
+    const withForms = groups.map((group) => ({
+      ...group,
+      entries: group.entries.map((entry) => ({ ...entry, [partial]: entry.en })),
+    }));
+    const mentioned = namesIndex(withPartial, withForms).flatMap(({ mentions }) => mentions.map(({ slug }) => slug));
+    expect(mentioned).not.toContain(first.slug);
+    expect(index.flatMap(({ mentions }) => mentions.map(({ slug }) => slug))).toContain(first.slug);
+  });
+
   it('finds every indexed entry somewhere in the documents', () => {
     expect(index.map(({ key }) => key).sort()).toEqual(groups.map(({ key }) => key).sort());
   });
@@ -119,13 +148,28 @@ describe('the names index as a list', () => {
     expect(listedName(entry('Alexander Lukashenko'), 'en')).toEqual({
       lead: 'Lukashenko',
       rest: 'Alexander (Lukashenka)',
+      lang: 'en',
     });
-    expect(listedName(entry('Andrei Komlik-Yamatin'), 'be')).toEqual({ lead: 'Комлік-Ямацін', rest: 'Андрэй' });
-    expect(listedName(entry('Thierry Bodson'), 'ru')).toEqual({ lead: 'Бодсон', rest: 'Тьерри' });
-    expect(listedName(entry('Slavomir'), 'be')).toEqual({ lead: 'Славамір', rest: '' });
+    expect(listedName(entry('Andrei Komlik-Yamatin'), 'be')).toEqual({
+      lead: 'Комлік-Ямацін',
+      rest: 'Андрэй',
+      lang: 'be',
+    });
+    expect(listedName(entry('Thierry Bodson'), 'ru')).toEqual({ lead: 'Бодсон', rest: 'Тьерри', lang: 'ru' });
+    expect(listedName(entry('Slavomir'), 'be')).toEqual({ lead: 'Славамір', rest: '', lang: 'be' });
     expect(listedName(entry('Belarusian Independent Trade Union'), 'en')).toEqual({
       lead: 'Belarusian Independent Trade Union (BITU, BNP)',
       rest: '',
+      lang: 'en',
+    });
+  });
+
+  it('lists a name a partial language has no form of yet in English, saying so', () => {
+    // No language of the project lacks a name: a language code outside it stands for a partial language.
+    expect(listedName(entry('Alexander Lukashenko'), 'pl' as Locale)).toEqual({
+      lead: 'Lukashenko',
+      rest: 'Alexander (Lukashenka)',
+      lang: 'en',
     });
   });
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { mdxFeatures } from '../../src/lib/mdx';
 import { isDocumentFile, numberBlocks, numberedBlocks, paragraphIdsPlugin } from '../../src/lib/paragraph-ids';
 import { paragraphId, paragraphNumber } from '../../src/lib/paragraph-number';
-import { localeCodes } from '../../src/i18n/locales';
+import { completeLocaleCodes } from '../../src/i18n/locales';
 import { documents } from '../support/content';
 import { readFileSync } from 'node:fs';
 import { splitFrontMatter } from '../../src/lib/mdx';
@@ -116,9 +116,9 @@ describe.each(documents)('$slug: the same paragraph ids in every language', ({ s
     expect(blocksOf(lang), `src/content/documents/${lang}/${slug}.mdx drifts from the original`).toEqual(expected);
   });
 
-  it('covers every language', () => {
-    expect([original.lang, ...translations.map((translation) => translation.lang)].sort()).toEqual(
-      [...localeCodes].sort(),
+  it('covers every complete language', () => {
+    expect([original.lang, ...translations.map((translation) => translation.lang)]).toEqual(
+      expect.arrayContaining([...completeLocaleCodes]),
     );
   });
 });

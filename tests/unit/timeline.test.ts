@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { timeline } from '../../src/data/timeline';
-import { localeCodes } from '../../src/i18n/locales';
+import { completeLocaleCodes, localeCodes } from '../../src/i18n/locales';
 import { glossaryFindings } from '../../pipeline/content-checks/glossary-check';
 import { formatEventDate, timelineProblems, type TimelineEvent } from '../../src/lib/timeline';
 import { documentParagraphs } from '../support/paragraphs';
@@ -21,8 +21,9 @@ describe('the timeline', () => {
   it.each(localeCodes.filter((lang) => lang !== 'en'))(
     'writes in %s every name its English line uses in the glossary’s form',
     (lang) => {
+      // A partial language's lines are checked as it writes them; until then it shows the English.
       const findings = timeline.flatMap((event) =>
-        glossaryFindings({ text: event.text.en, lang: 'en' }, { text: event.text[lang], lang }).map(
+        glossaryFindings({ text: event.text.en, lang: 'en' }, { text: event.text[lang] ?? event.text.en, lang }).map(
           (finding) => `${event.text.en}: ${finding}`,
         ),
       );
@@ -86,6 +87,6 @@ describe('event dates, as the documents give them', () => {
     ],
   ];
   it.each(cases)('%j', (date, expected) => {
-    for (const lang of localeCodes) expect(formatEventDate(date, lang)).toBe(expected[lang]);
+    for (const lang of completeLocaleCodes) expect(formatEventDate(date, lang)).toBe(expected[lang]);
   });
 });

@@ -99,3 +99,16 @@ describe('telling a match from Pagefind’s fallback to a shorter word', () => {
     expect(hasEveryQueryWord('be', "сем'яў", ['сем’яў'])).toBe(true);
   });
 });
+
+describe('a language without stemming rules of its own', () => {
+  // No language of the project lacks rules: a language code outside it stands for a partial language.
+  const partial = 'pl' as Locale;
+
+  it('sends its words to Pagefind as typed, for Pagefind’s own defaults, and takes Pagefind’s results as they are', () => {
+    expect(wordStem(partial, 'Związków')).toBe('związków');
+    expect(searchTerms(partial, 'związków zawodowych')).toBe('związków zawodowych');
+    expect(hasEveryQueryWord(partial, 'związków', ['związek'])).toBe(true);
+    // Where rules exist, a result without the query's word still fails.
+    expect(hasEveryQueryWord('en', 'strikes', ['union'])).toBe(false);
+  });
+});
