@@ -13,11 +13,12 @@
  * site renders reads these files, so they change no page.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { glossary } from '../../src/data/glossary.ts';
 import { isLocale, localeCodes, locales, type Locale } from '../../src/i18n/locales.ts';
 import { splitFrontMatter } from '../../src/lib/mdx.ts';
+import { paragraphId, paragraphNumber } from '../../src/lib/paragraph-number.ts';
 import { paragraphsOf } from '../../src/lib/paragraphs.ts';
 
 /**
@@ -68,15 +69,23 @@ const recordFile = (lang: string, slug: string) => `${recordsFolder}/${lang}/${s
 const contentFile = (collection: Collection, lang: string, slug: string) =>
   `src/content/${collection}/${lang}/${slug}.mdx`;
 
-async function filesIn(folder: string, extension: string): Promise<string[]> {
+/** The names of a folder's files that end in `extension`, without it; none when the folder does not exist. */
+async function filesIn(root: string, folder: string, extension: string): Promise<string[]> {
   try {
-    return (await readdir(folder, { withFileTypes: true }))
+    return (await readdir(path.join(root, folder), { withFileTypes: true }))
       .filter((entry) => entry.isFile() && entry.name.endsWith(extension))
       .map((entry) => entry.name.slice(0, -extension.length))
       .sort();
   } catch {
     return [];
   }
+}
+
+async function isFile(root: string, file: string): Promise<boolean> {
+  return stat(path.join(root, file)).then(
+    (found) => found.isFile(),
+    () => false,
+  );
 }
 
 /** The front matter and body of a content file, or a BadInput naming it. */
@@ -99,48 +108,41 @@ async function readContent(
 }
 
 /**
- * Every document and page that has an original, in every language of the
- * site: the original itself, its translations, and (with `exists: false`) the
- * translations still to be made.
+ * Every document and page in every language of the site: each original, its
+ * translations, and (with `exists: false`) the translations still to be made.
+ * A document's original is the language its first file, in the languages'
+ * order, names; the content check holds every file of a document to the same.
  */
 async function everyText(root: string): Promise<Text[]> {
+  const originals: { collection: Collection; slug: string; originalLanguage: Locale }[] = [];
+  const seen = new Set<string>();
+  for (const lang of localeCodes) {
+    for (const slug of await filesIn(root, `src/content/documents/${lang}`, '.mdx')) {
+      if (seen.has(slug)) continue;
+      seen.add(slug);
+      const file = contentFile('documents', lang, slug);
+      const originalLanguage = String((await readContent(root, file)).frontMatter['originalLanguage']);
+      if (!isLocale(originalLanguage)) {
+        throw new BadInput(
+          `${file}: "originalLanguage" must be one of the site's languages (${localeCodes.join(', ')}); npm run build names every problem of the content`,
+        );
+      }
+      originals.push({ collection: 'documents', slug, originalLanguage });
+    }
+  }
+  originals.sort((a, b) => a.slug.localeCompare(b.slug));
+  for (const slug of await filesIn(root, `src/content/pages/${sourceLanguage}`, '.mdx')) {
+    originals.push({ collection: 'pages', slug, originalLanguage: sourceLanguage });
+  }
   const texts: Text[] = [];
-  const add = async (collection: Collection, slug: string, originalLanguage: Locale) => {
+  for (const { collection, slug, originalLanguage } of originals) {
     for (const lang of localeCodes) {
       const file = contentFile(collection, lang, slug);
-      const exists = (await filesIn(path.join(root, path.dirname(file)), '.mdx')).includes(slug);
       const original = contentFile(collection, originalLanguage, slug);
-      texts.push({ collection, slug, lang, file, original, originalLanguage, exists });
+      texts.push({ collection, slug, lang, file, original, originalLanguage, exists: await isFile(root, file) });
     }
-  };
-  const documentSlugs = new Set<string>();
-  for (const lang of localeCodes) {
-    for (const slug of await filesIn(path.join(root, 'src/content/documents', lang), '.mdx')) documentSlugs.add(slug);
-  }
-  for (const slug of [...documentSlugs].sort()) {
-    const { originalLanguage, file } = await documentOriginal(root, slug);
-    if (!isLocale(originalLanguage)) {
-      throw new BadInput(
-        `${file}: "originalLanguage" must be one of the site's languages (${localeCodes.join(', ')}); npm run build names every problem of the content`,
-      );
-    }
-    await add('documents', slug, originalLanguage);
-  }
-  for (const slug of await filesIn(path.join(root, 'src/content/pages', sourceLanguage), '.mdx')) {
-    await add('pages', slug, sourceLanguage);
   }
   return texts;
-}
-
-/** A document's original language, as the first of its files (in the languages' order) says. */
-async function documentOriginal(root: string, slug: string): Promise<{ originalLanguage: string; file: string }> {
-  for (const lang of localeCodes) {
-    const file = contentFile('documents', lang, slug);
-    if (!(await filesIn(path.join(root, path.dirname(file)), '.mdx')).includes(slug)) continue;
-    const { frontMatter } = await readContent(root, file);
-    return { originalLanguage: String(frontMatter['originalLanguage']), file };
-  }
-  throw new Error(`no file of ${slug}`);
 }
 
 async function paragraphHashes(root: string, file: string): Promise<Record<string, string>> {
@@ -183,7 +185,7 @@ function fixRecordOrStrings(file: string): string {
 
 async function readRecord(root: string, text: Text): Promise<TranslationRecord | undefined> {
   const file = recordFile(text.lang, text.slug);
-  if (!(await filesIn(path.join(root, path.dirname(file)), '.json')).includes(text.slug)) return undefined;
+  if (!(await isFile(root, file))) return undefined;
   const record = await readJson(root, file);
   const fix = fixRecordOrStrings(file);
   if (typeof record !== 'object' || record === null || Array.isArray(record)) {
@@ -197,7 +199,7 @@ async function readRecord(root: string, text: Text): Promise<TranslationRecord |
   }
   const hashes = typeof paragraphs === 'object' && paragraphs !== null ? Object.entries(paragraphs) : undefined;
   const wellFormed = hashes?.every(
-    ([id, hash], index) => id === `p-${index + 1}` && typeof hash === 'string' && /^[0-9a-f]{16}$/.test(hash),
+    ([id, hash], index) => id === paragraphId(index + 1) && typeof hash === 'string' && /^[0-9a-f]{16}$/.test(hash),
   );
   if (!hashes || !wellFormed) {
     throw new BadInput(`${file}: "paragraphs" must map p-1, p-2… in order to 16 hex digits each: ${fix}`);
@@ -245,62 +247,12 @@ export async function translationStatus(root: string): Promise<string[]> {
   let outOfDate = 0;
   for (const lang of localeCodes) {
     const own = texts.filter((text) => text.lang === lang && text.lang !== text.originalLanguage);
-    const translatesSource = lang !== sourceLanguage;
-    if (own.length === 0 && !translatesSource) continue;
-    const documents = own.filter((text) => text.collection === 'documents');
-    const pages = own.filter((text) => text.collection === 'pages');
-    const stringsFile = `src/i18n/strings/${lang}.json`;
-    const strings = translatesSource
-      ? (await filesIn(path.join(root, 'src/i18n/strings'), '.json')).includes(lang)
-        ? await readJson(root, stringsFile)
-        : {}
-      : englishStrings;
-    const missingStrings = missingKeys(englishStrings, strings);
-    const allStrings = stringKeys(englishStrings);
-    const stringsPresent = allStrings.filter((key) => hasString(strings, key)).length;
-    const lackingForms = translatesSource ? glossary.filter((entry) => !entry[lang]) : [];
-    const count = (list: Text[]) => `${list.filter((text) => text.exists).length} of ${list.length}`;
-    lines.push(
-      `${lang} (${locales[lang].name}): ${count(documents)} documents, ${count(pages)} pages, ` +
-        `${stringsPresent} of ${allStrings.length} interface strings, ${glossary.length - lackingForms.length} of ${glossary.length} glossary forms`,
-    );
-    const missing = (list: Text[]) =>
-      list
-        .filter((text) => !text.exists)
-        .map((text) => text.slug)
-        .join(', ');
-    if (documents.some((text) => !text.exists)) lines.push(`${lang}: missing documents: ${missing(documents)}`);
-    if (pages.some((text) => !text.exists)) lines.push(`${lang}: missing pages: ${missing(pages)}`);
-    if (missingStrings.length > 0) {
-      lines.push(`${lang}: missing interface strings in ${stringsFile}: ${missingStrings.join(', ')}`);
-    }
-    if (lackingForms.length > 0) {
-      lines.push(
-        `${lang}: missing glossary forms in src/data/glossary.ts: ${lackingForms.map((entry) => entry.en).join(', ')}`,
-      );
-    }
+    if (lang === sourceLanguage && own.length === 0) continue;
+    lines.push(...(await whatIsMissing(root, lang, own, englishStrings)));
     for (const text of own.filter((text) => text.exists)) {
-      const name = `${lang}/${text.slug}`;
-      if (text.collection === 'documents') {
-        const { frontMatter } = await readContent(root, text.file);
-        const provenance = frontMatter['provenance'] as Record<string, unknown> | undefined;
-        const reviewed = provenance?.['translationReviewed'];
-        lines.push(typeof reviewed === 'string' ? `${name} reviewed ${reviewed}` : `${name} not reviewed`);
-      }
-      const record = await readRecord(root, text);
-      if (!record) {
-        lines.push(
-          `${name}: no record of what it was translated from (${recordFile(lang, text.slug)}): once it matches ${text.original}, run ${command} --mark-checked ${name}`,
-        );
-        continue;
-      }
-      const current = await paragraphHashes(root, text.original);
-      const ids = new Set([...Object.keys(current), ...Object.keys(record.paragraphs)]);
-      for (const id of ids) {
-        if (current[id] === record.paragraphs[id]) continue;
-        outOfDate += 1;
-        lines.push(`${name} ¶ ${id.slice(2)} (${id}) out of date`);
-      }
+      const translation = await translationLines(root, text);
+      lines.push(...translation.lines);
+      outOfDate += translation.outOfDate;
     }
   }
   lines.push(
@@ -309,6 +261,66 @@ export async function translationStatus(root: string): Promise<string[]> {
       : `${outOfDate} paragraph${outOfDate === 1 ? '' : 's'} out of date: bring each translation up to date with its original, then run ${command} --mark-checked {lang}/{slug}`,
   );
   return lines;
+}
+
+/** How much of the site a language has, and what it lacks: documents, pages, interface strings, glossary forms. */
+async function whatIsMissing(root: string, lang: Locale, own: Text[], englishStrings: object): Promise<string[]> {
+  const documents = own.filter((text) => text.collection === 'documents');
+  const pages = own.filter((text) => text.collection === 'pages');
+  const stringsFile = `src/i18n/strings/${lang}.json`;
+  const translatesSource = lang !== sourceLanguage;
+  const strings = !translatesSource
+    ? englishStrings
+    : (await isFile(root, stringsFile))
+      ? await readJson(root, stringsFile)
+      : {};
+  const allStrings = stringKeys(englishStrings);
+  const stringsPresent = allStrings.filter((key) => hasString(strings, key)).length;
+  const missingStrings = missingKeys(englishStrings, strings);
+  const lackingForms = translatesSource ? glossary.filter((entry) => !entry[lang]) : [];
+  const count = (list: Text[]) => `${list.filter((text) => text.exists).length} of ${list.length}`;
+  const missing = (list: Text[]) => list.filter((text) => !text.exists).map((text) => text.slug);
+  const lines = [
+    `${lang} (${locales[lang].name}): ${count(documents)} documents, ${count(pages)} pages, ` +
+      `${stringsPresent} of ${allStrings.length} interface strings, ${glossary.length - lackingForms.length} of ${glossary.length} glossary forms`,
+  ];
+  if (missing(documents).length > 0) lines.push(`${lang}: missing documents: ${missing(documents).join(', ')}`);
+  if (missing(pages).length > 0) lines.push(`${lang}: missing pages: ${missing(pages).join(', ')}`);
+  if (missingStrings.length > 0) {
+    lines.push(`${lang}: missing interface strings in ${stringsFile}: ${missingStrings.join(', ')}`);
+  }
+  if (lackingForms.length > 0) {
+    lines.push(
+      `${lang}: missing glossary forms in src/data/glossary.ts: ${lackingForms.map((entry) => entry.en).join(', ')}`,
+    );
+  }
+  return lines;
+}
+
+/** A translation's review date (documents have one), and each paragraph whose original changed since it was checked. */
+async function translationLines(root: string, text: Text): Promise<{ lines: string[]; outOfDate: number }> {
+  const name = `${text.lang}/${text.slug}`;
+  const lines: string[] = [];
+  if (text.collection === 'documents') {
+    const { frontMatter } = await readContent(root, text.file);
+    const provenance = frontMatter['provenance'] as Record<string, unknown> | undefined;
+    const reviewed = provenance?.['translationReviewed'];
+    lines.push(typeof reviewed === 'string' ? `${name} reviewed ${reviewed}` : `${name} not reviewed`);
+  }
+  const record = await readRecord(root, text);
+  if (!record) {
+    lines.push(
+      `${name}: no record of what it was translated from (${recordFile(text.lang, text.slug)}): once it matches ${text.original}, run ${command} --mark-checked ${name}`,
+    );
+    return { lines, outOfDate: 0 };
+  }
+  const current = await paragraphHashes(root, text.original);
+  // A paragraph added to the original, or taken from it, is out of date too, as is every one after it.
+  const changed = [...new Set([...Object.keys(current), ...Object.keys(record.paragraphs)])].filter(
+    (id) => current[id] !== record.paragraphs[id],
+  );
+  lines.push(...changed.map((id) => `${name} ¶ ${paragraphNumber(id)} (${id}) out of date`));
+  return { lines, outOfDate: changed.length };
 }
 
 function hasString(strings: unknown, key: string): boolean {
