@@ -29,12 +29,12 @@ import { paragraphsOf } from '../../src/lib/paragraphs.ts';
 const sourceLanguage: Locale = 'en';
 
 /** Where the records live, relative to the project's root. */
-export const recordsFolder = 'src/data/translated-from';
+const recordsFolder = 'src/data/translated-from';
 
 const command = 'npm run translation-status --';
 
 /** Input the command cannot work with: one line, naming the file and what to do. Exit status 2. */
-export class BadInput extends Error {}
+class BadInput extends Error {}
 
 /** What a translator brought a translation up to date with: the original, and a hash of each of its paragraphs. */
 interface TranslationRecord {
@@ -167,34 +167,31 @@ function missingKeys(reference: object, strings: unknown, prefix = ''): string[]
   });
 }
 
-async function readJson(root: string, file: string): Promise<unknown> {
+/** A JSON file's contents, or a BadInput naming it and saying how to `fix` it. */
+async function readJson(root: string, file: string, fix: string): Promise<unknown> {
   const text = await readFile(path.join(root, file), 'utf8');
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new BadInput(`${file}: is not valid JSON (${(error as Error).message}): ${fixRecordOrStrings(file)}`);
+    throw new BadInput(`${file}: is not valid JSON (${(error as Error).message}): ${fix}`);
   }
 }
 
-function fixRecordOrStrings(file: string): string {
-  const record = /^src\/data\/translated-from\/([^/]+)\/([^/]+)\.json$/.exec(file);
-  return record
-    ? `once the translation matches its original, write it again with ${command} --mark-checked ${record[1]}/${record[2]}`
-    : 'correct it in a text editor (a comma or quote out of place)';
-}
+const fixStrings = 'correct it in a text editor (a comma or quote out of place)';
 
 async function readRecord(root: string, text: Text): Promise<TranslationRecord | undefined> {
   const file = recordFile(text.lang, text.slug);
   if (!(await isFile(root, file))) return undefined;
-  const record = await readJson(root, file);
-  const fix = fixRecordOrStrings(file);
+  const name = `${text.lang}/${text.slug}`;
+  const fix = `once the translation matches its original, write it again with ${command} --mark-checked ${name}`;
+  const record = await readJson(root, file, fix);
   if (typeof record !== 'object' || record === null || Array.isArray(record)) {
     throw new BadInput(`${file}: must hold "original" and "paragraphs": ${fix}`);
   }
   const { original, paragraphs } = record as Record<string, unknown>;
   if (original !== text.original) {
     throw new BadInput(
-      `${file}: records ${JSON.stringify(original)} as the original, but ${text.lang}/${text.slug}'s original is ${text.original}: ${fix}`,
+      `${file}: records ${JSON.stringify(original)} as the original, but ${name}'s original is ${text.original}: ${fix}`,
     );
   }
   const hashes = typeof paragraphs === 'object' && paragraphs !== null ? Object.entries(paragraphs) : undefined;
@@ -228,7 +225,7 @@ async function strayRecords(root: string, translations: Text[]): Promise<string[
 }
 
 /** The lines of the report; a BadInput when a record or a file it needs cannot be read. */
-export async function translationStatus(root: string): Promise<string[]> {
+async function translationStatus(root: string): Promise<string[]> {
   const texts = await everyText(root);
   const translations = texts.filter((text) => text.lang !== text.originalLanguage && text.exists);
   const stray = await strayRecords(root, translations);
@@ -242,7 +239,7 @@ export async function translationStatus(root: string): Promise<string[]> {
         .join('\n'),
     );
   }
-  const englishStrings = (await readJson(root, `src/i18n/strings/${sourceLanguage}.json`)) as object;
+  const englishStrings = (await readJson(root, `src/i18n/strings/${sourceLanguage}.json`, fixStrings)) as object;
   const lines: string[] = [];
   let outOfDate = 0;
   for (const lang of localeCodes) {
@@ -272,7 +269,7 @@ async function whatIsMissing(root: string, lang: Locale, own: Text[], englishStr
   const strings = !translatesSource
     ? englishStrings
     : (await isFile(root, stringsFile))
-      ? await readJson(root, stringsFile)
+      ? await readJson(root, stringsFile, fixStrings)
       : {};
   const allStrings = stringKeys(englishStrings);
   const stringsPresent = allStrings.filter((key) => hasString(strings, key)).length;
@@ -336,7 +333,7 @@ function hasString(strings: unknown, key: string): boolean {
  * Records that a translator has brought `{lang}/{slug}` up to date: writes its
  * record from the original's paragraphs as they stand. Returns the line to print.
  */
-export async function markChecked(root: string, target: string): Promise<string> {
+async function markChecked(root: string, target: string): Promise<string> {
   const [lang, slug, ...rest] = target.split('/');
   if (!lang || !slug || rest.length > 0) {
     throw new BadInput(

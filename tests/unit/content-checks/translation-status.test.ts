@@ -62,6 +62,14 @@ describe('npm run translation-status', () => {
     expect(lines).toContain('be/petition-to-the-ilo reviewed 2026-12-07');
   });
 
+  it('says how it is used, with --help', async () => {
+    expect(await translationStatus('--help')).toEqual({
+      code: 0,
+      lines: ['usage: npm run translation-status -- [--mark-checked {lang}/{slug}]'],
+      errors: [],
+    });
+  });
+
   it('names the documents, pages, interface strings and glossary forms the partial language lacks', async () => {
     const { code, lines } = await translationStatus();
     expect(code).toBe(0);
@@ -205,6 +213,20 @@ describe('npm run translation-status', () => {
       expect(await readFile(file, 'utf8')).toBe(committed);
     },
   );
+
+  it('refuses a strings file that is not JSON, naming it', async () => {
+    const strings = path.join(project, 'src/i18n/strings/pl.json');
+    const committed = await readFile(strings, 'utf8');
+    await writeFile(strings, committed.replace(/,\n/, '\n'));
+    const { code, lines, errors } = await translationStatus();
+    await writeFile(strings, committed);
+    expect(code).toBe(2);
+    expect(lines).toEqual([]);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(
+      /^src\/i18n\/strings\/pl\.json: is not valid JSON \(.*\): correct it in a text editor \(a comma or quote out of place\)$/,
+    );
+  });
 
   it('refuses a record of no translation, naming it', async () => {
     const stray = path.join(project, 'src/data/translated-from/pl/about.json');
