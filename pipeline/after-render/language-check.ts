@@ -13,7 +13,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { NodeType, type HTMLElement, type Node } from 'node-html-parser';
 import { isLocale, type Locale } from '../../src/i18n/locales.ts';
-import { orthographyFindings } from '../content-checks/orthography.ts';
+import { orthographyFindings, type OrthographyFinding } from '../content-checks/orthography.ts';
 import type { ParsedPages } from './site-files.ts';
 
 /** Elements whose text is not the page's prose, and that a reader does not read as part of it. */
@@ -110,9 +110,21 @@ export interface LanguageFinding {
  */
 export function languageFindings(pages: ParsedPages): LanguageFinding[] {
   const findings: LanguageFinding[] = [];
+  // Every page repeats its language's navigation and footer, and a document's text stands on its page, its
+  // side-by-side page and its single file: each run of text is checked once.
+  const checked = new Map<string, OrthographyFinding[]>();
+  const findingsIn = (text: string, lang: Locale) => {
+    const key = `${lang} ${text}`;
+    let found = checked.get(key);
+    if (found === undefined) {
+      found = orthographyFindings(text, lang);
+      checked.set(key, found);
+    }
+    return found;
+  };
   for (const [page, document] of pages) {
     for (const { lang, text } of textRuns(document)) {
-      for (const finding of orthographyFindings(text, lang)) {
+      for (const finding of findingsIn(text, lang)) {
         findings.push({ page, lang, text: finding.text, problem: finding.problem });
       }
     }

@@ -119,6 +119,21 @@ function dropUnreadCustomProperties(root: Root, vocabulary: PageVocabulary): voi
   }
 }
 
+/**
+ * A rule's selectors, parsed once a build: every page carries the same stylesheets, and parsing their selectors
+ * again for each page took most of this step's time. `canMatch` only reads them.
+ */
+const parsedSelectors = new Map<string, Selector[]>();
+
+function selectorsOf(selector: string): Selector[] {
+  let parsed = parsedSelectors.get(selector);
+  if (parsed === undefined) {
+    parsed = selectorParser().astSync(selector).nodes;
+    parsedSelectors.set(selector, parsed);
+  }
+  return parsed;
+}
+
 /** A stylesheet with only what can apply to a page of `vocabulary`. Layer statements (`@layer a, b;`) stay: they fix the order. */
 export function pruneStylesheet(css: string, vocabulary: PageVocabulary): string {
   const root = postcss.parse(css);
@@ -130,12 +145,9 @@ export function pruneStylesheet(css: string, vocabulary: PageVocabulary): string
   root.walkRules((rule) => {
     // Keyframe steps (`from`, `50%`) are not selectors.
     if (rule.parent?.type === 'atrule' && /keyframes$/i.test((rule.parent as postcss.AtRule).name)) return;
-    const kept: string[] = [];
-    selectorParser((selectors) => {
-      selectors.each((selector) => {
-        if (canMatch(selector, vocabulary)) kept.push(selector.toString().trim());
-      });
-    }).processSync(rule.selector);
+    const kept = selectorsOf(rule.selector)
+      .filter((selector) => canMatch(selector, vocabulary))
+      .map((selector) => selector.toString().trim());
     if (kept.length === 0) rule.remove();
     else rule.selector = kept.join(',');
   });
