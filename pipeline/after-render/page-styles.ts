@@ -14,6 +14,7 @@ import path from 'node:path';
 import { HTMLElement } from 'node-html-parser';
 import postcss, { type Root } from 'postcss';
 import selectorParser, { type Selector } from 'postcss-selector-parser';
+import { buildCache, type BuildCache, type Producer } from '../render/build-cache.ts';
 import type { ParsedPages } from './site-files.ts';
 
 /** What a page could hold: the names its elements use, and every word of the scripts it runs. */
@@ -190,12 +191,30 @@ async function loadedScripts(distDir: string, file: string, document: HTMLElemen
   return scripts;
 }
 
+/** What decides a page's pruned stylesheet besides its inputs: this module, PostCSS and its selector parser. */
+export const prunedStylesProducer: Producer = {
+  packages: ['postcss', 'postcss-selector-parser'],
+  modules: [new URL(import.meta.url)],
+};
+
+/** Each page's pruned stylesheet, kept between builds by the stylesheet and the page's vocabulary. */
+const prunedStyles = buildCache('page-styles', prunedStylesProducer);
+
+/** The vocabulary as one text, each set in order, for a cache key. */
+const vocabularyKey = (vocabulary: PageVocabulary) =>
+  JSON.stringify(Object.entries(vocabulary).map(([name, words]: [string, Set<string>]) => [name, [...words].sort()]));
+
 /**
  * Leaves each page's `<style>` blocks only the rules that can apply to it,
  * merged into one block. Run once the pages are final, before their
- * Content-Security-Policy hashes the styles.
+ * Content-Security-Policy hashes the styles. A page whose stylesheet and
+ * vocabulary an earlier build pruned gets that build's result from `cache`.
  */
-export async function pruneStyles(distDir: string, pages: ParsedPages): Promise<void> {
+export async function pruneStyles(
+  distDir: string,
+  pages: ParsedPages,
+  cache: BuildCache = prunedStyles,
+): Promise<void> {
   const scriptCache = new Map<string, string>();
   for (const [file, document] of pages) {
     const styles = document.querySelectorAll('style');
@@ -203,7 +222,8 @@ export async function pruneStyles(distDir: string, pages: ParsedPages): Promise<
     if (first === undefined) continue;
     const vocabulary = vocabularyOf(document, await loadedScripts(distDir, file, document, scriptCache));
     const css = styles.map((style) => style.rawText).join('\n');
-    first.set_content(pruneStylesheet(css, vocabulary));
+    const key = cache.key(css, vocabularyKey(vocabulary));
+    first.set_content(cache.through(key, () => Buffer.from(pruneStylesheet(css, vocabulary))).toString('utf8'));
     for (const style of rest) style.remove();
   }
 }
