@@ -145,7 +145,13 @@ const wordStartsAt = (text: string, index: number) => !letterOrDigit.test(codePo
 const wordEndsAt = (text: string, index: number) => !letterOrDigit.test(codePointAt(text, index));
 
 /** The end of the parts from `part` on matched at `index`, as the pattern's backtracking finds it; else undefined. */
-function endOfParts(text: string, parts: readonly FormPart[], part: number, index: number, endsWord: boolean) {
+function endOfParts(
+  text: string,
+  parts: readonly FormPart[],
+  part: number,
+  index: number,
+  endsWord: boolean,
+): number | undefined {
   const current = parts[part];
   if (current === undefined) return !endsWord || wordEndsAt(text, index) ? index : undefined;
   if ('literal' in current) {
