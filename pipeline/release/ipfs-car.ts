@@ -45,9 +45,23 @@ async function collect(source: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-/** What decides a CAR's bytes besides the files: this module and the IPFS packages it drives. */
+/**
+ * What decides a CAR's bytes besides the files: this module, the IPFS packages it drives, and theirs that encode
+ * blocks (UnixFS, a large folder's hash shards, the CAR's header).
+ */
 export const carProducer: Producer = {
-  packages: ['ipfs-unixfs-importer', '@ipld/car', '@ipld/dag-pb', 'multiformats'],
+  packages: [
+    'ipfs-unixfs-importer',
+    'ipfs-unixfs',
+    'hamt-sharding',
+    '@multiformats/murmur3',
+    '@ipld/car',
+    '@ipld/dag-pb',
+    '@ipld/dag-cbor',
+    'cborg',
+    'varint',
+    'multiformats',
+  ],
   modules: [new URL(import.meta.url)],
 };
 

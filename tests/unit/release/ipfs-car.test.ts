@@ -76,7 +76,9 @@ describe('the release as an IPFS CAR', () => {
       expect((await siteCar([...files].reverse(), cache)).cid).toBe(made.cid);
       expect((await readFile(entry)).subarray(64).equals(Buffer.from(made.bytes))).toBe(true);
       // Another version of the IPFS packages, or of this module, keys every CAR anew.
-      expect(carProducer.packages).toEqual(['ipfs-unixfs-importer', '@ipld/car', '@ipld/dag-pb', 'multiformats']);
+      expect(carProducer.packages).toEqual(
+        expect.arrayContaining(['ipfs-unixfs-importer', 'ipfs-unixfs', '@ipld/car', '@ipld/dag-pb', 'multiformats']),
+      );
       expect(carProducer.modules.map((module) => path.basename(module.pathname))).toEqual(['ipfs-car.ts']);
     });
   });
