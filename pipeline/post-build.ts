@@ -168,8 +168,9 @@ export function postBuild(): AstroIntegration {
         logger.info(`search index written for ${indexing.value.pages} pages`);
         // Last: the release stamp of the offline copy hashes the saved files, which must be final by now.
         // What each copy costs to download is weighed by the budget test (tests/e2e/budgets.spec.ts), not here:
-        // compressing every saved file at brotli's best took longer than the rest of these steps together.
-        const { release, languages } = await writeOfflineFiles(distDir);
+        // compressing every saved file at brotli's best took longer than the rest of these steps together. The pages'
+        // trees give the scripts each loads: writing the search preloads changed none of those.
+        const { release, languages } = await writeOfflineFiles(distDir, pages);
         const counts = Object.entries(languages).map(([lang, files]) => `${lang} ${files.length}`);
         logger.info(`offline copy ${release}, files saved per language: ${counts.join(', ')}`);
       },

@@ -239,9 +239,14 @@ export function languageBook(
     if (!document) throw new Error(`${path} was not built, so the ${lang} book cannot include it`);
     return { path, document };
   };
+  // Each page's date looked up once, not at every comparison: a lookup searches the whole page.
   const documents = slugs
-    .map((slug) => pageAt(paths.document(lang, slug)))
-    .sort((a, b) => documentDate(a).localeCompare(documentDate(b)) || a.path.localeCompare(b.path));
+    .map((slug) => {
+      const page = pageAt(paths.document(lang, slug));
+      return { page, date: documentDate(page) };
+    })
+    .sort((a, b) => a.date.localeCompare(b.date) || a.page.path.localeCompare(b.page.path))
+    .map(({ page }) => page);
   const t = useTranslations(lang);
   const source = absoluteUrl(paths.home(lang));
   const link = `<a href="${escapeXml(source)}">${escapeXml(source)}</a>`;

@@ -13,7 +13,8 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { NodeType, type HTMLElement, type Node } from 'node-html-parser';
 import { isLocale, type Locale } from '../../src/i18n/locales.ts';
-import { orthographyFindings } from '../content-checks/orthography.ts';
+import { orthographyFindings, type OrthographyFinding } from '../content-checks/orthography.ts';
+import { buildCache, type BuildCache, type Producer } from '../render/build-cache.ts';
 import type { ParsedPages } from './site-files.ts';
 
 /** Elements whose text is not the page's prose, and that a reader does not read as part of it. */
@@ -104,25 +105,61 @@ export interface LanguageFinding {
   problem: string;
 }
 
+/** What decides a page's findings besides its text: the checks, and the forms of names found wrong. */
+export const languageCheckProducer: Producer = {
+  packages: [],
+  modules: [
+    new URL(import.meta.url),
+    new URL('../content-checks/orthography.ts', import.meta.url),
+    new URL('../../src/i18n/wrong-forms.ts', import.meta.url),
+  ],
+};
+
+/** Each page's findings, kept between builds by the page's text. */
+const checkedPages = buildCache('language-check', languageCheckProducer);
+
+type PageFinding = Omit<LanguageFinding, 'page'>;
+
 /**
  * Every spelling finding of every page, in the language of the text it is in; and in code, the forms of names
  * found wrong, which are wrong there too. The quotations of what a text used to say are the one place they stand.
+ * A page whose text an earlier build checked gets that build's findings from `cache`.
  */
-export function languageFindings(pages: ParsedPages): LanguageFinding[] {
+export function languageFindings(pages: ParsedPages, cache: BuildCache = checkedPages): LanguageFinding[] {
   const findings: LanguageFinding[] = [];
+  // Every page repeats its language's navigation and footer, and a document's text stands on its page, its
+  // side-by-side page and its single file: each run of text is checked once.
+  const checked = new Map<string, OrthographyFinding[]>();
+  const findingsIn = (text: string, lang: Locale, options: { namesOnly?: boolean } = {}) => {
+    const key = `${lang} ${options.namesOnly === true} ${text}`;
+    let found = checked.get(key);
+    if (found === undefined) {
+      found = orthographyFindings(text, lang, options);
+      checked.set(key, found);
+    }
+    return found;
+  };
   for (const [page, document] of pages) {
-    for (const { lang, text } of textRuns(document)) {
-      for (const finding of orthographyFindings(text, lang)) {
-        findings.push({ page, lang, text: finding.text, problem: finding.problem });
-      }
-    }
-    for (const code of document.querySelectorAll('code, pre, kbd, samp')) {
-      const lang = languageOf(code);
-      if (lang === undefined) continue;
-      for (const finding of orthographyFindings(code.text, lang, { namesOnly: true })) {
-        findings.push({ page, lang, text: finding.text, problem: finding.problem });
-      }
-    }
+    const runs = textRuns(document);
+    const code = document.querySelectorAll('code, pre, kbd, samp').flatMap((element) => {
+      const lang = languageOf(element);
+      return lang === undefined ? [] : [{ lang, text: element.text }];
+    });
+    const check = (): PageFinding[] => [
+      ...runs.flatMap(({ lang, text }) =>
+        findingsIn(text, lang).map((finding) => ({ lang, text: finding.text, problem: finding.problem })),
+      ),
+      ...code.flatMap(({ lang, text }) =>
+        findingsIn(text, lang, { namesOnly: true }).map((finding) => ({
+          lang,
+          text: finding.text,
+          problem: finding.problem,
+        })),
+      ),
+    ];
+    const key = cache.key(JSON.stringify({ runs, code }));
+    const kept = cache.through(key, () => Buffer.from(JSON.stringify(check())));
+    for (const finding of JSON.parse(kept.toString('utf8')) as PageFinding[]) findings.push({ page, ...finding });
   }
   return findings;
 }

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { HTMLElement } from 'node-html-parser';
 import postcss, { type Root } from 'postcss';
 import selectorParser, { type Selector } from 'postcss-selector-parser';
+import { buildCache, type BuildCache, type Producer } from '../render/build-cache.ts';
 import type { ParsedPages } from './site-files.ts';
 
 /** What a page could hold: the names its elements use, and every word of the scripts it runs. */
@@ -110,6 +111,21 @@ function dropUnreadCustomProperties(root: Root, vocabulary: PageVocabulary): voi
   }
 }
 
+/**
+ * A rule's selectors, parsed once a build: every page carries the same stylesheets, and parsing their selectors
+ * again for each page took most of this step's time. `canMatch` only reads them.
+ */
+const parsedSelectors = new Map<string, Selector[]>();
+
+function selectorsOf(selector: string): Selector[] {
+  let parsed = parsedSelectors.get(selector);
+  if (parsed === undefined) {
+    parsed = selectorParser().astSync(selector).nodes;
+    parsedSelectors.set(selector, parsed);
+  }
+  return parsed;
+}
+
 /** A stylesheet with only what can apply to a page of `vocabulary`. Layer statements (`@layer a, b;`) stay: they fix the order. */
 export function pruneStylesheet(css: string, vocabulary: PageVocabulary): string {
   const root = postcss.parse(css);
@@ -121,12 +137,9 @@ export function pruneStylesheet(css: string, vocabulary: PageVocabulary): string
   root.walkRules((rule) => {
     // Keyframe steps (`from`, `50%`) are not selectors.
     if (rule.parent?.type === 'atrule' && /keyframes$/i.test((rule.parent as postcss.AtRule).name)) return;
-    const kept: string[] = [];
-    selectorParser((selectors) => {
-      selectors.each((selector) => {
-        if (canMatch(selector, vocabulary)) kept.push(selector.toString().trim());
-      });
-    }).processSync(rule.selector);
+    const kept = selectorsOf(rule.selector)
+      .filter((selector) => canMatch(selector, vocabulary))
+      .map((selector) => selector.toString().trim());
     if (kept.length === 0) rule.remove();
     else rule.selector = kept.join(',');
   });
@@ -169,12 +182,30 @@ async function loadedScripts(distDir: string, file: string, document: HTMLElemen
   return scripts;
 }
 
+/** What decides a page's pruned stylesheet besides its inputs: this module, PostCSS and its selector parser. */
+export const prunedStylesProducer: Producer = {
+  packages: ['postcss', 'postcss-selector-parser'],
+  modules: [new URL(import.meta.url)],
+};
+
+/** Each page's pruned stylesheet, kept between builds by the stylesheet and the page's vocabulary. */
+const prunedStyles = buildCache('page-styles', prunedStylesProducer);
+
+/** The vocabulary as one text, each set in order, for a cache key. */
+const vocabularyKey = (vocabulary: PageVocabulary) =>
+  JSON.stringify(Object.entries(vocabulary).map(([name, words]: [string, Set<string>]) => [name, [...words].sort()]));
+
 /**
  * Leaves each page's `<style>` blocks only the rules that can apply to it,
  * merged into one block. Run once the pages are final, before their
- * Content-Security-Policy hashes the styles.
+ * Content-Security-Policy hashes the styles. A page whose stylesheet and
+ * vocabulary an earlier build pruned gets that build's result from `cache`.
  */
-export async function pruneStyles(distDir: string, pages: ParsedPages): Promise<void> {
+export async function pruneStyles(
+  distDir: string,
+  pages: ParsedPages,
+  cache: BuildCache = prunedStyles,
+): Promise<void> {
   const scriptCache = new Map<string, string>();
   for (const [file, document] of pages) {
     const styles = document.querySelectorAll('style');
@@ -182,7 +213,8 @@ export async function pruneStyles(distDir: string, pages: ParsedPages): Promise<
     if (first === undefined) continue;
     const vocabulary = vocabularyOf(document, await loadedScripts(distDir, file, document, scriptCache));
     const css = styles.map((style) => style.rawText).join('\n');
-    first.set_content(pruneStylesheet(css, vocabulary));
+    const key = cache.key(css, vocabularyKey(vocabulary));
+    first.set_content(cache.through(key, () => Buffer.from(pruneStylesheet(css, vocabulary))).toString('utf8'));
     for (const style of rest) style.remove();
   }
 }

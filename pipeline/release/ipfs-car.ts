@@ -8,12 +8,14 @@
  *
  * The same files give the same bytes and CID: the blocks are written in the
  * order of a walk from the root, each once, whatever order the importer stored
- * them in.
+ * them in. So a build whose files are those of the last one takes the last
+ * one's CAR from the build cache.
  */
 import { CarReader, CarWriter } from '@ipld/car';
 import * as dagPb from '@ipld/dag-pb';
 import { importer, type ImportCandidate } from 'ipfs-unixfs-importer';
 import type { CID } from 'multiformats/cid';
+import { buildCache, type BuildCache, type Producer } from '../render/build-cache.ts';
 
 export interface SiteCar {
   bytes: Uint8Array;
@@ -43,8 +45,52 @@ async function collect(source: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-/** The CAR of `files` (paths relative to the site's root), with the directory that holds them as its root. */
-export async function siteCar(files: readonly { path: string; bytes: Uint8Array }[]): Promise<SiteCar> {
+/**
+ * What decides a CAR's bytes besides the files: this module, the IPFS packages it drives, and theirs that encode
+ * blocks (UnixFS, a large folder's hash shards, the CAR's header).
+ */
+export const carProducer: Producer = {
+  packages: [
+    'ipfs-unixfs-importer',
+    'ipfs-unixfs',
+    'hamt-sharding',
+    '@multiformats/murmur3',
+    '@ipld/car',
+    '@ipld/dag-pb',
+    '@ipld/dag-cbor',
+    'cborg',
+    'varint',
+    'multiformats',
+  ],
+  modules: [new URL(import.meta.url)],
+};
+
+/**
+ * The last CAR made, after the key of the files it holds. One entry, which each CAR of other files replaces: a
+ * CAR is as large as the site, and an editor's every rebuild would otherwise keep another.
+ */
+const lastCar = { cache: buildCache('car', carProducer), entry: 'last-car' };
+
+/**
+ * The CAR of `files` (paths relative to the site's root), with the directory that holds them as its root: the
+ * one `cache` kept, when it holds these files in this order.
+ */
+export async function siteCar(
+  files: readonly { path: string; bytes: Uint8Array }[],
+  cache: BuildCache = lastCar.cache,
+): Promise<SiteCar> {
+  const key = Buffer.from(cache.key(...files.flatMap((file) => [file.path, file.bytes])));
+  const kept = cache.get(lastCar.entry);
+  if (kept !== undefined && kept.subarray(0, key.length).equals(key)) {
+    const bytes = kept.subarray(key.length);
+    return { bytes, cid: await carRootCid(bytes) };
+  }
+  const made = await importedCar(files);
+  cache.set(lastCar.entry, Buffer.concat([key, made.bytes]));
+  return made;
+}
+
+async function importedCar(files: readonly { path: string; bytes: Uint8Array }[]): Promise<SiteCar> {
   const store = new MemoryBlocks();
   const candidates: ImportCandidate[] = files.map((file) => ({ path: file.path, content: file.bytes }));
   let root: CID | undefined;

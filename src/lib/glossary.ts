@@ -82,27 +82,147 @@ function listedEndings(form: string): ListedEndings[] {
   }));
 }
 
+/** A part of a translated form: words as written, any inflected ending (`|`), or a list of endings (`{ь,я}`). */
+type FormPart = { literal: string } | { anyEnding: true } | { endings: string[] };
+
+/** A translated form's parts, and whether a word must end where it ends (it does not end in `|` or `}`). */
+function formParts(form: string): { parts: FormPart[]; endsWord: boolean } {
+  const parts = normaliseForGlossary(form)
+    .split(/(\||\{[^{}]*\})/u)
+    .map((part): FormPart => {
+      if (part === '|') return { anyEnding: true };
+      if (part.startsWith('{')) {
+        return {
+          endings: part
+            .slice(1, -1)
+            .split(',')
+            .map((ending) => ending.trim()),
+        };
+      }
+      return { literal: part };
+    });
+  return { parts, endsWord: !/[|}]$/.test(form) };
+}
+
 /**
  * Matches a translated form, where each `|` allows any inflected ending (`Лукашэнк|` finds Лукашэнку) and a
  * list in braces allows only its endings (`Капшул{ь,я}` finds Капшуля but not Капшула).
  */
 export function translatedFormPattern(form: string): RegExp {
-  const body = normaliseForGlossary(form)
-    .split(/(\||\{[^{}]*\})/u)
+  const { parts, endsWord } = formParts(form);
+  const body = parts
     .map((part) => {
-      if (part === '|') return '\\p{L}*';
-      if (part.startsWith('{')) {
-        const endings = part
-          .slice(1, -1)
-          .split(',')
-          .map((ending) => escapeRegExp(ending.trim()));
-        return `(?:${endings.join('|')})(?![\\p{L}\\p{N}])`;
-      }
-      return escapeRegExp(part);
+      if ('anyEnding' in part) return '\\p{L}*';
+      if ('endings' in part) return `(?:${part.endings.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`;
+      return escapeRegExp(part.literal);
     })
     .join('');
-  const end = /[|}]$/.test(form) ? '' : '(?![\\p{L}\\p{N}])';
+  const end = endsWord ? '(?![\\p{L}\\p{N}])' : '';
   return new RegExp(`(?<![\\p{L}\\p{N}])${body}${end}`, 'u');
+}
+
+/** Where a form occurs in a text: from `start` up to `end`, as the indices of a match of its pattern. */
+export interface FormMatch {
+  start: number;
+  end: number;
+}
+
+/** Compiled once: V8 takes about a millisecond to compile each pattern that holds a Unicode class like these. */
+const letterOrDigit = /[\p{L}\p{N}]/u;
+const letter = /\p{L}/u;
+
+/** The code point that starts at `index`, or '' at the end. */
+const codePointAt = (text: string, index: number) =>
+  index < text.length ? String.fromCodePoint(text.codePointAt(index) ?? 0) : '';
+
+/** The code point that ends at `index`, or '' at the start. */
+function codePointBefore(text: string, index: number): string {
+  const last = text.charCodeAt(index - 1);
+  const pair = last >= 0xdc00 && last <= 0xdfff && index >= 2 && /[\ud800-\udbff]/.test(text.charAt(index - 2));
+  return text.slice(pair ? index - 2 : index - 1, index);
+}
+
+const wordStartsAt = (text: string, index: number) => !letterOrDigit.test(codePointBefore(text, index));
+const wordEndsAt = (text: string, index: number) => !letterOrDigit.test(codePointAt(text, index));
+
+/** The end of the parts from `part` on matched at `index`, as the pattern's backtracking finds it; else undefined. */
+function endOfParts(
+  text: string,
+  parts: readonly FormPart[],
+  part: number,
+  index: number,
+  endsWord: boolean,
+): number | undefined {
+  const current = parts[part];
+  if (current === undefined) return !endsWord || wordEndsAt(text, index) ? index : undefined;
+  if ('literal' in current) {
+    return text.startsWith(current.literal, index)
+      ? endOfParts(text, parts, part + 1, index + current.literal.length, endsWord)
+      : undefined;
+  }
+  if ('endings' in current) {
+    for (const ending of current.endings) {
+      const after = index + ending.length;
+      if (!text.startsWith(ending, index) || !wordEndsAt(text, after)) continue;
+      const end = endOfParts(text, parts, part + 1, after, endsWord);
+      if (end !== undefined) return end;
+    }
+    return undefined;
+  }
+  // `\p{L}*`: as many letters as there are, then one fewer at a time.
+  const ends = [index];
+  for (let at = index, next = codePointAt(text, at); letter.test(next); next = codePointAt(text, at)) {
+    at += next.length;
+    ends.push(at);
+  }
+  for (const at of ends.reverse()) {
+    const end = endOfParts(text, parts, part + 1, at, endsWord);
+    if (end !== undefined) return end;
+  }
+  return undefined;
+}
+
+/**
+ * Finds a form as `matchAll` of its pattern with the flag `g` would (`englishTermPattern` in English,
+ * `translatedFormPattern` in the others), without compiling a pattern of its own with Unicode classes: the names
+ * index matches every form of the glossary, and compiling their patterns took longer than the rest of the
+ * pages' rendering together. The text must be normalised (`normaliseForGlossary`).
+ */
+export function formMatcher(form: string, lang: Locale): (text: string) => FormMatch[] {
+  if (lang === 'en') {
+    // The term alone, in any letter case; the word's bounds are looked at apart.
+    const term = new RegExp(escapeRegExp(normaliseForGlossary(form)), 'giu');
+    return (text) => {
+      const found: FormMatch[] = [];
+      term.lastIndex = 0;
+      for (let match = term.exec(text); match !== null; match = term.exec(text)) {
+        const start = match.index;
+        const end = start + match[0].length;
+        if (wordStartsAt(text, start) && wordEndsAt(text, end)) {
+          found.push({ start, end });
+          term.lastIndex = end;
+        } else {
+          term.lastIndex = start + codePointAt(text, start).length;
+        }
+      }
+      return found;
+    };
+  }
+  const { parts, endsWord } = formParts(form);
+  const [first] = parts;
+  const lead = first !== undefined && 'literal' in first ? first.literal : '';
+  return (text) => {
+    const found: FormMatch[] = [];
+    let from = 0;
+    while (from <= text.length) {
+      const start = lead === '' ? from : text.indexOf(lead, from);
+      if (start < 0) break;
+      const end = wordStartsAt(text, start) ? endOfParts(text, parts, 0, start, endsWord) : undefined;
+      if (end !== undefined) found.push({ start, end });
+      from = end !== undefined && end > start ? end : start + Math.max(1, codePointAt(text, start).length);
+    }
+    return found;
+  };
 }
 
 /**

@@ -11,9 +11,9 @@
  */
 import { glossary } from '../data/glossary.ts';
 import {
-  englishTermPattern,
+  formMatcher,
   normaliseForGlossary,
-  translatedFormPattern,
+  type FormMatch,
   type GlossaryEntry,
   type IndexEntry,
   type NameKind,
@@ -50,30 +50,29 @@ export function nameGroups(entries: readonly GlossaryEntry[] = glossary): NameGr
   return [...groups.values()];
 }
 
-interface FormPattern {
-  /** A global pattern for `matchAll`, which works on a copy, so one pattern serves every text. */
-  pattern: RegExp;
-  /** What every match begins with, in lower case: a text without it needs no pattern run. */
+interface FormFinder {
+  /** Where the form occurs in a normalised text. */
+  find: (text: string) => FormMatch[];
+  /** What every match begins with, in lower case: a text without it needs no search. */
   literal: string;
 }
 
-/** Each form's pattern in each language, built once: the index tests every entry against every paragraph. */
-const formPatterns = new Map<string, FormPattern>();
+/** Each form's finder in each language, made once: the index tests every entry against every paragraph. */
+const formFinders = new Map<string, FormFinder>();
 
-function formPatternOf(entry: GlossaryEntry, lang: Locale): FormPattern | undefined {
+function formFinderOf(entry: GlossaryEntry, lang: Locale): FormFinder | undefined {
   const form = entry[lang];
   if (form === undefined) return undefined;
   const key = `${lang} ${form}`;
-  let found = formPatterns.get(key);
+  let found = formFinders.get(key);
   if (!found) {
-    const single = lang === 'en' ? englishTermPattern(form) : translatedFormPattern(form);
     found = {
-      pattern: new RegExp(single.source, `${single.flags}g`),
+      find: formMatcher(form, lang),
       literal: normaliseForGlossary(form)
         .replace(/[|{].*$/su, '')
         .toLowerCase(),
     };
-    formPatterns.set(key, found);
+    formFinders.set(key, found);
   }
   return found;
 }
@@ -90,15 +89,11 @@ export function mentionedIn(text: string, lang: Locale, groups: readonly NameGro
   const lowerCase = normalised.toLowerCase();
   const matches: Match[] = groups.flatMap(({ key, entries }) =>
     entries.flatMap((entry) => {
-      const form = formPatternOf(entry, lang);
-      if (form === undefined) return [];
-      const { pattern, literal } = form;
+      const finder = formFinderOf(entry, lang);
+      if (finder === undefined) return [];
+      const { find, literal } = finder;
       if (!lowerCase.includes(literal)) return [];
-      return [...normalised.matchAll(pattern)].map((match) => ({
-        key,
-        start: match.index,
-        end: match.index + match[0].length,
-      }));
+      return find(normalised).map(({ start, end }) => ({ key, start, end }));
     }),
   );
   const inside = (match: Match, other: Match) =>

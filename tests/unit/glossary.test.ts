@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { blockTexts } from '../../src/lib/mdx';
 import { glossary } from '../../src/data/glossary';
-import { englishTermPattern, normaliseForGlossary, translatedFormPattern, wrongEndings } from '../../src/lib/glossary';
+import {
+  englishTermPattern,
+  formMatcher,
+  normaliseForGlossary,
+  translatedFormPattern,
+  wrongEndings,
+} from '../../src/lib/glossary';
 import { glossaryFindings, termsUsed } from '../../pipeline/content-checks/glossary-check';
-import { completeLocaleCodes, localeCodes } from '../../src/i18n/locales';
+import { completeLocaleCodes, localeCodes, type Locale } from '../../src/i18n/locales';
 import { documents, type DocumentFile } from '../support/content';
+import { documentParagraphs } from '../support/paragraphs';
 
 describe('glossary patterns', () => {
   it('matches an English term as a whole word, in any case', () => {
@@ -40,6 +47,49 @@ describe('glossary patterns', () => {
   it('treats apostrophes and ё as the same letter', () => {
     expect(translatedFormPattern('аб’яднання').test("свабоды аб'яднання")).toBe(true);
     expect(normaliseForGlossary('Соединённые')).toBe('Соединенные');
+  });
+
+  describe('the names index’s matcher, which compiles no pattern of its own', () => {
+    const withPattern = (form: string, lang: Locale, text: string) => {
+      const pattern = lang === 'en' ? englishTermPattern(form) : translatedFormPattern(form);
+      return [...text.matchAll(new RegExp(pattern.source, `${pattern.flags}g`))].map((match) => ({
+        start: match.index,
+        end: match.index + match[0].length,
+      }));
+    };
+
+    it('finds every form of the glossary where its pattern does, in every paragraph of every document', () => {
+      let found = 0;
+      for (const lang of completeLocaleCodes) {
+        const texts = documentParagraphs.flatMap(({ paragraphs }) =>
+          paragraphs[lang].map(({ text }) => normaliseForGlossary(text)),
+        );
+        for (const entry of glossary) {
+          const matcher = formMatcher(entry[lang], lang);
+          for (const text of texts) {
+            const expected = withPattern(entry[lang], lang, text);
+            expect(matcher(text), `${lang} "${entry[lang]}" in «${text}»`).toEqual(expected);
+            found += expected.length;
+          }
+        }
+      }
+      expect(found).toBeGreaterThan(500);
+    });
+
+    it.each([
+      ['en', 'ILO', 'ILO, the ilo and ILOs; xILO ILO2 (ILO) ILO'],
+      ['en', 'Minsk', '𝐀Minsk Minsk𝐀 Minsk'],
+      ['be', 'Лукашэнк|', 'Лукашэнкі Лукашэнк, Лукашэнкаў1 аЛукашэнка Лукашэнка'],
+      ['ru', 'Александр| Капшул{ь,я,ю,ем,е}', 'Александра Капшула, Александру Капшулю и Александр Капшуль.'],
+      ['ru', 'Мин| ск|', 'Минск ск Мин ск Минанск скала'],
+      ['be', 'ab|ab', 'abab ababab abxab ab ab'],
+      ['be', '|ка', 'рука ка нака'],
+      ['be', 'Капшул{,ь}', 'Капшул Капшуль Капшуля'],
+    ] as const)('in %s, finds «%s» where its pattern does in «%s»', (lang, form, text) => {
+      const expected = withPattern(form, lang, text);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(formMatcher(form, lang)(text)).toEqual(expected);
+    });
   });
 
   it('gives every entry a form in every complete language, and no empty one in any', () => {

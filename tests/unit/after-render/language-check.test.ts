@@ -1,9 +1,15 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { afterAll, describe, expect, it } from 'vitest';
-import { languageFindings, sourcesOf, textRuns } from '../../../pipeline/after-render/language-check.ts';
+import {
+  languageCheckProducer,
+  languageFindings,
+  sourcesOf,
+  textRuns,
+} from '../../../pipeline/after-render/language-check.ts';
+import { buildCache } from '../../../pipeline/render/build-cache.ts';
 
 const folders: string[] = [];
 afterAll(() => Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true }))));
@@ -18,6 +24,34 @@ describe('the language checks on rendered pages', () => {
     expect(
       found('<html lang="be"><body><p>На <a href="x/">старонцы спампоўвання</a> увесь сайт.</p></body></html>'),
     ).toEqual(['be: спампоўвання увесь']);
+  });
+
+  it('keep each page’s findings between builds, by its text and the checks’ own code', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'language-check-'));
+    folders.push(folder);
+    const cache = buildCache('language-check', languageCheckProducer, folder);
+    const check = (html: string) =>
+      languageFindings(pages({ 'ru/x/index.html': html }), cache).map(({ page, text }) => `${page}: ${text}`);
+    const page = '<html lang="ru"><body><p>Капшула и <code>Капшулу</code></p></body></html>';
+    expect(check(page)).toEqual(['ru/x/index.html: Капшула', 'ru/x/index.html: Капшулу']);
+    // A stand-in for what the last build kept shows that it is read, not made again, while the text is the same.
+    const [kept = ''] = (await readdir(path.join(folder, 'language-check'), { recursive: true })).filter(
+      (file) => file.length > 60,
+    );
+    await writeFile(
+      path.join(folder, 'language-check', kept),
+      JSON.stringify([{ lang: 'ru', text: 'kept', problem: 'x' }]),
+    );
+    expect(check(page)).toEqual(['ru/x/index.html: kept']);
+    // A word changed in the text, or in code, is checked anew.
+    expect(check(page.replace('Капшула и', 'Капшуля и'))).toEqual(['ru/x/index.html: Капшулу']);
+    expect(check(page.replace('<code>Капшулу</code>', '<code>Капшулю</code>'))).toEqual(['ru/x/index.html: Капшула']);
+    // So is every page when the rules change: the forms of names found wrong, the checks.
+    expect(languageCheckProducer.modules.map((module) => path.basename(module.pathname))).toEqual([
+      'language-check.ts',
+      'orthography.ts',
+      'wrong-forms.ts',
+    ]);
   });
 
   it('judge each text by the language of its element: the English column of a side-by-side page is English', () => {

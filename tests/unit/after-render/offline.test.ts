@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import {
   offlineCostOfPage,
@@ -75,6 +76,19 @@ describe('offline reading', () => {
     ]);
     expect(languages.en).toContain('pagefind/wasm.en.pagefind');
     expect(languages.en.filter((file) => /\b(be|ru)[/_]/.test(file))).toEqual([]);
+  });
+
+  it('reads the scripts a page loads from the page as the build holds it parsed, when it has it', async () => {
+    const files = builtSite();
+    const dir = await site(files);
+    // The build's tree of the search page loads what the written file does; a tree that loads another script
+    // shows which of the two was read.
+    const held = parse(files['be/search/index.html']?.replace('search.1.js', 'other.js') ?? '');
+    await writeFile(path.join(dir, '_astro/other.js'), 'other');
+    const languages = await offlineLanguages(dir, new Map([['be/search/index.html', held]]));
+    expect(languages.be).toContain('_astro/other.js');
+    expect(languages.be).not.toContain('_astro/search.1.js');
+    expect(languages.ru).toContain('_astro/search.1.js');
   });
 
   it('refuses a page that loads a script the build did not write', async () => {

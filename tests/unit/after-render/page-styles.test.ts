@@ -1,9 +1,15 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { pruneStyles, pruneStylesheet, vocabularyOf } from '../../../pipeline/after-render/page-styles';
+import {
+  prunedStylesProducer,
+  pruneStyles,
+  pruneStylesheet,
+  vocabularyOf,
+} from '../../../pipeline/after-render/page-styles';
+import { buildCache } from '../../../pipeline/render/build-cache';
 
 const prune = (css: string, body: string, scripts: string[] = []) =>
   pruneStylesheet(css, vocabularyOf(parse(`<html><head></head><body>${body}</body></html>`), scripts));
@@ -70,6 +76,32 @@ describe('pruneStyles', () => {
     );
     await pruneStyles(dir, new Map([['en/index.html', page]]));
     expect(page.querySelectorAll('style').map((style) => style.rawText)).toEqual(['p{x:y}\n.search-ready p{x:y}']);
+  });
+
+  it('keeps each page’s result between builds, by its stylesheet, its page’s names and the pruner’s version', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'page-styles-'));
+    const cache = buildCache('page-styles', prunedStylesProducer, dir);
+    const pruned = async (html: string) => {
+      const page = parse(html);
+      await pruneStyles(dir, new Map([['en/index.html', page]]), cache);
+      return page.querySelector('style')?.rawText;
+    };
+    const page = '<html><head><style>p{x:y}.pair{x:y}</style></head><body><p>x</p></body></html>';
+    expect(await pruned(page)).toBe('p{x:y}');
+    // What the last build kept is what this one gives: a stand-in for it shows it was read, not made again.
+    const [kept = ''] = await readdir(path.join(dir, 'page-styles'), { recursive: true }).then((files) =>
+      files.filter((file) => file.length > 60),
+    );
+    await writeFile(path.join(dir, 'page-styles', kept), 'p{kept:1}');
+    expect(await pruned(page)).toBe('p{kept:1}');
+    // Another stylesheet, or another name in the page, is pruned anew.
+    expect(await pruned(page.replace('p{x:y}', 'p{x:z}'))).toBe('p{x:z}');
+    expect(await pruned(page.replace('<p>x</p>', '<p class="pair">x</p>'))).toBe('p{x:y}.pair{x:y}');
+    // The pruner, PostCSS or its selector parser at another version keys every page anew.
+    expect(prunedStylesProducer.packages).toEqual(['postcss', 'postcss-selector-parser']);
+    expect(prunedStylesProducer.modules.map(String)).toEqual([
+      new URL('../../../pipeline/after-render/page-styles.ts', import.meta.url).href,
+    ]);
   });
 
   it('names the page whose script is not in the site', async () => {

@@ -1,7 +1,11 @@
 /** The release's CAR, unpacked with a real UnixFS implementation (tests/support/car.ts), independent of the writer. */
 import { CID } from 'multiformats/cid';
-import { describe, expect, it } from 'vitest';
-import { siteCar } from '../../../pipeline/release/ipfs-car.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { carProducer, siteCar } from '../../../pipeline/release/ipfs-car.ts';
+import { buildCache } from '../../../pipeline/render/build-cache.ts';
 import { unpackCar } from '../../support/car.ts';
 
 const files = [
@@ -44,5 +48,38 @@ describe('the release as an IPFS CAR', () => {
       file.path === 'index.html' ? { ...file, bytes: Buffer.from('<!doctype html><title>Home!</title>') } : file,
     );
     expect((await siteCar(changed)).cid).not.toBe((await siteCar(files)).cid);
+  });
+
+  describe('kept between builds', () => {
+    const folders: string[] = [];
+    afterAll(() => Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true }))));
+
+    it('gives the last CAR while the files are the same, and makes another when one changes', async () => {
+      const folder = await mkdtemp(path.join(tmpdir(), 'car-cache-'));
+      folders.push(folder);
+      const cache = buildCache('car', carProducer, folder);
+      const made = await siteCar(files, cache);
+      const entry = path.join(folder, 'car', 'la', 'last-car');
+      const kept = await readFile(entry);
+      expect(kept.subarray(-made.bytes.length).equals(Buffer.from(made.bytes))).toBe(true);
+      // A stand-in for the kept CAR, with its key, shows that the next build reads it rather than make it again.
+      const standIn = await siteCar(files.slice(0, 1), buildCache('stand-in', carProducer, folder));
+      await writeFile(entry, Buffer.concat([kept.subarray(0, 64), standIn.bytes]));
+      expect((await siteCar(files, cache)).cid).toBe(standIn.cid);
+      // One byte of one file changed, or the files in another order: the CAR is made again, and replaces the last.
+      const changed = files.map((file) =>
+        file.path === 'index.html' ? { ...file, bytes: Buffer.from('<!doctype html><title>Home!</title>') } : file,
+      );
+      const remade = await siteCar(changed, cache);
+      expect(remade.cid).not.toBe(made.cid);
+      expect(remade.cid).toBe((await unpackCar(remade.bytes)).root);
+      expect((await siteCar([...files].reverse(), cache)).cid).toBe(made.cid);
+      expect((await readFile(entry)).subarray(64).equals(Buffer.from(made.bytes))).toBe(true);
+      // Another version of the IPFS packages, or of this module, keys every CAR anew.
+      expect(carProducer.packages).toEqual(
+        expect.arrayContaining(['ipfs-unixfs-importer', 'ipfs-unixfs', '@ipld/car', '@ipld/dag-pb', 'multiformats']),
+      );
+      expect(carProducer.modules.map((module) => path.basename(module.pathname))).toEqual(['ipfs-car.ts']);
+    });
   });
 });
