@@ -1,4 +1,4 @@
-import type { InEveryLanguage } from '../i18n/locales';
+import type { InEveryLanguage, Locale } from '../i18n/locales';
 
 /**
  * How the documents name people, places and organisations in each language.
