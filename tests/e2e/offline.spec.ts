@@ -46,18 +46,25 @@ async function serveCopy(dir: string, prefix: string, port = 0): Promise<Copy> {
 
 const address = (root: string, sitePath: string) => new URL(sitePath.slice(1), root).href;
 
+/**
+ * How long saving a language for offline reading may take: some 60 files through the worker, which on a
+ * loaded 2-core machine have taken over 30 s.
+ */
+const savingTimeout = 90_000;
+
 /** The reader's choice: on the note for readers, the button that keeps the language; then the note says it is kept. */
 async function keepLanguage(page: Page, root: string, lang: Locale): Promise<void> {
   await page.goto(address(root, paths.about(lang)));
   await page.getByRole('button', { name: uiStrings[lang].offline.keep }).click();
-  // Keeping a language downloads its files: on a busy machine that can take longer than Playwright's usual wait.
-  await expect(page.locator('[data-offline-state]')).toHaveText(uiStrings[lang].offline.kept, { timeout: 30_000 });
+  await expect(page.locator('[data-offline-state]')).toHaveText(uiStrings[lang].offline.kept, {
+    timeout: savingTimeout,
+  });
 }
 
 /** Waits until the page's footer says its language is kept, in its language. */
 async function waitUntilKept(page: Page, lang: Locale): Promise<void> {
   const line = page.locator('.site-footer .offline-saved');
-  await expect(line).toBeVisible({ timeout: 30_000 });
+  await expect(line).toBeVisible({ timeout: savingTimeout });
   await expect(line).toContainText(uiStrings[lang].footer.offline);
 }
 
@@ -190,7 +197,7 @@ for (const { prefix, languages } of [
         // Meanwhile its worker saves the language again, from the next release, and drops the old copy.
         const { languages } = offlineFilesIn(nextRelease);
         await expect
-          .poll(() => savedUrls(page), { timeout: 30_000 })
+          .poll(() => savedUrls(page), { timeout: savingTimeout })
           .toEqual({
             [`${offlineStorage.pagesCache} ${next} ${second.root}`]: [...languages[lang], paths.offlineFiles().slice(1)]
               .map((file) => new URL(file, second.root).href)
