@@ -10,7 +10,7 @@ import { readPages } from '../../pipeline/after-render/site-files';
 import { sha256Hex } from '../../pipeline/release/checksums';
 import { sortableDate } from '../../src/content/schema';
 import { localeCodes, type Locale } from '../../src/i18n/locales';
-import { uiStrings } from '../../src/i18n/ui';
+import { languageName, uiStrings, useTranslations } from '../../src/i18n/ui';
 import { paths } from '../../src/lib/routes';
 import { readDocument } from '../support/content';
 import { epubcheck } from '../support/epubcheck';
@@ -57,7 +57,7 @@ for (const lang of localeCodes) {
         expect(words(text.querySelector('.document-header'))).toBe(words(page.querySelector('.document-header')));
         const notice = text.querySelector('.translation-notice');
         if (data.translated) {
-          const original = uiStrings[lang].languageName[data.originalLanguage];
+          const original = languageName(useTranslations(lang), data.originalLanguage);
           expect(words(notice)).toContain(uiStrings[lang].translation.notice.replace('{{language}}', original));
         } else {
           // An original lists its translations, as its page does.

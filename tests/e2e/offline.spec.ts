@@ -6,7 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { writeOfflineFiles, type OfflineFiles } from '../../pipeline/after-render/offline';
-import { searchQueries } from '../../pipeline/bench/page-cost';
+import { searchQuery } from '../../pipeline/bench/page-cost';
 import { serve } from '../../pipeline/mirror-tools/serve';
 import { localeCodes, type Locale } from '../../src/i18n/locales';
 import { uiStrings } from '../../src/i18n/ui';
@@ -137,7 +137,7 @@ for (const { prefix, languages } of [
           await expect(page.locator('.language-chooser a')).toHaveCount(localeCodes.length);
 
           await page.goto(address(copy.root, paths.search(lang)));
-          await page.getByLabel(uiStrings[lang].search.label).fill(searchQueries[lang]);
+          await page.getByLabel(uiStrings[lang].search.label).fill(searchQuery(lang));
           await page.getByRole('button', { name: uiStrings[lang].search.submit }).click();
           await expect(page.locator('[data-search-results] li').first()).toBeVisible();
           await expect(page.locator('[data-search-unavailable]')).toBeHidden();

@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import type { HTMLElement } from 'node-html-parser';
 import { timeline } from '../../src/data/timeline';
 import { releaseDate } from '../../src/lib/release-revision';
-import { localeCodes, locales, type Locale } from '../../src/i18n/locales';
+import { inLanguage, localeCodes, locales, type Locale } from '../../src/i18n/locales';
 import { uiStrings } from '../../src/i18n/ui';
 import { indexAnchor, listedName, namesIndex, type IndexedName } from '../../src/lib/names-index';
 import { formatDay } from '../../src/lib/dates';
@@ -157,24 +157,29 @@ for (const lang of localeCodes) {
     const people = page.locator('#person ~ .names-index').first();
     // Surnames first, in bold, in the order of the language's alphabet: written here by hand.
     await expect(people.locator('li > p > strong').first()).toHaveText(
-      { be: 'Баброў', ru: 'Барроу', en: 'Babrou' }[lang],
+      inLanguage({ be: 'Баброў', ru: 'Барроу', en: 'Babrou' }, lang).value,
     );
     const surnames = await people.locator('li > p > strong').allInnerTexts();
     expect(surnames.slice(0, 4)).toEqual(
-      {
-        be: ['Баброў', 'Бадсон', 'Бандарэнка', 'Бароу'],
-        ru: ['Барроу', 'Беланже', 'Бобров', 'Бодсон'],
-        en: ['Babrou', 'Bellanger', 'Bodson', 'Bokun'],
-      }[lang],
+      inLanguage(
+        {
+          be: ['Баброў', 'Бадсон', 'Бандарэнка', 'Бароу'],
+          ru: ['Барроу', 'Беланже', 'Бобров', 'Бодсон'],
+          en: ['Babrou', 'Bellanger', 'Bodson', 'Bokun'],
+        },
+        lang,
+      ).value,
     );
     // The letters jump to the first name under each.
     const letters = page.locator('#person ~ .index-letters a');
-    await expect(letters.first()).toHaveText({ be: 'Б', ru: 'Б', en: 'B' }[lang]);
+    await expect(letters.first()).toHaveText(inLanguage({ be: 'Б', ru: 'Б', en: 'B' }, lang).value);
     const jump = letters.filter({ hasText: /^[КK]$/ });
     await jump.click();
     const landed = page.locator('.names-index > li:target');
     await expect(landed).toBeInViewport();
-    await expect(landed.locator('strong')).toHaveText({ be: 'Калеснікава', ru: 'Калупахо', en: 'Kalesnikawa' }[lang]);
+    await expect(landed.locator('strong')).toHaveText(
+      inLanguage({ be: 'Калеснікава', ru: 'Калупахо', en: 'Kalesnikawa' }, lang).value,
+    );
     // Tags from the glossary's data, agreeing with the person.
     const tag = (key: string) => page.locator(`#${indexAnchor(key)} .name-tag`);
     await expect(tag('Ihar Pavarau')).toHaveText(uiStrings[lang].names.tag.sentenced);

@@ -114,7 +114,7 @@ describe('npm run translation-status', () => {
   it('says a translation is not reviewed while it has no review date, which the build requires before publishing it', async () => {
     const translation = path.join(project, 'src/content/documents/pl/petition-to-the-ilo.mdx');
     const reviewed = await readFile(translation, 'utf8');
-    await writeFile(translation, reviewed.replace(/^  translationReviewed: .*\n/m, ''));
+    await writeFile(translation, reviewed.replace(/^ {2}translationReviewed: .*\n/m, ''));
     try {
       const { code, lines } = await translationStatus();
       expect(code).toBe(0);
