@@ -12,7 +12,7 @@ import { localeCodes, type Locale } from '../../src/i18n/locales';
 import { uiStrings } from '../../src/i18n/ui';
 import { paths } from '../../src/lib/routes';
 import { offlineStorage } from '../../src/offline/storage';
-import { readDocument } from '../support/content';
+import { shownDocument } from '../support/content';
 import { sitePages, slugs } from './site';
 
 // The other tests block service workers, which would save a whole language in the background of each one.
@@ -130,7 +130,7 @@ for (const { prefix, languages } of [
           for (const { path: sitePath, slug } of pagesOf(lang)) {
             await page.goto(address(copy.root, sitePath));
             await expect(page.locator('html')).toHaveAttribute('lang', lang);
-            if (slug) await expect(page.locator('h1')).toHaveText(readDocument(lang, slug).data.title);
+            if (slug) await expect(page.locator('h1')).toHaveText(shownDocument(lang, slug).data.title);
             await waitUntilKept(page, lang);
           }
           await page.goto(copy.root);

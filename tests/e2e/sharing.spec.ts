@@ -5,7 +5,7 @@ import { localeCodes, locales, type Locale } from '../../src/i18n/locales';
 import { uiStrings } from '../../src/i18n/ui';
 import { cardText, chooserCard, documentCard, homeCard } from '../../src/lib/preview-card';
 import { previewTitleLength } from '../../src/content/schema';
-import { readDocument } from '../support/content';
+import { shownDocument } from '../support/content';
 import { paths } from '../../src/lib/routes';
 import { absoluteUrl, siteUrl } from '../../src/lib/site-url';
 import { mainSite } from './mirrors';
@@ -65,7 +65,7 @@ for (const { path, lang } of sitePages) {
 /** The card each page's preview image is drawn from, which its alt text must describe. */
 function cardOf(path: string, lang: Locale, slug: string | undefined) {
   if (path === paths.languageChooser()) return chooserCard();
-  return slug === undefined ? homeCard(lang) : documentCard(lang, readDocument(lang, slug).data);
+  return slug === undefined ? homeCard(lang) : documentCard(lang, shownDocument(lang, slug).data);
 }
 
 const metaContent = (path: string, selector: string) =>
@@ -86,7 +86,7 @@ test.describe('what a preview says', () => {
   for (const lang of localeCodes) {
     for (const slug of slugs) {
       test(`${lang}/${slug}: an article with its author, its date where it has one, and a short title`, () => {
-        const { data } = readDocument(lang, slug);
+        const { data } = shownDocument(lang, slug);
         const path = paths.document(lang, slug);
         expect(metaContent(path, 'property="og:type"')).toBe('article');
         expect(metaContent(path, 'property="article:author"')).toBe(data.author);

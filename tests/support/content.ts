@@ -40,9 +40,16 @@ export function readDocument(lang: Locale, slug: string): DocumentFile {
  * throws), and the translations a partial language has so far.
  */
 export function documentsIn(lang: Locale): DocumentFile[] {
-  return slugs
-    .filter((slug) => locales[lang].complete || existsSync(path.join(documentsDir, lang, `${slug}.mdx`)))
-    .map((slug) => readDocument(lang, slug));
+  return slugs.filter((slug) => isWrittenIn(lang, slug)).map((slug) => readDocument(lang, slug));
+}
+
+/** Whether `lang` has the document: a complete language must, a partial one once it is translated. */
+export const isWrittenIn = (lang: Locale, slug: string) =>
+  locales[lang].complete || existsSync(path.join(documentsDir, lang, `${slug}.mdx`));
+
+/** The document `/{lang}/{slug}/` shows: its own, or the original where a partial language has no translation yet. */
+export function shownDocument(lang: Locale, slug: string): DocumentFile {
+  return readDocument(isWrittenIn(lang, slug) ? lang : readDocument('en', slug).data.originalLanguage, slug);
 }
 
 /** The languages a page (`src/content/pages/{lang}/{name}.mdx`) is written in: every complete one, and each partial one that has it. */
