@@ -11,7 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { promisify, stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addFixtureLanguage, copyProject, fixtureDocument, fixtureLanguage } from '../../support/fixture-language';
 
@@ -125,6 +125,11 @@ const listedProblems = async () => JSON.parse(await readFile(path.join(project, 
 
 describe('a partial language', { timeout: 180_000 }, () => {
   it('passes the type check: complete languages are typed required, and nothing requires a value in it', () => {
+    // Each error as astro check names it: file:line:column - error ts(code): message.
+    const errors = stripVTControlCharacters(typeCheck.output)
+      .split('\n')
+      .filter((line) => / - (error|warning) ts\(\d+\)/.test(line));
+    expect(errors).toEqual([]);
     expect(typeCheck.output).toContain('0 errors');
     expect(typeCheck.code).toBe(0);
   });
