@@ -46,7 +46,7 @@ import {
   summarise,
   type PageCost,
   firstSearchResult,
-  searchQueries,
+  searchQuery,
 } from './bench/page-cost.ts';
 import { serve } from './mirror-tools/serve.ts';
 import { chromiumArgs, chromiumExecutablePath } from './bench/chromium.ts';
@@ -262,7 +262,7 @@ async function measureSearches(browser: Browser, origin: string, distDir: string
       console.log(`\nSearch in ${lang}: skipped, the site has no ${searchPage} page yet`);
       continue;
     }
-    const query = searchQueries[lang];
+    const query = searchQuery(lang);
     const cost = await measurePage(browser, `${origin}${searchPage}?q=${encodeURIComponent(query)}`, {
       context: { viewport },
       until: firstSearchResult,
@@ -284,7 +284,7 @@ async function measureSearches(browser: Browser, origin: string, distDir: string
 /** This site's searches: each language's search page opened with a query, as a shared search link opens it. */
 const siteSearches: TimedSearch[] = localeCodes.map((lang) => ({
   label: lang,
-  path: `${paths.search(lang)}?q=${encodeURIComponent(searchQueries[lang])}`,
+  path: `${paths.search(lang)}?q=${encodeURIComponent(searchQuery(lang))}`,
   firstResult: firstSearchResult,
 }));
 
@@ -298,7 +298,7 @@ const starlightSearch: TimedSearch = {
   firstResult: '.pagefind-ui__result',
   type: async (page) => {
     await page.locator('button[data-open-modal]:not([disabled])').click();
-    await page.locator('.pagefind-ui__search-input').fill(searchQueries.en);
+    await page.locator('.pagefind-ui__search-input').fill(searchQuery('en'));
   },
 };
 

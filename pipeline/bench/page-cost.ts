@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page, Request, Response } from '@playwright/test';
 import { parse } from 'node-html-parser';
-import type { Locale } from '../../src/i18n/locales.ts';
+import { inLanguage, type InEveryLanguage, type Locale } from '../../src/i18n/locales.ts';
 import { brotliSize, checkBudget, isSitePage, type BudgetBreach } from '../after-render/budgets.ts';
 import { listFiles, pagePathOf } from '../after-render/site-files.ts';
 
@@ -355,6 +355,11 @@ async function listSite(distDir: string): Promise<string[]> {
 }
 
 /** A name every document mentions in each language, so every search has results to show. */
-export const searchQueries: Record<Locale, string> = { be: 'Лукашэнка', ru: 'Лукашенко', en: 'Lukashenko' };
+const searchQueries: InEveryLanguage<string> = { be: 'Лукашэнка', ru: 'Лукашенко', en: 'Lukashenko' };
+
+/** The query searched in `lang`: a partial language without its own shows the English originals, and finds the English name. */
+export function searchQuery(lang: Locale): string {
+  return inLanguage(searchQueries, lang).value;
+}
 /** The search page lists its results as `<ol data-search-results>` items. */
 export const firstSearchResult = '[data-search-results] li';

@@ -8,7 +8,7 @@ import { offlineCostOfPage, offlineSizes, registrationSource } from '../../pipel
 import { budgets, checkBudget, describeBreach } from '../../pipeline/after-render/budgets.ts';
 import {
   firstSearchResult,
-  searchQueries,
+  searchQuery,
   measurePage,
   pageBudgetBreaches,
   siteCss,
@@ -92,7 +92,7 @@ test.describe('byte budgets, brotli-compressed', () => {
   });
 
   for (const lang of localeCodes) {
-    const query = searchQueries[lang];
+    const query = searchQuery(lang);
     test(`a ${lang} search for "${query}" costs at most ${budgets.search.limitBytes} B until the first result`, async ({
       browser,
       ownContextOptions,

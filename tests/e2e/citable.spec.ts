@@ -2,9 +2,17 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { HTMLElement } from 'node-html-parser';
-import { localeCodes, type Locale } from '../../src/i18n/locales';
+import {
+  completeLocaleCodes,
+  inLanguage,
+  localeCodes,
+  locales,
+  type InEveryLanguage,
+  type Locale,
+} from '../../src/i18n/locales';
 import { uiStrings } from '../../src/i18n/ui';
 import { paths } from '../../src/lib/routes';
+import { documentsIn } from '../support/content';
 import { builtFile, builtPage, sitePathOf, slugs, translationsOf } from './site';
 
 const linkName = (lang: Locale, number: number) => uiStrings[lang].paragraph.link.replace('{{number}}', String(number));
@@ -94,7 +102,7 @@ test.describe('citable paragraphs', () => {
   });
 
   test('the paragraph links stay out of the search index', async ({ page }) => {
-    const words: Record<Locale, string> = { be: 'Нафтан', ru: 'Нафтан', en: 'Naftan' };
+    const words: InEveryLanguage<string> = { be: 'Нафтан', ru: 'Нафтан', en: 'Naftan' };
     for (const lang of localeCodes) {
       await page.goto(paths.search(lang));
       const content = await page.evaluate(async (word) => {
@@ -103,9 +111,9 @@ test.describe('citable paragraphs', () => {
         return Promise.all(
           results.map(async (result: { data: () => Promise<{ content: string }> }) => (await result.data()).content),
         );
-      }, words[lang]);
+      }, inLanguage(words, lang).value);
       expect(content, lang).toHaveLength(1);
-      expect(content[0]).toContain(words[lang]);
+      expect(content[0]).toContain(inLanguage(words, lang).value);
       expect(content[0]).not.toContain('¶');
       expect(content[0]).not.toContain(linkName(lang, 1));
     }
@@ -132,9 +140,13 @@ test.describe('citable paragraphs', () => {
   });
 
   for (const lang of localeCodes) {
+    // Single-file copies are of the documents written in the language: a partial one's translations.
+    const written = documentsIn(lang).map(({ slug }) => slug);
+    const slug = written.includes('industriall-letter-to-the-ilo') ? 'industriall-letter-to-the-ilo' : written[0];
+    if (slug === undefined) continue;
     test(`the single-file copy in ${lang} keeps every paragraph’s id and number`, async ({ page }) => {
-      const online = documentBlocks(builtPage(paths.document(lang, 'industriall-letter-to-the-ilo')));
-      const singleFile = paths.singleFile(lang, 'industriall-letter-to-the-ilo');
+      const online = documentBlocks(builtPage(paths.document(lang, slug)));
+      const singleFile = paths.singleFile(lang, slug);
       expect(documentBlocks(builtPage(singleFile))).toEqual(online);
       await page.goto(pathToFileURL(path.resolve(builtFile(singleFile))).href);
       await expect(page.locator('.document-text .pn').first()).toBeVisible();
@@ -146,7 +158,9 @@ test.describe('citable paragraphs', () => {
 
 test.describe('side-by-side pages', () => {
   test('there is one for each translation of each document', () => {
-    expect(translationsOf).toHaveLength(slugs.length * (localeCodes.length - 1));
+    // Each complete language but the originals' has every document; a partial one, what it has translated.
+    const partialTranslations = localeCodes.filter((lang) => !locales[lang].complete).flatMap(documentsIn);
+    expect(translationsOf).toHaveLength(slugs.length * (completeLocaleCodes.length - 1) + partialTranslations.length);
   });
 
   for (const { slug, lang, originalLanguage } of translationsOf) {

@@ -6,13 +6,13 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { writeOfflineFiles, type OfflineFiles } from '../../pipeline/after-render/offline';
-import { searchQueries } from '../../pipeline/bench/page-cost';
+import { searchQuery } from '../../pipeline/bench/page-cost';
 import { serve } from '../../pipeline/mirror-tools/serve';
 import { localeCodes, type Locale } from '../../src/i18n/locales';
 import { uiStrings } from '../../src/i18n/ui';
 import { paths } from '../../src/lib/routes';
 import { offlineStorage } from '../../src/offline/storage';
-import { readDocument } from '../support/content';
+import { shownDocument } from '../support/content';
 import { sitePages, slugs } from './site';
 
 // The other tests block service workers, which would save a whole language in the background of each one.
@@ -137,14 +137,14 @@ for (const { prefix, languages } of [
           for (const { path: sitePath, slug } of pagesOf(lang)) {
             await page.goto(address(copy.root, sitePath));
             await expect(page.locator('html')).toHaveAttribute('lang', lang);
-            if (slug) await expect(page.locator('h1')).toHaveText(readDocument(lang, slug).data.title);
+            if (slug) await expect(page.locator('h1')).toHaveText(shownDocument(lang, slug).data.title);
             await waitUntilKept(page, lang);
           }
           await page.goto(copy.root);
           await expect(page.locator('.language-chooser a')).toHaveCount(localeCodes.length);
 
           await page.goto(address(copy.root, paths.search(lang)));
-          await page.getByLabel(uiStrings[lang].search.label).fill(searchQueries[lang]);
+          await page.getByLabel(uiStrings[lang].search.label).fill(searchQuery(lang));
           await page.getByRole('button', { name: uiStrings[lang].search.submit }).click();
           await expect(page.locator('[data-search-results] li').first()).toBeVisible();
           await expect(page.locator('[data-search-unavailable]')).toBeHidden();

@@ -7,21 +7,23 @@ import { uiStrings } from '../../src/i18n/ui';
 import { paths } from '../../src/lib/routes';
 import { siteUrl } from '../../src/lib/site-url';
 import { listFiles, pagePathOf } from '../../pipeline/after-render/site-files';
-import { builtFile, builtPage, sitePages, sitePathOf, slugs } from './site';
+import { documentsIn, isWrittenIn } from '../support/content';
+import { builtFile, builtPage, languagesOf, sitePages, sitePathOf, slugs } from './site';
 
 /** An element's text as a reader sees it run together: whitespace collapsed. */
 const textOf = (element: HTMLElement | null | undefined) => (element?.text ?? '').replace(/\s+/g, ' ').trim();
 
 test('the list of pages (src/lib/pages.ts) is every HTML page the build wrote, beside the single files', async () => {
   const built = (await listFiles('dist')).filter((file) => file.endsWith('.html')).map(pagePathOf);
-  const singleFiles = localeCodes.flatMap((lang) => slugs.map((slug) => paths.singleFile(lang, slug)));
+  const singleFiles = localeCodes.flatMap((lang) => documentsIn(lang).map(({ slug }) => paths.singleFile(lang, slug)));
   expect(built.sort()).toEqual([...sitePages.map(({ path }) => path), ...singleFiles].sort());
 });
 
 // What every page declares is in its HTML, read here as a crawler reads it; how pages render, with JavaScript on
 // and off, is checked in a browser by security.spec.ts, which also opens each page on a phone-sized screen.
 test.describe('every page', () => {
-  for (const { path, lang, notFound } of sitePages) {
+  for (const sitePage of sitePages) {
+    const { path, lang, notFound } = sitePage;
     const alternatesTitle = notFound
       ? ', and no alternates: a 404 page asks not to be indexed'
       : ', names every language and x-default at absolute addresses, and each exists';
@@ -39,7 +41,7 @@ test.describe('every page', () => {
         expect(page.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
         return;
       }
-      expect(alternates.map((link) => link.getAttribute('hreflang'))).toEqual([...localeCodes, 'x-default']);
+      expect(alternates.map((link) => link.getAttribute('hreflang'))).toEqual([...languagesOf(sitePage), 'x-default']);
       for (const link of alternates) {
         const href = link.getAttribute('href') ?? '';
         expect(href.startsWith(siteUrl.href), `${link.getAttribute('hreflang')} alternate ${href} is absolute`).toBe(
@@ -75,7 +77,7 @@ test.describe('language switcher', () => {
 
 test.describe('translations', () => {
   for (const slug of slugs) {
-    for (const lang of localeCodes.filter((code) => code !== 'en')) {
+    for (const lang of localeCodes.filter((code) => code !== 'en' && isWrittenIn(code, slug))) {
       test(`${lang}/${slug} says it is a translation and links to the original`, () => {
         const path = paths.document(lang, slug);
         const notice = builtPage(path).querySelector('.translation-notice');

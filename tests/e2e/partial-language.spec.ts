@@ -7,7 +7,7 @@
  * that build is the normal build's but for the language switchers and the alternates.
  */
 import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -20,6 +20,7 @@ import { timeline } from '../../src/data/timeline';
 import { splitFrontMatter } from '../../src/lib/mdx';
 import { releaseDate } from '../../src/lib/release-revision';
 import { paths } from '../../src/lib/routes';
+import { absoluteUrl } from '../../src/lib/site-url';
 import { serve } from '../../pipeline/mirror-tools/serve';
 import { addFixtureLanguage, copyProject, fixtureDocument, fixtureLanguage } from '../support/fixture-language';
 import { readDocument, slugs } from '../support/content';
@@ -114,6 +115,10 @@ for (const slug of untranslated) {
         anchors.map((anchor) => [anchor.getAttribute('hreflang'), anchor.getAttribute('href')]),
       );
     expect(links).toEqual(completeLocaleCodes.map((code) => [code, `../../${code}/${slug}/`]));
+    // Its link preview is the original's card, which the build drew (it draws none for a missing translation).
+    const image = paths.previewImage('en', slug);
+    await expect(page.locator('meta[property="og:image"]')).toHaveAttribute('content', absoluteUrl(image));
+    expect(existsSync(path.join(built, image))).toBe(true);
   });
 }
 

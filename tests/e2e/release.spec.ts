@@ -13,10 +13,10 @@ import { verifyMirror } from '../../pipeline/mirror-tools/verify';
 import { isExactCopy } from '../../pipeline/mirror-tools/verify-report';
 import { serve } from '../../pipeline/mirror-tools/serve';
 import { localeCodes } from '../../src/i18n/locales';
+import { documentsIn } from '../support/content';
 import { paths } from '../../src/lib/routes';
 import { siteUrl } from '../../src/lib/site-url';
 import { signedCopyOfDist, temporary } from './hosts';
-import { slugs } from './site';
 
 /** Whether the working tree differs from HEAD, in which case a clone and `git archive HEAD` are different sources. */
 const uncommitted = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }) !== '';
@@ -177,7 +177,7 @@ test.describe('single-file documents', () => {
     }) => {
       let requests: string[] = [];
       page.on('request', (request) => requests.push(request.url()));
-      for (const slug of slugs) {
+      for (const { slug } of documentsIn(lang)) {
         const file = path.join('dist', paths.singleFile(lang, slug));
         expect(readFileSync(file).length, slug).toBeLessThan(100 * 1024);
         const address = pathToFileURL(path.resolve(file)).href;
@@ -209,9 +209,9 @@ test('every home page links to the downloads, which link to the archive and each
     // Linked from the page and from the footer: either goes there.
     await page.locator(`a[href$="downloads/"]`).first().click();
     await expect(page.locator(`a[href$="${paths.siteArchive().split('/').at(-1)}"]`)).toHaveCount(1);
-    // Each document as a single file in every language.
-    await expect(page.locator('.download-list a[href$=".html"]')).toHaveCount(slugs.length * localeCodes.length);
-    for (const slug of slugs)
+    // Each document as a single file in every language it is written in.
+    await expect(page.locator('.download-list a[href$=".html"]')).toHaveCount(localeCodes.flatMap(documentsIn).length);
+    for (const { slug } of documentsIn(lang))
       await expect(page.locator(`.download-list a[href$="/${lang}/${slug}.html"]`)).toHaveCount(1);
   }
 });

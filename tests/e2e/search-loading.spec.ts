@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { localeCodes } from '../../src/i18n/locales';
-import { searchQueries } from '../../pipeline/bench/page-cost';
+import { searchQuery } from '../../pipeline/bench/page-cost';
 import { uiStrings } from '../../src/i18n/ui';
 import { paths } from '../../src/lib/routes';
 import { searchUrl, settled } from './search';
@@ -36,7 +36,7 @@ test.describe('fetching what search needs', () => {
     test(`in ${lang}, a page opened with a query asks for every file of the search at once, before the engine runs`, async ({
       page,
     }) => {
-      await page.goto(searchUrl(lang, searchQueries[lang]));
+      await page.goto(searchUrl(lang, searchQuery(lang)));
       await settled(page);
       const { files, parsed } = await page.evaluate(() => ({
         files: performance

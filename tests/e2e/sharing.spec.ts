@@ -5,11 +5,11 @@ import { localeCodes, locales, type Locale } from '../../src/i18n/locales';
 import { uiStrings } from '../../src/i18n/ui';
 import { cardText, chooserCard, documentCard, homeCard } from '../../src/lib/preview-card';
 import { previewTitleLength } from '../../src/content/schema';
-import { readDocument } from '../support/content';
+import { documentsIn, shownDocument } from '../support/content';
 import { paths } from '../../src/lib/routes';
 import { absoluteUrl, siteUrl } from '../../src/lib/site-url';
 import { mainSite } from './mirrors';
-import { builtFile, builtPage, sitePages, sitePathOf, slugs } from './site';
+import { builtFile, builtPage, languagesOf, sitePages, sitePathOf, slugs } from './site';
 
 function pngSize(file: string): { width: number; height: number } {
   const bytes = readFileSync(file);
@@ -31,7 +31,8 @@ const previewTags = [
 ];
 
 // Link previews are drawn by the messengers' crawlers, which read the HTML and run no script: so are they checked.
-for (const { path, lang } of sitePages) {
+for (const sitePage of sitePages) {
+  const { path, lang } = sitePage;
   test(`${path} has a complete link preview in ${lang}`, () => {
     const page = builtPage(path);
     const content = (property: string) =>
@@ -43,7 +44,7 @@ for (const { path, lang } of sitePages) {
       .querySelectorAll('meta[property="og:locale:alternate"]')
       .map((meta) => meta.getAttribute('content'));
     expect(alternates.sort()).toEqual(
-      localeCodes
+      languagesOf(sitePage)
         .filter((code) => code !== lang)
         .map((code) => locales[code].openGraph)
         .sort(),
@@ -65,7 +66,10 @@ for (const { path, lang } of sitePages) {
 /** The card each page's preview image is drawn from, which its alt text must describe. */
 function cardOf(path: string, lang: Locale, slug: string | undefined) {
   if (path === paths.languageChooser()) return chooserCard();
-  return slug === undefined ? homeCard(lang) : documentCard(lang, readDocument(lang, slug).data);
+  if (slug === undefined) return homeCard(lang);
+  // Where a partial language shows the original, the original's card.
+  const shown = shownDocument(lang, slug);
+  return documentCard(shown.lang, shown.data);
 }
 
 const metaContent = (path: string, selector: string) =>
@@ -78,7 +82,11 @@ test.describe('what a preview says', () => {
       expect(alt).toBe(cardText(cardOf(path, lang, slug)));
       expect(metaContent(path, 'name="twitter:image:alt"')).toBe(alt);
       expect(metaContent(path, 'property="og:image"')).toBe(
-        absoluteUrl(path === paths.languageChooser() ? paths.chooserPreviewImage() : paths.previewImage(lang, slug)),
+        absoluteUrl(
+          path === paths.languageChooser()
+            ? paths.chooserPreviewImage()
+            : paths.previewImage(slug === undefined ? lang : shownDocument(lang, slug).lang, slug),
+        ),
       );
     });
   }
@@ -86,7 +94,7 @@ test.describe('what a preview says', () => {
   for (const lang of localeCodes) {
     for (const slug of slugs) {
       test(`${lang}/${slug}: an article with its author, its date where it has one, and a short title`, () => {
-        const { data } = readDocument(lang, slug);
+        const { data } = shownDocument(lang, slug);
         const path = paths.document(lang, slug);
         expect(metaContent(path, 'property="og:type"')).toBe('article');
         expect(metaContent(path, 'property="article:author"')).toBe(data.author);
@@ -279,7 +287,9 @@ test.describe('feeds and indexes', () => {
       const feed = await parseXml(page, paths.feed(lang).slice(1));
       expect(feed.error).toBeNull();
       expect(feed.entries.map((entry) => entry.link).sort()).toEqual(
-        slugs.map((slug) => absoluteUrl(paths.document(lang, slug))).sort(),
+        documentsIn(lang)
+          .map(({ slug }) => absoluteUrl(paths.document(lang, slug)))
+          .sort(),
       );
       for (const entry of feed.entries) {
         expect(entry.title).toMatch(/\S/);
@@ -295,10 +305,12 @@ test.describe('feeds and indexes', () => {
   }) => {
     const map = await parseXml(page, 'sitemap.xml');
     expect(map.error).toBeNull();
-    const expected = sitePages.filter(({ notFound }) => !notFound).map(({ path }) => absoluteUrl(path));
+    // Only real translations: not the originals a partial language shows where it has none.
+    const listed = sitePages.filter((sitePage) => !sitePage.notFound && languagesOf(sitePage).includes(sitePage.lang));
+    const expected = listed.map(({ path }) => absoluteUrl(path));
     expect(map.locs.sort()).toEqual(expected.sort());
-    // Every language and x-default, as each page's head names them.
-    expect(map.alternates).toBe(expected.length * (localeCodes.length + 1));
+    // Every language the page is written in, and x-default, as each page's head names them.
+    expect(map.alternates).toBe(listed.reduce((sum, sitePage) => sum + languagesOf(sitePage).length + 1, 0));
     const revision = releaseRevision(process.cwd());
     expect(revision, 'the tests run in a clone, which has a release date').toBeDefined();
     const releaseDay = new Date((revision?.timestamp ?? 0) * 1000).toISOString().slice(0, 10);

@@ -1,12 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test as base, type BrowserContextOptions } from '@playwright/test';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { localeCodes, type Locale } from '../../src/i18n/locales';
-import { everyPage, type SitePage } from '../../src/lib/pages';
+import { everyPage, languagePages, type SitePage } from '../../src/lib/pages';
 import { paths } from '../../src/lib/routes';
 import { siteUrl } from '../../src/lib/site-url';
-import { documents, slugs } from '../support/content';
+import { documents, isWrittenIn, pageLanguages, slugs } from '../support/content';
 
 export { slugs };
 
@@ -23,6 +23,21 @@ export const sitePages: SitePage[] = everyPage(
     languages: localeCodes.filter((lang) => [original, ...translations].some((version) => version.lang === lang)),
   })),
 );
+
+/** The site's pages written in src/content/pages/, which a partial language may not have translated yet. */
+const contentPages = languagePages
+  .map(({ route }) => route)
+  .filter((route) => existsSync(`src/content/pages/en/${route}.mdx`));
+
+/**
+ * The languages a page is written in, which its alternates name: a document's, or a content page's,
+ * translations so far (every complete language has them all), or every language for a page the site makes.
+ */
+export function languagesOf({ path, lang, slug }: SitePage): Locale[] {
+  if (slug !== undefined) return localeCodes.filter((code) => isWrittenIn(code, slug));
+  const page = contentPages.find((route) => paths[route](lang) === path);
+  return page === undefined ? localeCodes : pageLanguages(page);
+}
 
 /** The file in the build that a site path is served from: `/en/` → `dist/en/index.html`. */
 export const builtFile = (sitePath: string) =>

@@ -2,10 +2,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import { documentSchema, type DocumentData } from '../../src/content/schema';
-import { localeCodes, type Locale } from '../../src/i18n/locales';
+import { localeCodes, locales, type Locale } from '../../src/i18n/locales';
 import { mdxFeatures, parseMdx, splitFrontMatter } from '../../src/lib/mdx';
 
 export const documentsDir = path.resolve('src/content/documents');
+const pagesDir = path.resolve('src/content/pages');
 
 export interface DocumentFile {
   lang: Locale;
@@ -32,6 +33,28 @@ export function readDocument(lang: Locale, slug: string): DocumentFile {
     // The text as written: the build's typographic quotes would hide a changed character.
     tree: parseMdx(body, { ...mdxFeatures, smartPunctuation: false }),
   };
+}
+
+/**
+ * The documents written in `lang`: every one in a complete language, which the build requires (a missing one
+ * throws), and the translations a partial language has so far.
+ */
+export function documentsIn(lang: Locale): DocumentFile[] {
+  return slugs.filter((slug) => isWrittenIn(lang, slug)).map((slug) => readDocument(lang, slug));
+}
+
+/** Whether `lang` has the document: a complete language must, a partial one once it is translated. */
+export const isWrittenIn = (lang: Locale, slug: string) =>
+  locales[lang].complete || existsSync(path.join(documentsDir, lang, `${slug}.mdx`));
+
+/** The document `/{lang}/{slug}/` shows: its own, or the original where a partial language has no translation yet. */
+export function shownDocument(lang: Locale, slug: string): DocumentFile {
+  return readDocument(isWrittenIn(lang, slug) ? lang : readDocument('en', slug).data.originalLanguage, slug);
+}
+
+/** The languages a page (`src/content/pages/{lang}/{name}.mdx`) is written in: every complete one, and each partial one that has it. */
+export function pageLanguages(name: string): Locale[] {
+  return localeCodes.filter((lang) => locales[lang].complete || existsSync(path.join(pagesDir, lang, `${name}.mdx`)));
 }
 
 /** Each document with its original and every translation there is: a partial language has some of them. */

@@ -1,4 +1,4 @@
-import type { Locale } from '../../src/i18n/locales';
+import type { InEveryLanguage } from '../../src/i18n/locales';
 
 export interface Paradigm {
   forms: string[];
@@ -11,9 +11,10 @@ export interface Paradigm {
  * of some verbs), a word to a line.
  * Whatever form a reader types, its stem must begin every other form, so that
  * it finds the document whichever form the text uses: the unit tests check
- * the stems, and the search tests run every form in the browser.
+ * the stems, and the search tests run every form in the browser. A partial language has none until
+ * someone writes its forms.
  */
-export const paradigms: Record<Locale, Paradigm[]> = {
+export const paradigms: InEveryLanguage<Paradigm[]> = {
   be: [
     { forms: ['Бандарэнка', 'Бандарэнкі', 'Бандарэнку', 'Бандарэнкам'], document: 'petition-to-the-ilo' },
     {

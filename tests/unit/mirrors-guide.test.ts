@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { localeCodes } from '../../src/i18n/locales.ts';
+import { pageLanguages } from '../support/content.ts';
 
 /** The fenced code blocks of a language's mirrors guide, in order: the commands and configurations a volunteer pastes. */
 function codeBlocks(lang: string): string[] {
@@ -9,7 +9,7 @@ function codeBlocks(lang: string): string[] {
 }
 
 describe('the mirrors guide', () => {
-  it.each(localeCodes.filter((lang) => lang !== 'en'))(
+  it.each(pageLanguages('mirrors').filter((lang) => lang !== 'en'))(
     'in %s has the English guide’s code blocks, in the same order, so every reader pastes the same commands',
     (lang) => {
       expect(codeBlocks(lang)).toEqual(codeBlocks('en'));

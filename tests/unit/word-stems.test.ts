@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { localeCodes, type Locale } from '../../src/i18n/locales';
+import { localeCodes, locales, type Locale } from '../../src/i18n/locales';
 import { blockTexts } from '../../src/lib/mdx';
 import { hasEveryQueryWord, queryWords, searchForm, searchTerms, wordStem } from '../../src/lib/word-stems';
-import { readDocument, slugs } from '../support/content';
+import { documentsIn } from '../support/content';
 import { paradigms } from '../support/word-forms';
 
 /** Every word a language's documents have, in their text and in the fields their headers show. */
 function documentWords(lang: Locale): string[] {
   const words = new Set<string>();
-  for (const slug of slugs) {
-    const { data, tree } = readDocument(lang, slug);
+  for (const { data, tree } of documentsIn(lang)) {
     const fields = [data.title, data.author, data.addressee ?? '', data.place ?? ''];
     for (const text of [...fields, ...blockTexts(tree)]) {
       for (const word of queryWords(text)) words.add(word);
@@ -18,12 +17,13 @@ function documentWords(lang: Locale): string[] {
   return [...words].sort();
 }
 
-for (const lang of localeCodes) {
+for (const lang of localeCodes.filter((code) => documentsIn(code).length > 0)) {
   describe(`${lang} word stems`, () => {
     const words = documentWords(lang);
 
     it(`are a beginning of each of the ${words.length} word forms in the ${lang} documents, so every word finds itself`, () => {
-      expect(words.length).toBeGreaterThan(300);
+      // Every document of a complete language; a partial one's translations, if any yet.
+      expect(words.length).toBeGreaterThan(locales[lang].complete ? 300 : 0);
       const misses = words.filter((word) => !searchForm(word).startsWith(searchForm(wordStem(lang, word))));
       expect(misses).toEqual([]);
     });
@@ -36,7 +36,7 @@ for (const lang of localeCodes) {
       expect(bare).toEqual([]);
     });
 
-    for (const { forms } of paradigms[lang]) {
+    for (const { forms } of paradigms[lang] ?? []) {
       it(`of every form of «${forms[0]}» begin every other form`, () => {
         const misses = forms.flatMap((query) =>
           forms
@@ -53,7 +53,7 @@ describe('the paradigms', () => {
   it('each have a form that is in the documents, so the search tests can find it', () => {
     for (const lang of localeCodes) {
       const words = new Set(documentWords(lang).map(searchForm));
-      const absent = paradigms[lang].filter(({ forms }) => !forms.some((form) => words.has(searchForm(form))));
+      const absent = (paradigms[lang] ?? []).filter(({ forms }) => !forms.some((form) => words.has(searchForm(form))));
       expect(absent, lang).toEqual([]);
     }
   });

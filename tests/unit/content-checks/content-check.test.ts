@@ -5,6 +5,7 @@ import { timeline } from '../../../src/data/timeline';
 import { checkContent, formatProblems, timelineFile } from '../../../pipeline/content-checks/content-check';
 import type { Correction } from '../../../src/lib/corrections';
 import type { TimelineEvent } from '../../../src/lib/timeline';
+import { localeCodes } from '../../../src/i18n/locales';
 import { bodyFile, bodyLine, check, checkBody, validDocument, validFixture, validPage } from './fixture';
 
 describe('content check', () => {
@@ -38,7 +39,7 @@ describe('content check', () => {
       { 'documents/uk/a-letter.mdx': validDocument(true) },
       {
         file: 'src/content/documents/uk',
-        problem: 'is not a language of the site: "uk" (languages: be, ru, en; add a language in src/i18n/locales.ts)',
+        problem: `is not a language of the site: "uk" (languages: ${localeCodes.join(', ')}; add a language in src/i18n/locales.ts)`,
       },
     ],
     [

@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { timeline } from '../../../src/data/timeline';
 import { glossary } from '../../../src/data/glossary';
-import { localeCodes, type Locale } from '../../../src/i18n/locales';
+import { localeCodes, locales, type Locale } from '../../../src/i18n/locales';
 import { keysOf, uiStrings } from '../../../src/i18n/ui';
 import { formatFinding, orthographyFindings, withoutCode } from '../../../pipeline/content-checks/orthography';
 
@@ -125,6 +125,8 @@ describe('forms of names found wrong (src/i18n/wrong-forms.ts)', () => {
 function textsIn(lang: Locale): { file: string; text: string }[] {
   const mdx = ['src/content/documents', 'src/content/pages'].flatMap((root) => {
     const folder = path.join(root, lang);
+    // A partial language may have no document or page yet; a complete one without its folder fails here.
+    if (!locales[lang].complete && !existsSync(folder)) return [];
     return readdirSync(folder)
       .filter((name) => name.endsWith('.mdx'))
       .map((name) => path.join(folder, name));
@@ -154,7 +156,8 @@ describe.each(localeCodes)('texts in %s', (lang) => {
     expect(orthographyFindings(shown, lang).map((finding) => finding.problem)).toEqual([]);
   });
 
-  it('include every document, page and the interface strings', () => {
+  // A partial language has what it has translated so far, and the interface strings it shows in English.
+  it.runIf(locales[lang].complete)('include every document, page and the interface strings', () => {
     expect(texts.filter(({ file }) => file.includes('documents')).length).toBeGreaterThanOrEqual(5);
     expect(texts.some(({ file }) => file.endsWith('mirrors.mdx'))).toBe(true);
   });

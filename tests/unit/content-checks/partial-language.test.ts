@@ -3,12 +3,15 @@
  * content check takes its one document and still requires every document of a complete language, and every
  * check of a translation (structure, paragraph parity, numbers, glossary forms it has, the side-by-side
  * pairing) runs on its translation too, and fails on a fault in it. Run in the copy, whose locales hold it.
+ * So do the type check and every unit test that goes through the languages: a volunteer's pull request that
+ * adds a language is green.
  */
 import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { promisify, stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addFixtureLanguage, copyProject, fixtureDocument, fixtureLanguage } from '../../support/fixture-language';
 
@@ -23,12 +26,28 @@ const translationChecks = [
 const translation = `src/content/documents/${fixtureLanguage}/${fixtureDocument}.mdx`;
 
 const stringsCheck = 'tests/unit/ui-strings.test.ts';
+
+/**
+ * The unit tests that go through the site's languages, or the languages a document or page is written in: found
+ * by what they use, so that a new one is included. Not the preview images' (9 s of drawing, for fonts that the
+ * fixture's letters do not test), nor the tests that make copies of their own.
+ */
+const languageTests = readdirSync('tests/unit', { recursive: true, encoding: 'utf8' })
+  .map((file) => path.join('tests/unit', file))
+  .filter((file) => file.endsWith('.test.ts') && file !== 'tests/unit/render/preview-image.test.ts')
+  .filter((file) => {
+    const source = readFileSync(file, 'utf8');
+    const goesThroughLanguages = /\b(localeCodes|completeLocaleCodes|documentsIn|pageLanguages|paradigms)\b/;
+    return goesThroughLanguages.test(source) && !source.includes('support/fixture-language');
+  });
 /** A test in the copy that writes the content check's problems, as its build would list them, to a file. */
 const lister = 'tests/unit/list-content-problems.test.ts';
 
 let project: string;
-/** The copy's checks as the fixture language comes: the content check, the strings' and the translations'. */
+/** The copy's checks as the fixture language comes: the content check, the strings', the translations', the languages'. */
 let clean: { passed: string[]; failed: string[] };
+/** The copy's `npm run check`, as the fixture language comes: its exit status and output. */
+let typeCheck: { code: number; output: string };
 
 beforeAll(async () => {
   project = await mkdtemp(path.join(tmpdir(), 'partial-language-checks-'));
@@ -45,8 +64,27 @@ it('lists', async () => {
 });
 `,
   );
-  clean = await vitestIn([lister, stringsCheck, ...translationChecks]);
+  [clean, typeCheck] = await Promise.all([
+    vitestIn([...new Set([lister, stringsCheck, ...translationChecks, ...languageTests])]),
+    checkTypes(),
+  ]);
 }, 180_000);
+
+/** `astro check`, as `npm run check` runs it, in the copy. */
+async function checkTypes(): Promise<{ code: number; output: string }> {
+  const astro = path.join(project, 'node_modules/astro/bin/astro.mjs');
+  try {
+    const { stdout, stderr } = await run(process.execPath, [astro, 'check', '--minimumSeverity', 'warning'], {
+      cwd: project,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return { code: 0, output: stdout + stderr };
+  } catch (error) {
+    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
+    return { code, output: stdout + stderr };
+  }
+}
 afterAll(() => rm(project, { recursive: true, force: true }));
 
 /** Vitest run in the copy on `files`: every test's name, and the failures' messages. */
@@ -86,6 +124,24 @@ interface VitestReport {
 const listedProblems = async () => JSON.parse(await readFile(path.join(project, 'problems.json'), 'utf8')) as string[];
 
 describe('a partial language', { timeout: 180_000 }, () => {
+  it('passes the type check: complete languages are typed required, and nothing requires a value in it', () => {
+    // Each error as astro check names it: file:line:column - error ts(code): message.
+    const errors = stripVTControlCharacters(typeCheck.output)
+      .split('\n')
+      .filter((line) => / - (error|warning) ts\(\d+\)/.test(line));
+    expect(errors).toEqual([]);
+    expect(typeCheck.output).toContain('0 errors');
+    expect(typeCheck.code).toBe(0);
+  });
+
+  it('passes every unit test that goes through the languages', () => {
+    expect(languageTests).toContain('tests/unit/word-stems.test.ts');
+    expect(clean.failed).toEqual([]);
+    // Each ran, with the fixture language among those it went through.
+    const namesFixture = new RegExp(`\\b${fixtureLanguage}\\b`);
+    expect(clean.passed.filter((name) => namesFixture.test(name)).length).toBeGreaterThan(10);
+  });
+
   it('may have one document; a complete language must still have every one', async () => {
     expect(clean.failed).toEqual([]);
     expect(await listedProblems()).toEqual([]);
