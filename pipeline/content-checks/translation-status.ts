@@ -17,6 +17,7 @@ import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { glossary } from '../../src/data/glossary.ts';
 import { isLocale, localeCodes, locales, type Locale } from '../../src/i18n/locales.ts';
+import { keysOf, stringAt } from '../../src/i18n/string-keys.ts';
 import { splitFrontMatter } from '../../src/lib/mdx.ts';
 import { paragraphId, paragraphNumber } from '../../src/lib/paragraph-number.ts';
 import { paragraphsOf } from '../../src/lib/paragraphs.ts';
@@ -150,13 +151,6 @@ async function paragraphHashes(root: string, file: string): Promise<Record<strin
   return Object.fromEntries(paragraphsOf(body).map(({ id, text }) => [id, paragraphHash(text)]));
 }
 
-/** Every dotted key of a strings file: `nav.home`. (src/i18n/ui.ts has its own, but checks every language on import.) */
-function stringKeys(strings: object, prefix = ''): string[] {
-  return Object.entries(strings).flatMap(([key, value]) =>
-    typeof value === 'object' && value !== null ? stringKeys(value, `${prefix}${key}.`) : [`${prefix}${key}`],
-  );
-}
-
 /** The keys missing from `strings`, a group wholly missing named once: `book.*`. */
 function missingKeys(reference: object, strings: unknown, prefix = ''): string[] {
   return Object.entries(reference).flatMap(([key, value]) => {
@@ -271,8 +265,8 @@ async function whatIsMissing(root: string, lang: Locale, own: Text[], englishStr
     : (await isFile(root, stringsFile))
       ? await readJson(root, stringsFile, fixStrings)
       : {};
-  const allStrings = stringKeys(englishStrings);
-  const stringsPresent = allStrings.filter((key) => hasString(strings, key)).length;
+  const allStrings = keysOf(englishStrings);
+  const stringsPresent = allStrings.filter((key) => stringAt(strings, key) !== undefined).length;
   const missingStrings = missingKeys(englishStrings, strings);
   const lackingForms = translatesSource ? glossary.filter((entry) => !entry[lang]) : [];
   const count = (list: Text[]) => `${list.filter((text) => text.exists).length} of ${list.length}`;
@@ -318,15 +312,6 @@ async function translationLines(root: string, text: Text): Promise<{ lines: stri
   );
   lines.push(...changed.map((id) => `${name} ¶ ${paragraphNumber(id)} (${id}) out of date`));
   return { lines, outOfDate: changed.length };
-}
-
-function hasString(strings: unknown, key: string): boolean {
-  let node: unknown = strings;
-  for (const part of key.split('.')) {
-    if (typeof node !== 'object' || node === null) return false;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return typeof node === 'string';
 }
 
 /**

@@ -3,6 +3,7 @@ import path from 'node:path';
 import i18next, { type TFunction } from 'i18next';
 import en from './strings/en.json' with { type: 'json' };
 import { localeCodes, locales, type Locale } from './locales.ts';
+import { keysOf, stringAt } from './string-keys.ts';
 
 /** The English strings define the keys; a complete language has exactly the same, a partial one a subset. */
 export type UiStrings = typeof en;
@@ -36,13 +37,6 @@ function readStrings(): Record<Locale, object> {
       }
     }),
   ) as Record<Locale, object>;
-}
-
-/** Every key of a strings file, as a dotted path: `nav.home`. */
-export function keysOf(strings: object, prefix = ''): string[] {
-  return Object.entries(strings).flatMap(([key, value]) =>
-    typeof value === 'object' && value !== null ? keysOf(value, `${prefix}${key}.`) : [`${prefix}${key}`],
-  );
 }
 
 /**
@@ -103,10 +97,7 @@ export function useTranslations(lang: Locale): TFunction {
 
 /** The language a string shows in: `lang`'s own, or English where a partial language's file lacks it. */
 export function stringLanguage(lang: Locale, key: string): Locale {
-  const own = key
-    .split('.')
-    .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], ownStrings[lang]);
-  return typeof own === 'string' ? lang : 'en';
+  return stringAt(ownStrings[lang], key) === undefined ? 'en' : lang;
 }
 
 /** A language's name in the reader's language, or in itself where the strings have no name for it yet. */

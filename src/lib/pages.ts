@@ -30,7 +30,7 @@ export const languagePages = [
 
 /** The same path in every language. */
 export function inEveryLanguage(pathFor: (lang: Locale) => string): Record<Locale, string> {
-  return Object.fromEntries(localeCodes.map((lang) => [lang, pathFor(lang)])) as Record<Locale, string>;
+  return inLanguages(localeCodes, pathFor) as Record<Locale, string>;
 }
 
 /** The same path in each of the languages a page is written in. */

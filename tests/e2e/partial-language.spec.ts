@@ -14,6 +14,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
 import { completeLocaleCodes, type Locale } from '../../src/i18n/locales';
+import { stringAt } from '../../src/i18n/string-keys';
 import { uiStrings } from '../../src/i18n/ui';
 import { documentSchema } from '../../src/content/schema';
 import { timeline } from '../../src/data/timeline';
@@ -33,11 +34,10 @@ const fixture = 'tests/fixtures/partial-language';
 const fixtureStrings = JSON.parse(readFileSync(path.join(fixture, `${fixtureLanguage}.json`), 'utf8')) as object;
 /** A string as the fixture language shows it: its own, or the English one where its file has none. */
 function shownString(key: string): { text: string; lang: string } {
-  const own = key
-    .split('.')
-    .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], fixtureStrings);
-  const english = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], uiStrings.en);
-  return typeof own === 'string' ? { text: own, lang: fixtureLanguage } : { text: String(english), lang: 'en' };
+  const own = stringAt(fixtureStrings, key);
+  return own === undefined
+    ? { text: String(stringAt(uiStrings.en, key)), lang: 'en' }
+    : { text: own, lang: fixtureLanguage };
 }
 const fixtureTitle = documentSchema.parse(
   splitFrontMatter(readFileSync(path.join(fixture, 'documents', fixtureLanguage, `${fixtureDocument}.mdx`), 'utf8'))

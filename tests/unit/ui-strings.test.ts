@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { localeCodes } from '../../src/i18n/locales';
-import { assertSameKeys, keysOf, uiStrings, useTranslations } from '../../src/i18n/ui';
+import { keysOf } from '../../src/i18n/string-keys';
+import { assertSameKeys, uiStrings, useTranslations } from '../../src/i18n/ui';
 
 describe('interface strings', () => {
   const englishKeys = keysOf(uiStrings.en);

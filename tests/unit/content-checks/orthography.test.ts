@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { timeline } from '../../../src/data/timeline';
 import { glossary } from '../../../src/data/glossary';
 import { localeCodes, locales, type Locale } from '../../../src/i18n/locales';
-import { keysOf, uiStrings } from '../../../src/i18n/ui';
+import { keysOf, stringAt } from '../../../src/i18n/string-keys';
+import { uiStrings } from '../../../src/i18n/ui';
 import { formatFinding, orthographyFindings, withoutCode } from '../../../pipeline/content-checks/orthography';
 
 const problems = (text: string, lang: 'be' | 'ru' | 'en') =>
@@ -149,10 +150,7 @@ describe.each(localeCodes)('texts in %s', (lang) => {
   // Many strings show only with JavaScript, or are read by the offline worker, where the build's check of the
   // rendered pages never sees them: each is checked here, across words too, as a page shows it.
   it.each(keysOf(uiStrings[lang]))('the interface string %s has no spelling defect a machine can find', (key) => {
-    const value = key
-      .split('.')
-      .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], uiStrings[lang]);
-    const shown = String(value).replace(/\{\{\w+\}\}/g, '0');
+    const shown = String(stringAt(uiStrings[lang], key)).replace(/\{\{\w+\}\}/g, '0');
     expect(orthographyFindings(shown, lang).map((finding) => finding.problem)).toEqual([]);
   });
 
