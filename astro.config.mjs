@@ -5,13 +5,24 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { contentCheck } from './pipeline/content-checks/astro-integration.ts';
 import { contentGuard } from './pipeline/content-checks/content-guard.ts';
 import { postBuild } from './pipeline/post-build.ts';
+import { buildCache, producerOf } from './pipeline/render/build-cache.ts';
 import { inlineScripts } from './pipeline/render/inline-scripts.ts';
 import { mdxFeatures } from './src/lib/mdx.ts';
 import { paragraphIdsPlugin } from './src/lib/paragraph-ids.ts';
 import { plainAddressesPlugin } from './src/lib/plain-addresses.ts';
 
+/** What parses each content file for the check: the module, the site's code it uses, and Zod, which astro/zod is. */
+const contentFileParser = producerOf(new URL('./pipeline/content-checks/content-files.ts', import.meta.url));
+
 export default defineConfig({
-  integrations: [contentCheck(), mdx(), postBuild()],
+  integrations: [
+    // Each file's parse is kept between builds, so that an edit to one document parses only that one again.
+    contentCheck({
+      cache: buildCache('content-files', { ...contentFileParser, packages: [...contentFileParser.packages, 'zod'] }),
+    }),
+    mdx(),
+    postBuild(),
+  ],
   build: {
     format: 'directory',
     // One request per page: readers on throttled links wait for each round trip.

@@ -3,6 +3,7 @@ import type { AstroIntegration } from 'astro';
 import { corrections } from '../../src/data/corrections';
 import { timeline } from '../../src/data/timeline';
 import { checkContent, formatProblems } from './content-check';
+import type { ParsedFileCache } from './content-files';
 import { keyOnDiskProblem } from './key-on-disk';
 
 /**
@@ -19,7 +20,7 @@ import { keyOnDiskProblem } from './key-on-disk';
  * pipeline/content-checks/key-on-disk.ts), so that whichever way Astro is started,
  * content is never compiled with the release key on disk.
  */
-export function contentCheck(): AstroIntegration {
+export function contentCheck({ cache }: { cache?: ParsedFileCache } = {}): AstroIntegration {
   return {
     name: 'content-check',
     hooks: {
@@ -28,7 +29,7 @@ export function contentCheck(): AstroIntegration {
         if (keyOnDisk !== undefined) throw new Error(keyOnDisk);
         const root = fileURLToPath(config.root);
         const contentDir = fileURLToPath(new URL('src/content/', config.root));
-        const problems = await checkContent(contentDir, { projectRoot: root, timeline, corrections });
+        const problems = await checkContent(contentDir, { projectRoot: root, timeline, corrections, cache });
         if (problems.length > 0) {
           // Listed through the logger: Astro replaces the hint of any thrown error whose text says "document".
           logger.error(`the content has ${problems.length} problem(s):\n${formatProblems(problems)}`);

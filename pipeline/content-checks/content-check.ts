@@ -21,6 +21,7 @@ import {
   type ContentProblem,
   type ParsedDocument,
   type ParsedFile,
+  type ParsedFileCache,
 } from './content-files';
 export interface CheckOptions {
   /** Files are named relative to it. */
@@ -31,6 +32,8 @@ export interface CheckOptions {
   timeline?: readonly TimelineEvent[];
   /** The corrections (src/data/corrections.ts), each of a paragraph or a timeline line. */
   corrections?: readonly Correction[];
+  /** Each file's parse, kept between builds; without it every file is parsed. */
+  cache?: ParsedFileCache;
 }
 
 /** Where the timeline's events live, for messages. */
@@ -57,7 +60,7 @@ export async function checkContent(contentDir: string, options: CheckOptions = {
     const found = await listContentFiles(collection, collectionDir, relative, problems);
     files.push(...found);
     for (const file of found) {
-      const result = await parseContentFile(file, path.join(projectRoot, file.file), problems);
+      const result = await parseContentFile(file, path.join(projectRoot, file.file), problems, options.cache);
       if (result) parsed.push(result);
     }
     problems.push(...checkEveryLanguage(found, collectionDir, relative));

@@ -6,6 +6,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
+import { deserialize, serialize } from 'node:v8';
 import path from 'node:path';
 import type { z } from 'astro/zod';
 import type { Root } from 'mdast';
@@ -138,11 +139,47 @@ function decodeUtf8(bytes: Buffer): { text: string } | { line: number; problem: 
   return { line, problem: 'is not UTF-8 text — save the file as UTF-8 in your editor' };
 }
 
-export async function parseContentFile(file: ContentFile, absolutePath: string, problems: ContentProblem[]) {
+/**
+ * Where each file's parse is kept between builds (pipeline/render/build-cache.ts, given by astro.config.mjs),
+ * keyed on the file's place and bytes and on the code that parses it: an edit to one document parses that one.
+ */
+export interface ParsedFileCache {
+  key(...parts: (string | Uint8Array)[]): string;
+  get(key: string): Uint8Array | undefined;
+  set(key: string, bytes: Uint8Array): void;
+}
+
+/** What a file's parse gives: the file parsed, or undefined where it cannot be, and the problems found on the way. */
+interface FileParse {
+  parsed: ParsedFile | undefined;
+  problems: ContentProblem[];
+}
+
+/** One file read and parsed, and its problems added to `problems`; from `cache` where an earlier build parsed the same bytes. */
+export async function parseContentFile(
+  file: ContentFile,
+  absolutePath: string,
+  problems: ContentProblem[],
+  cache?: ParsedFileCache,
+): Promise<ParsedFile | undefined> {
+  const bytes = await readFile(absolutePath);
+  const key = cache?.key(file.collection, file.file, bytes);
+  const kept = key === undefined ? undefined : cache?.get(key);
+  let result = kept === undefined ? undefined : (deserialize(kept) as FileParse);
+  if (result === undefined) {
+    const found: ContentProblem[] = [];
+    result = { parsed: parseContentText(file, bytes, found), problems: found };
+    if (key !== undefined) cache?.set(key, serialize(result));
+  }
+  problems.push(...result.problems);
+  return result.parsed;
+}
+
+function parseContentText(file: ContentFile, bytes: Buffer, problems: ContentProblem[]): ParsedFile | undefined {
   const report = ({ line, problem }: { line?: number | undefined; problem: string }) => {
     problems.push(line === undefined ? { file: file.file, problem } : { file: file.file, line, problem });
   };
-  const decoded = decodeUtf8(await readFile(absolutePath));
+  const decoded = decodeUtf8(bytes);
   if (!('text' in decoded)) {
     report(decoded);
     return undefined;

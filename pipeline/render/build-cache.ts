@@ -14,7 +14,7 @@
  * drawn there; the later stages import it from here.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -45,6 +45,45 @@ export function installedPackages(scope: string): string[] {
   return readdirSync(path.join(projectRoot, 'node_modules', scope))
     .sort()
     .map((name) => `${scope}${name}`);
+}
+
+/** A relative import (`import … from`, `export … from`, `import '…'`, `import('…')`), and whether it is of types only. */
+const importPattern = /(?:^|[;\s])(?:(import|export)\s+(type\s)?[^'"`;]*?\bfrom\s*|import\s*\(?\s*)['"]([^'"]+)['"]/gu;
+
+/** The file a relative specifier names: as written, or with the `.ts` that the project's imports may leave out. */
+function resolveLocal(specifier: string, importer: URL): URL {
+  const written = new URL(specifier, importer);
+  if (existsSync(written) && statSync(written).isFile()) return written;
+  for (const candidate of [`${specifier}.ts`, `${specifier}/index.ts`]) {
+    const url = new URL(candidate, importer);
+    if (existsSync(url)) return url;
+  }
+  throw new Error(`${fileURLToPath(importer)} imports "${specifier}", which names no file`);
+}
+
+/**
+ * What produces the output of `entry`: the module, every module of the project it imports however indirectly,
+ * and the packages they import by name (for code), so that a key made with it changes with any of their code.
+ */
+export function producerOf(entry: URL): Producer {
+  const modules = new Map<string, URL>();
+  const packages = new Set<string>();
+  const pending = [entry];
+  for (let module = pending.pop(); module !== undefined; module = pending.pop()) {
+    if (modules.has(module.href)) continue;
+    modules.set(module.href, module);
+    if (!/\.[cm]?[jt]s$/.test(module.pathname)) continue;
+    for (const [, , typeOnly, specifier = ''] of readFileSync(module, 'utf8').matchAll(importPattern)) {
+      if (specifier.startsWith('.')) pending.push(resolveLocal(specifier, module));
+      else if (typeOnly === undefined && !/^(node|astro):/.test(specifier)) {
+        packages.add(specifier.split('/', specifier.startsWith('@') ? 2 : 1).join('/'));
+      }
+    }
+  }
+  return {
+    packages: [...packages].sort(),
+    modules: [...modules.values()].sort((a, b) => a.href.localeCompare(b.href)),
+  };
 }
 
 /** A hash of everything besides the inputs that decides the bytes: Node, the packages, the modules' source. */

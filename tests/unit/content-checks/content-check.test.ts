@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { corrections } from '../../../src/data/corrections';
@@ -6,7 +7,8 @@ import { checkContent, formatProblems, timelineFile } from '../../../pipeline/co
 import type { Correction } from '../../../src/lib/corrections';
 import type { TimelineEvent } from '../../../src/lib/timeline';
 import { localeCodes } from '../../../src/i18n/locales';
-import { bodyFile, bodyLine, check, checkBody, validDocument, validFixture, validPage } from './fixture';
+import { buildCache, producerOf } from '../../../pipeline/render/build-cache';
+import { bodyFile, bodyLine, check, checkBody, projectWith, validDocument, validFixture, validPage } from './fixture';
 
 describe('content check', () => {
   it('finds no problem in a complete, consistent set', async () => {
@@ -467,5 +469,38 @@ describe('content check: the corrections page’s data', () => {
           'the correction of 2026-12-07 to en the timeline\'s event "no-such-event" (was «Alexander Kapshula is»): no event of src/data/timeline.ts has the id "no-such-event": give the event that id',
       },
     ]);
+  });
+});
+
+describe('the content check’s cache', () => {
+  it('parses a file again only when its bytes change, and gives its problems as the parse found them', async () => {
+    const { root, contentDir } = await projectWith(validFixture);
+    const producer = producerOf(new URL('../../../pipeline/content-checks/content-files.ts', import.meta.url));
+    const kept = buildCache('content-files', producer, path.join(root, 'cache'));
+    const parsed: string[] = [];
+    const cache = { ...kept, set: (key: string, bytes: Uint8Array) => (parsed.push(key), kept.set(key, bytes)) };
+    const options = { projectRoot: root, siteUrl: new URL('https://belarus-unions.example/'), cache };
+    expect(await checkContent(contentDir, options)).toEqual([]);
+    expect(parsed).toHaveLength(Object.keys(validFixture).length);
+
+    parsed.length = 0;
+    expect(await checkContent(contentDir, options)).toEqual([]);
+    expect(parsed).toEqual([]);
+
+    const file = 'documents/ru/b-letter.mdx';
+    await writeFile(path.join(contentDir, file), validDocument(true).replace('author: A union\n', ''));
+    const broken = await checkContent(contentDir, options);
+    expect(broken).toEqual([
+      { file: `src/content/${file}`, problem: expect.stringMatching(/^front matter "author" /) },
+    ]);
+    expect(parsed).toHaveLength(1);
+    expect(await checkContent(contentDir, options)).toEqual(broken);
+    expect(parsed).toHaveLength(1);
+
+    // The same bytes in another place are another file, with another slug and other links.
+    parsed.length = 0;
+    await writeFile(path.join(contentDir, 'documents/ru/c-letter.mdx'), validDocument(true));
+    await checkContent(contentDir, options);
+    expect(parsed).toHaveLength(1);
   });
 });

@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildCache, buildCacheRoot, producerVersion } from '../../../pipeline/render/build-cache';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
+import { buildCache, buildCacheRoot, producerOf, producerVersion } from '../../../pipeline/render/build-cache';
 
 describe('the build cache', () => {
   let folder = '';
@@ -51,5 +51,40 @@ describe('the build cache', () => {
     await writeFile(module, 'export const level = 6;\n');
     expect(producerVersion(producer)).not.toBe(before);
     expect(buildCache('test', producer, folder).key('a')).not.toBe(cache.key('a'));
+  });
+});
+
+describe('the producer of a module', () => {
+  it('is the module, the project’s modules it imports however indirectly, and the packages they run', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'producer-'));
+    onTestFinished(() => rm(folder, { recursive: true, force: true }));
+    const write = (name: string, text: string) => writeFile(path.join(folder, name), text);
+    await mkdir(path.join(folder, 'lib'));
+    await write(
+      'entry.ts',
+      "import { a } from './lib/a.ts';\nimport type { Root } from 'mdast';\nexport const b = a;\n",
+    );
+    await write('lib/a.ts', "import { visit } from 'unist-util-visit';\nexport { c as a } from '../c';\n");
+    await write('c.ts', "export const c = await import('./d.json', { with: { type: 'json' } });\n");
+    await write('d.json', '{ "level": 9 }\n');
+    const entry = pathToFileURL(path.join(folder, 'entry.ts'));
+    const producer = producerOf(entry);
+    expect(producer.packages).toEqual(['unist-util-visit']);
+    expect(producer.modules.map((module) => path.relative(folder, fileURLToPath(module))).sort()).toEqual(
+      ['c.ts', 'd.json', 'entry.ts', path.join('lib', 'a.ts')].sort(),
+    );
+    // A change to a module imported two steps away is a new version.
+    const before = producerVersion(producer);
+    await write('d.json', '{ "level": 6 }\n');
+    expect(producerVersion(producerOf(entry))).not.toBe(before);
+  });
+
+  it('names the file and the import that names no file', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'producer-'));
+    onTestFinished(() => rm(folder, { recursive: true, force: true }));
+    await writeFile(path.join(folder, 'entry.ts'), "import { a } from './gone.ts';\n");
+    expect(() => producerOf(pathToFileURL(path.join(folder, 'entry.ts')))).toThrow(
+      /entry\.ts imports "\.\/gone\.ts", which names no file/,
+    );
   });
 });
