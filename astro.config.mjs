@@ -7,6 +7,7 @@ import { contentGuard } from './pipeline/content-checks/content-guard.ts';
 import { postBuild } from './pipeline/post-build.ts';
 import { buildCache, producerOf } from './pipeline/render/build-cache.ts';
 import { inlineScripts } from './pipeline/render/inline-scripts.ts';
+import { keepingCompiledMdx } from './pipeline/render/kept-mdx.ts';
 import { mdxFeatures } from './src/lib/mdx.ts';
 import { paragraphIdsPlugin } from './src/lib/paragraph-ids.ts';
 import { plainAddressesPlugin } from './src/lib/plain-addresses.ts';
@@ -35,11 +36,16 @@ export default defineConfig({
     // Astro's own compiler, with the features the content check parses with and a guard that refuses code in content;
     // every paragraph and list item of a document gets its citable id (`p-12`) as it is compiled, and the e-mail
     // addresses in its text (an embassy's, an official's) are text, not links.
-    processor: satteri({
-      features: mdxFeatures,
-      mdastPlugins: [contentGuard(new URL('./src/content/', import.meta.url))],
-      hastPlugins: [paragraphIdsPlugin, plainAddressesPlugin],
-    }),
+    // Each file's output is kept between builds (pipeline/render/kept-mdx.ts): an edit compiles one file again.
+    processor: keepingCompiledMdx(
+      satteri({
+        features: mdxFeatures,
+        mdastPlugins: [contentGuard(new URL('./src/content/', import.meta.url))],
+        hastPlugins: [paragraphIdsPlugin, plainAddressesPlugin],
+      }),
+      // Keyed on this configuration and everything it imports: the plugins, and the site's code they use.
+      buildCache('mdx', producerOf(new URL(import.meta.url))),
+    ),
     // Highlighting writes inline style attributes, which the Content-Security-Policy rightly blocks.
     syntaxHighlight: false,
   },

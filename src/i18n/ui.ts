@@ -90,9 +90,27 @@ await i18n.init({
   interpolation: { escapeValue: false },
 });
 
+/**
+ * A language's strings, each string asked for without options looked up once: every page asks for the same
+ * navigation and footer, and i18next's lookup is a large share of a page's rendering.
+ */
+function remembering(t: TFunction): TFunction {
+  const known = new Map<string, unknown>();
+  const lookUp = t as (...args: unknown[]) => unknown;
+  return ((key: unknown, ...options: unknown[]) => {
+    if (options.length > 0 || typeof key !== 'string') return lookUp(key, ...options);
+    if (!known.has(key)) known.set(key, lookUp(key));
+    return known.get(key);
+  }) as TFunction;
+}
+
+const translations = new Map(localeCodes.map((lang) => [lang, remembering(i18n.getFixedT(lang))]));
+
 /** The interface strings of one language. */
 export function useTranslations(lang: Locale): TFunction {
-  return i18n.getFixedT(lang);
+  const t = translations.get(lang);
+  if (t === undefined) throw new Error(`"${lang}" is not a language of the site (src/i18n/locales.ts)`);
+  return t;
 }
 
 /** The language a string shows in: `lang`'s own, or English where a partial language's file lacks it. */

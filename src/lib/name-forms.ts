@@ -4,7 +4,7 @@
  * the forms this language's documents use. Written at build time from the
  * glossary, so a name added there is found without a change here.
  */
-import { inLanguage, type InEveryLanguage, type Locale } from '../i18n/locales.ts';
+import { inLanguage, localeCodes, type InEveryLanguage, type Locale } from '../i18n/locales.ts';
 import type { GlossaryEntry } from './glossary.ts';
 import { indexAnchor, type IndexedName, type NameGroup } from './names-index.ts';
 import { nameSkeleton, shortestStem, type NameForms } from './name-search.ts';
@@ -75,17 +75,29 @@ function formsToSearch(forms: readonly string[]): string[] {
   );
 }
 
-/** Each entry of the names index as `lang`'s search page knows it. */
-export function nameFormsIn(lang: Locale, groups: readonly NameGroup[], names: readonly IndexedName[]): NameForms[] {
-  return names.map((name) => {
+/**
+ * Each entry of the names index as each language's search page knows it. The ways of writing a name are the
+ * same in every language, and worked out once.
+ */
+export function nameFormsByLanguage(
+  groups: readonly NameGroup[],
+  names: readonly IndexedName[],
+): Record<Locale, NameForms[]> {
+  const named = names.map((name) => {
     const entries = groups.find(({ key }) => key === name.key)?.entries ?? [];
-    return {
-      anchor: indexAnchor(name.key),
-      name: inLanguage(name.index.name, lang).value,
-      forms: formsToSearch(
-        entries.flatMap((entry) => (entry[lang] === undefined ? [] : [searchableForm(entry[lang])])),
-      ),
-      keys: nameKeys(entries, name),
-    };
+    return { name, entries, keys: nameKeys(entries, name) };
   });
+  return Object.fromEntries(
+    localeCodes.map((lang) => [
+      lang,
+      named.map(({ name, entries, keys }) => ({
+        anchor: indexAnchor(name.key),
+        name: inLanguage(name.index.name, lang).value,
+        forms: formsToSearch(
+          entries.flatMap((entry) => (entry[lang] === undefined ? [] : [searchableForm(entry[lang])])),
+        ),
+        keys,
+      })),
+    ]),
+  ) as Record<Locale, NameForms[]>;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { glossary } from '../../src/data/glossary';
-import { nameFormsIn } from '../../src/lib/name-forms';
+import { nameFormsByLanguage } from '../../src/lib/name-forms';
 import {
   expandQuery,
   isWayOfWriting,
@@ -81,7 +81,7 @@ describe('the table of names the build writes', () => {
   // Every indexed entry, as if every one were mentioned: the table does not depend on the documents' text.
   const names: IndexedName[] = groups.map(({ key, index }) => ({ key, kind: index.kind, index, mentions: [] }));
   const byAnchor = (lang: 'be' | 'ru' | 'en', anchor: string) =>
-    nameFormsIn(lang, groups, names).find((name) => name.anchor === anchor);
+    nameFormsByLanguage(groups, names)[lang].find((name) => name.anchor === anchor);
 
   it('lets every romanization and the press spellings of a name write it', () => {
     const lukashenko = byAnchor('en', 'alexander-lukashenko');
@@ -106,13 +106,13 @@ describe('the table of names the build writes', () => {
   });
 
   it('has every key start with a letter that has a file of names, so that a search fetches it', () => {
-    const keys = nameFormsIn('be', groups, names).flatMap(({ keys: written }) => written);
+    const keys = nameFormsByLanguage(groups, names).be.flatMap(({ keys: written }) => written);
     expect(keys.filter((key) => !nameLetters.includes(key.charAt(0)))).toEqual([]);
   });
 
   it('is written for every entry of the names index, in the order of the glossary', () => {
-    expect(nameFormsIn('ru', groups, namesIndex([], groups))).toEqual([]);
-    expect(nameFormsIn('ru', groups, names).map(({ anchor }) => anchor)).toHaveLength(
+    expect(nameFormsByLanguage(groups, namesIndex([], groups)).ru).toEqual([]);
+    expect(nameFormsByLanguage(groups, names).ru.map(({ anchor }) => anchor)).toHaveLength(
       glossary.filter((glossaryEntry) => glossaryEntry.index).length,
     );
   });

@@ -1,15 +1,15 @@
 import type { APIRoute } from 'astro';
 import { localeCodes, type Locale } from '../../../i18n/locales';
 import { recordNamesIndex } from '../../../lib/documents';
-import { nameFormsIn } from '../../../lib/name-forms';
+import { nameFormsByLanguage } from '../../../lib/name-forms';
 import { nameLetters, type NameForms } from '../../../lib/name-search';
 import { nameGroups } from '../../../lib/names-index';
 
 /** For each language and letter, the names one of whose ways of writing starts with the letter. */
 export async function getStaticPaths() {
-  const names = await recordNamesIndex();
+  const tables = nameFormsByLanguage(nameGroups(), await recordNamesIndex());
   return localeCodes.flatMap((lang) => {
-    const table = nameFormsIn(lang, nameGroups(), names);
+    const table = tables[lang];
     return [...nameLetters].map((letter) => ({
       params: { lang, letter },
       props: { names: table.filter(({ keys }) => keys.some((key) => key.startsWith(letter))) },
