@@ -33,7 +33,7 @@ export interface CheckOptions {
   /** The corrections (src/data/corrections.ts), each of a paragraph or a timeline line. */
   corrections?: readonly Correction[];
   /** Each file's parse, kept between builds; without it every file is parsed. */
-  cache?: ParsedFileCache;
+  cache?: ParsedFileCache | undefined;
 }
 
 /** Where the timeline's events live, for messages. */

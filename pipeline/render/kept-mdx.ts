@@ -8,25 +8,24 @@
  * is never kept: it is refused again on every build.
  */
 import { deserialize, serialize } from 'node:v8';
-import type { satteri } from '@astrojs/markdown-satteri';
+import type { MarkdownProcessor, MdxRenderer, MdxRenderResult } from '@astrojs/internal-helpers/markdown';
 import type { BuildCache } from './build-cache.ts';
 
-type MdxProcessor = ReturnType<typeof satteri>;
-type MdxRenderer = Awaited<ReturnType<MdxProcessor['createMdxRenderer']>>;
-type Compiled = Awaited<ReturnType<MdxRenderer['process']>>;
-
 /** `processor`, whose MDX renderer gives a file's kept output where an earlier build compiled the same. */
-export function keepingCompiledMdx(processor: MdxProcessor, cache: BuildCache): MdxProcessor {
-  const createMdxRenderer = processor.createMdxRenderer.bind(processor);
-  processor.createMdxRenderer = async (shared, mdx) => {
-    const renderer = await createMdxRenderer(shared, mdx);
+export function keepingCompiledMdx<Processor extends MarkdownProcessor>(
+  processor: Processor,
+  cache: BuildCache,
+): Processor {
+  const { createMdxRenderer } = processor;
+  if (createMdxRenderer === undefined) throw new Error(`the ${processor.name} processor does not compile MDX`);
+  processor.createMdxRenderer = async (shared, mdx): Promise<MdxRenderer> => {
+    const renderer = await createMdxRenderer.call(processor, shared, mdx);
     const options = JSON.stringify({ shared, mdx });
     return {
-      ...renderer,
       async process(content, filePath, frontmatter) {
         const key = cache.key(options, filePath, JSON.stringify(frontmatter), content);
         const kept = cache.get(key);
-        if (kept !== undefined) return deserialize(kept) as Compiled;
+        if (kept !== undefined) return deserialize(kept) as MdxRenderResult;
         const compiled = await renderer.process(content, filePath, frontmatter);
         cache.set(key, serialize(compiled));
         return compiled;

@@ -96,12 +96,12 @@ await i18n.init({
  */
 function remembering(t: TFunction): TFunction {
   const known = new Map<string, unknown>();
-  const lookUp = t as (...args: unknown[]) => unknown;
+  const lookUp = t as unknown as (...args: unknown[]) => unknown;
   return ((key: unknown, ...options: unknown[]) => {
     if (options.length > 0 || typeof key !== 'string') return lookUp(key, ...options);
     if (!known.has(key)) known.set(key, lookUp(key));
     return known.get(key);
-  }) as TFunction;
+  }) as unknown as TFunction;
 }
 
 const translations = new Map(localeCodes.map((lang) => [lang, remembering(i18n.getFixedT(lang))]));

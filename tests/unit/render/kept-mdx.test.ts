@@ -23,6 +23,7 @@ async function keptCompiler(folder: string, producerModule = new URL('../../../a
     }),
     counting,
   );
+  if (processor.createMdxRenderer === undefined) throw new Error('Sätteri compiles no MDX');
   const renderer = await processor.createMdxRenderer(
     { syntaxHighlight: false, gfm: true, smartypants: true },
     { optimize: false, srcDir: new URL('../../../src/', import.meta.url), sourcemap: false },
