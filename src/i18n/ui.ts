@@ -90,17 +90,27 @@ await i18n.init({
   interpolation: { escapeValue: false },
 });
 
+/** A value that a lookup's result depends on only as text: a string, number or boolean, or an object of them. */
+const isPlain = (value: unknown): boolean =>
+  ['string', 'number', 'boolean'].includes(typeof value) ||
+  (typeof value === 'object' &&
+    value !== null &&
+    Object.getPrototypeOf(value) === Object.prototype &&
+    Object.values(value).every((field) => ['string', 'number', 'boolean'].includes(typeof field)));
+
 /**
- * A language's strings, each string asked for without options looked up once: every page asks for the same
- * navigation and footer, and i18next's lookup is a large share of a page's rendering.
+ * A language's strings, each asked for with the same key and options looked up once: every page asks for the
+ * same navigation and footer, every paragraph for its "¶ 12" label, and i18next's lookup is a large share of a
+ * page's rendering. Options of any other kind are looked up every time.
  */
 function remembering(t: TFunction): TFunction {
   const known = new Map<string, unknown>();
   const lookUp = t as unknown as (...args: unknown[]) => unknown;
-  return ((key: unknown, ...options: unknown[]) => {
-    if (options.length > 0 || typeof key !== 'string') return lookUp(key, ...options);
-    if (!known.has(key)) known.set(key, lookUp(key));
-    return known.get(key);
+  return ((...args: unknown[]) => {
+    if (!args.every(isPlain)) return lookUp(...args);
+    const question = JSON.stringify(args);
+    if (!known.has(question)) known.set(question, lookUp(...args));
+    return known.get(question);
   }) as unknown as TFunction;
 }
 

@@ -39,6 +39,8 @@ describe('interface strings', () => {
     expect(withDate()).toBe('after 1 March 2021');
     expect(t('document.dateAfter', { date: '2 March 2021' })).toBe('after 2 March 2021');
     expect(t('document.dateAfter')).toBe('after {{date}}');
+    expect(t('paragraph.link', { number: 12 })).not.toBe(t('paragraph.link', { number: 13 }));
+    expect(t('paragraph.link', { number: 13 })).toContain('13');
     expect(useTranslations('ru')('nav.home')).toBe(useTranslations('ru')('nav.home'));
     expect(useTranslations('be')('nav.home')).not.toBe(useTranslations('ru')('nav.home'));
   });
