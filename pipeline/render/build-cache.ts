@@ -47,16 +47,25 @@ export function installedPackages(scope: string): string[] {
     .map((name) => `${scope}${name}`);
 }
 
-/** A relative import (`import … from`, `export … from`, `import '…'`, `import('…')`), and whether it is of types only. */
-const importPattern = /(?:^|[;\s])(?:(import|export)\s+(type\s)?[^'"`;]*?\bfrom\s*|import\s*\(?\s*)['"]([^'"]+)['"]/gu;
+/**
+ * An import's specifier (`import … from`, `export … from`, `import '…'`, `import('…')`), and whether the import
+ * is of types only.
+ */
+const importPattern =
+  /(?:^|[;\s])(?:(?:import|export)\s+(type\s)?[^'"`;]*?\bfrom\s*|import\s*\(?\s*)['"]([^'"]+)['"]/gu;
 
-/** The file a relative specifier names: as written, or with the `.ts` that the project's imports may leave out. */
+/** A module's code without its comments, whose examples of imports are none. */
+const withoutComments = (code: string) => code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+
+/**
+ * The file a relative specifier names: as written (without a query such as `?inline-script`), or with the `.ts`
+ * that the project's imports may leave out or write as `.js`.
+ */
 function resolveLocal(specifier: string, importer: URL): URL {
-  const written = new URL(specifier, importer);
-  if (existsSync(written) && statSync(written).isFile()) return written;
-  for (const candidate of [`${specifier}.ts`, `${specifier}/index.ts`]) {
+  const file = specifier.replace(/\?.*$/, '');
+  for (const candidate of [file, `${file}.ts`, `${file}/index.ts`, file.replace(/\.js$/, '.ts')]) {
     const url = new URL(candidate, importer);
-    if (existsSync(url)) return url;
+    if (existsSync(url) && statSync(url).isFile()) return url;
   }
   throw new Error(`${fileURLToPath(importer)} imports "${specifier}", which names no file`);
 }
@@ -73,7 +82,7 @@ export function producerOf(entry: URL): Producer {
     if (modules.has(module.href)) continue;
     modules.set(module.href, module);
     if (!/\.[cm]?[jt]s$/.test(module.pathname)) continue;
-    for (const [, , typeOnly, specifier = ''] of readFileSync(module, 'utf8').matchAll(importPattern)) {
+    for (const [, typeOnly, specifier = ''] of withoutComments(readFileSync(module, 'utf8')).matchAll(importPattern)) {
       if (specifier.startsWith('.')) pending.push(resolveLocal(specifier, module));
       else if (typeOnly === undefined && !/^(node|astro):/.test(specifier)) {
         packages.add(specifier.split('/', specifier.startsWith('@') ? 2 : 1).join('/'));

@@ -62,16 +62,26 @@ describe('the producer of a module', () => {
     await mkdir(path.join(folder, 'lib'));
     await write(
       'entry.ts',
-      "import { a } from './lib/a.ts';\nimport type { Root } from 'mdast';\nexport const b = a;\n",
+      [
+        "import { a } from './lib/a.ts';",
+        "import type { Root } from 'mdast';",
+        "/** An example, not an import: `import { x } from 'not-installed'`. */",
+        "// import { y } from 'not-installed-either';",
+        'export const b = a;',
+      ].join('\n'),
     );
     await write('lib/a.ts', "import { visit } from 'unist-util-visit';\nexport { c as a } from '../c';\n");
-    await write('c.ts', "export const c = await import('./d.json', { with: { type: 'json' } });\n");
+    await write(
+      'c.ts',
+      "import script from './e.js?inline-script';\nexport const c = await import('./d.json', { with: { type: 'json' } });\n",
+    );
+    await write('e.ts', 'export default 1;\n');
     await write('d.json', '{ "level": 9 }\n');
     const entry = pathToFileURL(path.join(folder, 'entry.ts'));
     const producer = producerOf(entry);
     expect(producer.packages).toEqual(['unist-util-visit']);
     expect(producer.modules.map((module) => path.relative(folder, fileURLToPath(module))).sort()).toEqual(
-      ['c.ts', 'd.json', 'entry.ts', path.join('lib', 'a.ts')].sort(),
+      ['c.ts', 'd.json', 'e.ts', 'entry.ts', path.join('lib', 'a.ts')].sort(),
     );
     // A change to a module imported two steps away is a new version.
     const before = producerVersion(producer);
