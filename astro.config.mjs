@@ -63,4 +63,6 @@ export default defineConfig({
     },
   },
   devToolbar: { enabled: false },
+  // A document page whose code and inputs (src/lib/page-cache-key.ts) are the last build's is copied, not rendered.
+  experimental: { incrementalBuild: true },
 });
