@@ -228,21 +228,30 @@ export async function offlineSizes(distDir: string): Promise<Record<Locale, numb
   return sizes;
 }
 
-/** The script in src/page-scripts/ that pages inline to say whether their language is kept. */
-export const registrationSource = fileURLToPath(new URL('../../src/page-scripts/offline.js', import.meta.url));
+/**
+ * The script that pages of a language inline (src/page-scripts/language-page.js): the links from a folder on disk,
+ * and the offline line's, which asks whether the language is kept. The other pages inline the first alone.
+ */
+export const languagePageScriptSource = fileURLToPath(
+  new URL('../../src/page-scripts/language-page.js', import.meta.url),
+);
+export const diskLinksScriptSource = fileURLToPath(new URL('../../src/page-scripts/disk-links.js', import.meta.url));
 
 /**
- * What offline reading adds to one page, in brotli bytes: the script that
- * asks whether the language is kept, and the hidden line, as they compress
- * within the page. The worker is not fetched unless the reader has chosen to
- * keep a language: its bytes count in that language's kept copy (offlineSizes).
+ * What offline reading adds to one page, in brotli bytes: the part of its
+ * script that asks whether the language is kept (the page as it would be with
+ * `withoutOffline`, the same script without that part, in place of
+ * `withOffline`), and the hidden line, as they compress within the page. The
+ * worker is not fetched unless the reader has chosen to keep a language: its
+ * bytes count in that language's kept copy (offlineSizes).
  */
-export function offlineCostOfPage(pageHtml: string, registration: string): number {
+export function offlineCostOfPage(pageHtml: string, withOffline: string, withoutOffline: string): number {
   const without = parse(pageHtml, { comment: true });
-  const scripts = without.querySelectorAll('script').filter((script) => script.rawText === registration);
+  const scripts = without.querySelectorAll('script').filter((script) => script.rawText === withOffline);
   const line = without.querySelector('.site-footer [data-offline-worker]');
   if (scripts.length !== 1 || !line) throw new Error('the page does not have the offline line and its script');
-  for (const element of [...scripts, line]) element.remove();
+  scripts[0]?.replaceWith(`<script>${withoutOffline}</script>`);
+  line.remove();
   return brotliSize(pageHtml) - brotliSize(without.toString());
 }
 
