@@ -40,6 +40,7 @@ describe('Content-Security-Policy', () => {
     const files = [
       'copy-link.js',
       'disk-links.js',
+      'document-page.js',
       'language-page.js',
       'not-found-links.js',
       'offline-choice.js',

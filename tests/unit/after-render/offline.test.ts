@@ -8,6 +8,7 @@ import {
   offlineLanguages,
   offlineRelease,
   offlineSizes,
+  scriptsWithOffline,
   workerFor,
   workerSource,
   writeOfflineFiles,
@@ -158,13 +159,23 @@ describe('offline reading', () => {
       `<!doctype html><html lang="en"><body><main><p>Text</p></main><footer class="site-footer"><p>About</p></footer><script>${script}</script></body></html>`;
     const line = '<p class="offline-saved" hidden data-offline-worker="../sw.js">Saved.</p>';
     const withOffline = bare(links + registration).replace('</footer>', `${line}</footer>`);
-    const cost = offlineCostOfPage(withOffline, links + registration, links);
+    const withoutOffline = new Map([[links + registration, links]]);
+    const cost = offlineCostOfPage(withOffline, withoutOffline);
     const added = line + registration;
     // Compressed within the page, the added markup costs less than alone, but not much less: little in it repeats.
     expect(cost).toBeLessThanOrEqual(brotliSize(added));
     expect(cost).toBeGreaterThan(brotliSize(added) * 0.75);
-    expect(() => offlineCostOfPage(bare(links), links + registration, links)).toThrow(
+    expect(() => offlineCostOfPage(bare(links), withoutOffline)).toThrow(
       'does not have the offline line and its script',
     );
+  });
+
+  it('knows each script pages inline with offline reading’s part, and the same script without it', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'scripts-'));
+    await writeFile(path.join(dir, 'links.js'), 'links();\n');
+    await writeFile(path.join(dir, 'offline.js'), 'kept();\n');
+    await writeFile(path.join(dir, 'page.js'), "import './links.js';\nimport './offline.js';\n");
+    const scripts = await scriptsWithOffline(dir);
+    expect([...scripts]).toEqual([['links();kept();', 'links();']]);
   });
 });
