@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { HTMLElement } from 'node-html-parser';
-import { inlineScript } from '../render/inline-scripts.ts';
+import { inlineScript, scriptsDir } from '../render/inline-scripts.ts';
 import { urlReferencesOf } from './page-urls.ts';
 import type { ParsedPages } from './site-files.ts';
 
@@ -25,9 +24,6 @@ export const basePolicy: Record<string, string[]> = {
   'base-uri': ["'none'"],
   'form-action': ["'self'"],
 };
-
-/** The folder of the site's inline scripts: pages inline these files minified (`?inline-script` imports). */
-export const scriptsDir = fileURLToPath(new URL('../../src/page-scripts/', import.meta.url));
 
 /** What a page running one of the site's scripts must allow beyond the base policy. */
 const scriptNeeds: Record<string, string[]> = {
@@ -52,7 +48,7 @@ const hashOf = (text: string) => `'sha256-${createHash('sha256').update(text).di
 export async function siteScripts(dir = scriptsDir): Promise<SiteScripts> {
   const scripts: SiteScripts = new Map();
   for (const file of (await readdir(dir)).filter((name) => name.endsWith('.js')).sort()) {
-    const hash = hashOf(await inlineScript(await readFile(path.join(dir, file), 'utf8')));
+    const hash = hashOf(await inlineScript(await readFile(path.join(dir, file), 'utf8'), dir));
     scripts.set(hash, { file, hash });
   }
   return scripts;

@@ -19,7 +19,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'node-html-parser';
@@ -29,7 +29,7 @@ import { useTranslations } from '../../src/i18n/ui.ts';
 import { paths } from '../../src/lib/routes.ts';
 import { brotliSize } from './budgets.ts';
 import { listFiles, pagePathOf, type ParsedPages } from './site-files.ts';
-import { browserScript } from '../render/inline-scripts.ts';
+import { browserScript, inlineScript, scriptsDir } from '../render/inline-scripts.ts';
 import { isCompressed } from './take-away.ts';
 
 /** The worker as written, with this placeholder where the build puts the release stamp. */
@@ -228,21 +228,40 @@ export async function offlineSizes(distDir: string): Promise<Record<Locale, numb
   return sizes;
 }
 
-/** The script in src/page-scripts/ that pages inline to say whether their language is kept. */
-export const registrationSource = fileURLToPath(new URL('../../src/page-scripts/offline.js', import.meta.url));
+/** The part of a page's script that asks whether the language is kept, and shows the offline line if it is. */
+const offlinePart = /^import '\.\/offline\.js';\n/m;
 
 /**
- * What offline reading adds to one page, in brotli bytes: the script that
- * asks whether the language is kept, and the hidden line, as they compress
- * within the page. The worker is not fetched unless the reader has chosen to
- * keep a language: its bytes count in that language's kept copy (offlineSizes).
+ * The scripts pages inline that hold offline reading's part (those of src/page-scripts/ that import offline.js),
+ * each as pages carry it, with the same script without that part: what the page would be without offline reading.
  */
-export function offlineCostOfPage(pageHtml: string, registration: string): number {
+export async function scriptsWithOffline(dir = scriptsDir): Promise<Map<string, string>> {
+  const scripts = new Map<string, string>();
+  for (const file of (await readdir(dir)).filter((name) => name.endsWith('.js')).sort()) {
+    const source = await readFile(path.join(dir, file), 'utf8');
+    if (!offlinePart.test(source)) continue;
+    scripts.set(await inlineScript(source, dir), await inlineScript(source.replace(offlinePart, ''), dir));
+  }
+  return scripts;
+}
+
+/**
+ * What offline reading adds to one page, in brotli bytes: its part of the
+ * page's script, and the hidden line, as they compress within the page (the
+ * page against the same page with the script that lacks that part, from
+ * `withoutOffline`, and no line). The worker is not fetched unless the reader
+ * has chosen to keep a language: its bytes count in that language's kept copy
+ * (offlineSizes).
+ */
+export function offlineCostOfPage(pageHtml: string, withoutOffline: ReadonlyMap<string, string>): number {
   const without = parse(pageHtml, { comment: true });
-  const scripts = without.querySelectorAll('script').filter((script) => script.rawText === registration);
+  const scripts = without.querySelectorAll('script').filter((script) => withoutOffline.has(script.rawText));
   const line = without.querySelector('.site-footer [data-offline-worker]');
-  if (scripts.length !== 1 || !line) throw new Error('the page does not have the offline line and its script');
-  for (const element of [...scripts, line]) element.remove();
+  const [script] = scripts;
+  if (scripts.length !== 1 || !script || !line)
+    throw new Error('the page does not have the offline line and its script');
+  script.replaceWith(`<script>${withoutOffline.get(script.rawText) ?? ''}</script>`);
+  line.remove();
   return brotliSize(pageHtml) - brotliSize(without.toString());
 }
 

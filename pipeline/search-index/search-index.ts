@@ -22,6 +22,21 @@ import { gzipBest, type ZopfliOptions } from './zopfli.ts';
  */
 const bundleExcerptsUpToPages = 8;
 
+/**
+ * What of a document's text (`data-pagefind-body`) the index leaves out, by the classes the components give
+ * it: the "¶ 12" links, the header, the notes on translations, the provenance, the QR code and the links to
+ * read on. Named here once rather than marked `data-pagefind-ignore` on each element, which every reader would
+ * download (18 times on the petition). Pagefind still records the fields marked `data-pagefind-meta` in them.
+ */
+export const leftOutOfSearch = [
+  '.pn',
+  '.document-header',
+  '.translation-notice',
+  '.provenance',
+  '.document-footer',
+  '.document-nav',
+];
+
 /** Index chunks are fetched beside the engine only while a language's chunks stay this small. */
 const preloadIndexUpToBytes = 40 * 1024;
 
@@ -120,7 +135,10 @@ export async function writeSearchIndex(distDir: string, indexed: IndexedPages): 
   const outputPath = path.join(distDir, path.dirname(paths.searchEngine()));
   const largestLanguage = Math.max(0, ...indexedPagesPerLanguage(indexed).values());
   const bundledExcerpts = largestLanguage <= bundleExcerptsUpToPages;
-  const { index, errors } = await pagefind.createIndex(bundledExcerpts ? { maxFragments: 1 } : {});
+  const { index, errors } = await pagefind.createIndex({
+    excludeSelectors: leftOutOfSearch,
+    ...(bundledExcerpts ? { maxFragments: 1 } : {}),
+  });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
     for (const [file, content] of indexed.html) {

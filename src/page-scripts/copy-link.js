@@ -1,8 +1,9 @@
 // Without JavaScript the address stays in a read-only field to select and copy;
 // with it, a button copies the address and says so, and where the browser can
-// hand the page to the phone's own apps (the Web Share API), a button does that.
+// hand the page to the phone's own apps (the Web Share API), a button does that. It runs at the end of the page,
+// inlined with the layout's scripts as one (document-page.js).
 {
-  const share = document.currentScript.closest('.share');
+  const share = document.querySelector('.share');
   const field = share.querySelector('input');
   const [shareButton, copyButton] = share.querySelectorAll('button');
   const status = share.querySelector('[role="status"]');

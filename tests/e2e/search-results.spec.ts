@@ -8,7 +8,7 @@ import { uiStrings } from '../../src/i18n/ui';
 import { paths } from '../../src/lib/routes';
 import { hasEveryQueryWord, queryWords, searchForm } from '../../src/lib/word-stems';
 import { paradigms } from '../support/word-forms';
-import { slugs } from './site';
+import { languageFolderOf, slugs } from './site';
 import { absentWords, documentResults, resultLinks, searchUrl, settled } from './search';
 
 // What a search finds in each language, and what its results show.
@@ -153,7 +153,7 @@ for (const lang of localeCodes) {
   });
 }
 
-test('the index holds each document’s text with its words apart, and nothing of its header', async ({ page }) => {
+test('the index holds each document’s text with its words apart, and nothing around it', async ({ page }) => {
   const fragmentDir = path.resolve('dist', path.dirname(paths.searchEngine().slice(1)), 'fragment');
   const files = await readdir(fragmentDir);
   expect(files.length).toBeGreaterThan(0);
@@ -172,6 +172,20 @@ test('the index holds each document’s text with its words apart, and nothing o
         queryWords(content).filter((word) => !words.has(searchForm(word))),
         url,
       ).toEqual([]);
+      // Nothing of what stands around the text inside the article: the notes on other languages, the
+      // provenance, the QR code's caption, the links to read on.
+      const lang = languageFolderOf(url);
+      if (lang === undefined) throw new Error(`${url}: a record outside every language's folder`);
+      const ui = uiStrings[lang];
+      for (const aside of [
+        ui.translation.alsoIn,
+        ui.provenance.heading,
+        ui.share.qr,
+        ui.documentNav.heading,
+        ui.documentNav.previous,
+      ]) {
+        expect(content, url).not.toContain(aside);
+      }
       checked += 1;
     }
   }

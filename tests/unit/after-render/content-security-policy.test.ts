@@ -8,11 +8,10 @@ import { describe, expect, it } from 'vitest';
 import {
   addContentSecurityPolicy,
   policyFor,
-  scriptsDir,
   siteScripts,
   type SiteScripts,
 } from '../../../pipeline/after-render/content-security-policy';
-import { inlineScript } from '../../../pipeline/render/inline-scripts';
+import { inlineScript, scriptsDir } from '../../../pipeline/render/inline-scripts';
 import type { ParsedPages } from '../../../pipeline/after-render/site-files';
 
 const hashOf = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
@@ -41,6 +40,8 @@ describe('Content-Security-Policy', () => {
     const files = [
       'copy-link.js',
       'disk-links.js',
+      'document-page.js',
+      'language-page.js',
       'not-found-links.js',
       'offline-choice.js',
       'offline.js',
@@ -51,8 +52,30 @@ describe('Content-Security-Policy', () => {
       const source = readFileSync(path.join(scriptsDir, file), 'utf8');
       const inlined = await inlineScript(source);
       expect(scripts.get(hashOf(inlined))?.file).toBe(file);
-      expect(inlined.length).toBeLessThan(source.length);
+      // Smaller than what was written: the file and those it imports, comments and all.
+      const imported = [...source.matchAll(/^import '\.\/(.+)';$/gm)].map(([, name]) =>
+        readFileSync(path.join(scriptsDir, name ?? ''), 'utf8'),
+      );
+      expect(inlined.length).toBeLessThan([source, ...imported].join('').length);
     }
+  });
+
+  it('hashes a script made of others as one, with what each of them does, in order', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'scripts-'));
+    await writeFile(path.join(dir, 'links.js'), '// Why.\nif (location.protocol === "file:") links();\n');
+    await writeFile(
+      path.join(dir, 'kept.js'),
+      '// Why.\n{\n  const line = document.querySelector("p");\n  kept(line);\n}\n',
+    );
+    const together = "import './links.js';\nimport './kept.js';\n";
+    await writeFile(path.join(dir, 'together.js'), together);
+    const inlined = await inlineScript(together, dir);
+    // Plain statements that a classic script runs: no import left, no wrapper, each part's names in its own block.
+    expect(inlined).not.toMatch(/\bimport\b|export|=>/);
+    expect(inlined.indexOf('links()')).toBeGreaterThan(-1);
+    expect(inlined.indexOf('links()')).toBeLessThan(inlined.indexOf('kept('));
+    expect(inlined).toMatch(/\}$/);
+    expect((await siteScripts(dir)).get(hashOf(inlined))?.file).toBe('together.js');
   });
 
   it('allows the site’s own inline scripts by their hash, and WebAssembly only where search runs', async () => {

@@ -8,7 +8,7 @@ import {
   offlineLanguages,
   offlineRelease,
   offlineSizes,
-  registrationSource,
+  scriptsWithOffline,
   workerFor,
   workerSource,
   writeOfflineFiles,
@@ -16,6 +16,9 @@ import {
 } from '../../../pipeline/after-render/offline';
 import { brotliSize } from '../../../pipeline/after-render/budgets';
 import { localeCodes } from '../../../src/i18n/locales';
+
+/** The part of the language pages' script that asks whether the language is kept. */
+const offlineScriptSource = new URL('../../../src/page-scripts/offline.js', import.meta.url);
 
 async function site(files: Record<string, string>): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'offline-'));
@@ -149,17 +152,30 @@ describe('offline reading', () => {
     await expect(workerFor("'%RELEASE%' + '%RELEASE%'", 'abc')).rejects.toThrow('exactly once');
   });
 
-  it('weighs what the offline line and its script add to a page, and refuses a page that has none', async () => {
-    const registration = await readFile(registrationSource, 'utf8');
-    const bare =
-      '<!doctype html><html lang="en"><body><main><p>Text</p></main><footer class="site-footer"><p>About</p></footer></body></html>';
-    const added =
-      '<p class="offline-saved" hidden data-offline-worker="../sw.js">Saved.</p>' + `<script>${registration}</script>`;
-    const withOffline = bare.replace('</footer>', `${added}</footer>`);
-    const cost = offlineCostOfPage(withOffline, registration);
+  it('weighs what the offline line and its part of the script add to a page, and refuses a page that has none', async () => {
+    const links = 'if(location.protocol==="file:")links();';
+    const registration = await readFile(offlineScriptSource, 'utf8');
+    const bare = (script: string) =>
+      `<!doctype html><html lang="en"><body><main><p>Text</p></main><footer class="site-footer"><p>About</p></footer><script>${script}</script></body></html>`;
+    const line = '<p class="offline-saved" hidden data-offline-worker="../sw.js">Saved.</p>';
+    const withOffline = bare(links + registration).replace('</footer>', `${line}</footer>`);
+    const withoutOffline = new Map([[links + registration, links]]);
+    const cost = offlineCostOfPage(withOffline, withoutOffline);
+    const added = line + registration;
     // Compressed within the page, the added markup costs less than alone, but not much less: little in it repeats.
     expect(cost).toBeLessThanOrEqual(brotliSize(added));
     expect(cost).toBeGreaterThan(brotliSize(added) * 0.75);
-    expect(() => offlineCostOfPage(bare, registration)).toThrow('does not have the offline line and its script');
+    expect(() => offlineCostOfPage(bare(links), withoutOffline)).toThrow(
+      'does not have the offline line and its script',
+    );
+  });
+
+  it('knows each script pages inline with offline reading’s part, and the same script without it', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'scripts-'));
+    await writeFile(path.join(dir, 'links.js'), 'links();\n');
+    await writeFile(path.join(dir, 'offline.js'), 'kept();\n');
+    await writeFile(path.join(dir, 'page.js'), "import './links.js';\nimport './offline.js';\n");
+    const scripts = await scriptsWithOffline(dir);
+    expect([...scripts]).toEqual([['links();kept();', 'links();']]);
   });
 });
