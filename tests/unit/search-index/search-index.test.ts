@@ -7,10 +7,18 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'node-html-parser';
 import {
   assertUnchangedSinceIndexed,
+  languageIndexKey,
+  languageIndexProducer,
+  mergedIndex,
+  packFiles,
+  pagefindFiles,
   pagesToIndex,
   searchEngineFiles,
+  unpackFiles,
   withBlockStarts,
+  writeSearchIndex,
 } from '../../../pipeline/search-index/search-index';
+import { buildCache } from '../../../pipeline/render/build-cache';
 import type { ParsedPages } from '../../../pipeline/after-render/site-files';
 import { localeCodes } from '../../../src/i18n/locales';
 
@@ -134,5 +142,111 @@ describe('the search engine compressed ahead of the site', () => {
     } finally {
       await rm(site, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the search index, a language at a time', () => {
+  const page = (lang: string, n: number) =>
+    [
+      `${lang}/${n}/index.html`,
+      `<!doctype html><html lang="${lang}"><head><title>${lang} ${n}</title></head><body><article data-pagefind-body><h1>Title ${n}</h1><p id="p-1">Lukashenko ${lang} ${n}, Kapshula.</p></article></body></html>`,
+    ] as [string, string];
+  const languages = localeCodes.map((lang) => [page(lang, 1), page(lang, 2)]);
+
+  it.each([
+    ['bundled in one file a language', true],
+    ['one file a page', false],
+  ])(
+    'is, with the excerpts %s, the very files Pagefind writes for every language at once',
+    async (_, bundledExcerpts) => {
+      const apart = mergedIndex(await pagefindFiles(languages, bundledExcerpts));
+      const [together] = await pagefindFiles([languages.flat()], bundledExcerpts);
+      expect([...apart.keys()].sort()).toEqual([...(together?.keys() ?? [])].sort());
+      for (const [file, bytes] of together ?? []) expect(apart.get(file)).toEqual(bytes);
+      expect(JSON.parse(apart.get('pagefind-entry.json')?.toString() ?? '{}')).toHaveProperty(
+        'languages.ru.page_count',
+        2,
+      );
+    },
+  );
+
+  it('refuses two languages whose shared files differ', () => {
+    const part = (bytes: string) => new Map([['pagefind.js', Buffer.from(bytes)]]);
+    expect(() => mergedIndex([part('a'), part('b')])).toThrow('pagefind.js differently');
+  });
+
+  it("keeps each language's files by its pages, how excerpts are kept, and the code that makes them", async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'search-index-'));
+    try {
+      const cache = buildCache('search-index', languageIndexProducer, folder);
+      const [en = []] = languages;
+      const key = languageIndexKey(cache, en, true);
+      expect(languageIndexKey(cache, en, true)).toBe(key);
+      const [first = page('en', 1), second = page('en', 2)] = en;
+      for (const changed of [
+        [[first[0], first[1].replace('Kapshula', 'Kapšula')], second],
+        [[first[0].replace('1', '3'), first[1]], second],
+        [second, first],
+        [first],
+      ] as [string, string][][]) {
+        expect(languageIndexKey(cache, changed, true)).not.toBe(key);
+      }
+      expect(languageIndexKey(cache, en, false)).not.toBe(key);
+      // Pagefind's binary and the modules that turn its files into the served ones are in the key.
+      expect(languageIndexProducer.packages).toEqual(expect.arrayContaining(['pagefind', '@gfx/zopfli', 'esbuild']));
+      expect(languageIndexProducer.packages.some((name) => name.startsWith('@pagefind/'))).toBe(true);
+      expect(languageIndexProducer.modules.map((module) => path.basename(module.pathname))).toEqual([
+        'search-index.ts',
+        'zopfli.ts',
+        'zopfli-worker.ts',
+        'search-excerpt.ts',
+        'paragraph-number.ts',
+      ]);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('takes a language whose pages an earlier build indexed from what that build kept, and indexes the others', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'search-index-'));
+    try {
+      const cache = buildCache('search-index', languageIndexProducer, folder);
+      const entry = (lang: string) =>
+        Buffer.from(JSON.stringify({ version: 'kept', languages: { [lang]: { hash: `${lang}_kept` } } }));
+      // Stand-ins for what the last build kept, which show that they are read, not made again.
+      for (const pages of languages) {
+        const lang = pages[0]?.[0].slice(0, 2) ?? '';
+        const standIn = new Map([
+          ['pagefind-entry.json', entry(lang)],
+          [`pagefind.${lang}_kept.pf_meta`, Buffer.from(lang)],
+        ]);
+        cache.set(languageIndexKey(cache, pages, true), packFiles(standIn));
+      }
+      const indexed = { html: new Map(languages.flat()), parts: new Map() };
+      const distDir = path.join(folder, 'dist');
+      expect(await writeSearchIndex(distDir, indexed, cache)).toEqual({ pages: 6, bundledExcerpts: true });
+      const output = path.join(distDir, 'pagefind');
+      expect((await readdir(output)).sort()).toEqual([
+        'pagefind-entry.json',
+        'pagefind.be_kept.pf_meta',
+        'pagefind.en_kept.pf_meta',
+        'pagefind.ru_kept.pf_meta',
+      ]);
+      expect(JSON.parse(await readFile(path.join(output, 'pagefind-entry.json'), 'utf8'))).toEqual({
+        version: 'kept',
+        languages: { be: { hash: 'be_kept' }, en: { hash: 'en_kept' }, ru: { hash: 'ru_kept' } },
+      });
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('packs files for the cache and unpacks them as they were', () => {
+    const files = new Map([
+      ['a.pf_meta', Buffer.from('a')],
+      ['index/ü.pf_index', Buffer.alloc(0)],
+      ['fragment/b', Buffer.from([0, 255, 1])],
+    ]);
+    expect(unpackFiles(packFiles(files))).toEqual(files);
   });
 });
