@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { setTimeout } from 'node:timers/promises';
 import { constants, gunzipSync, gzipSync } from 'node:zlib';
 import { transform } from 'esbuild';
 import { parse, type HTMLElement } from 'node-html-parser';
@@ -10,7 +12,13 @@ import { localeCodes, type Locale } from '../../src/i18n/locales.ts';
 import { paths, relativeUrl } from '../../src/lib/routes.ts';
 import { blockStarts, type Anchor, type BlockStarts } from '../../src/lib/search-excerpt.ts';
 import type { ParsedPages } from '../after-render/site-files.ts';
-import { buildCache, installedPackages, type BuildCache, type Producer } from '../render/build-cache.ts';
+import {
+  buildCache,
+  buildCacheRoot,
+  installedPackages,
+  type BuildCache,
+  type Producer,
+} from '../render/build-cache.ts';
 import { gzipBest, type ZopfliOptions } from './zopfli.ts';
 
 /**
@@ -276,22 +284,90 @@ async function minifyEngine(code: Buffer): Promise<Buffer> {
   return Buffer.from(minified.code);
 }
 
-/** Zopfli's gzip of each item's content: kept from an earlier build, or compressed now on every core and kept. */
-async function zopfliCached<Item extends { content: Buffer }>(
+/**
+ * Where a process says which of Zopfli's entries it is making: the build script compresses the search engine
+ * ahead in its own process while Astro's may come to need the same files, and each is made once, by whichever
+ * process takes it first, while the other waits for its entry. A claim is a file that holds its process's id,
+ * so that one left by a process that stopped is taken over.
+ */
+const zopfliClaims = path.join(buildCacheRoot, 'zopfli-claims');
+
+/** Whether the process that wrote a claim is still running. */
+function claimHeld(claim: string): boolean {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(claim, 'utf8'));
+  } catch {
+    return false;
+  }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Claims `key` for this process, unless another running process has; a claim left by a stopped one is taken over. */
+function claimEntry(claims: string, key: string): boolean {
+  const claim = path.join(claims, key);
+  mkdirSync(claims, { recursive: true });
+  try {
+    writeFileSync(claim, String(process.pid), { flag: 'wx' });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    if (claimHeld(claim)) return false;
+    rmSync(claim, { force: true });
+    return claimEntry(claims, key);
+  }
+}
+
+/** The key of Zopfli's gzip of `content`: the bytes and the number of passes. */
+export function zopfliKey(cache: BuildCache, content: Uint8Array, options: ZopfliOptions): string {
+  return cache.key(`iterations ${options.iterations ?? 'default'}`, content);
+}
+
+/**
+ * Zopfli's gzip of each item's content: kept from an earlier build, or compressed now on every core and kept, or
+ * waited for while another process compresses it.
+ */
+export async function zopfliCached<Item extends { content: Buffer }>(
   items: readonly Item[],
   options: ZopfliOptions = {},
+  { cache = zopfliCache, claims = zopfliClaims }: { cache?: BuildCache; claims?: string } = {},
 ): Promise<[Item, Buffer][]> {
-  const keyOf = ({ content }: Item) => zopfliCache.key(`iterations ${options.iterations ?? 'default'}`, content);
-  const kept: [Item, Buffer][] = [];
-  const missing: Item[] = [];
-  for (const item of items) {
-    const bytes = zopfliCache.get(keyOf(item));
-    if (bytes) kept.push([item, bytes]);
-    else missing.push(item);
+  const keyOf = ({ content }: Item) => zopfliKey(cache, content, options);
+  const done: [Item, Buffer][] = [];
+  let missing = [...items];
+  while (missing.length > 0) {
+    const kept = missing.map((item) => [item, cache.get(keyOf(item))] as const);
+    done.push(...kept.filter((entry): entry is [Item, Buffer] => entry[1] !== undefined));
+    missing = kept.filter(([, bytes]) => bytes === undefined).map(([item]) => item);
+    const claimed: string[] = [];
+    try {
+      const compressed = await gzipBest(
+        missing,
+        ({ content }) => content,
+        options,
+        (item) => {
+          const claim = claimEntry(claims, keyOf(item));
+          if (claim) claimed.push(keyOf(item));
+          return claim;
+        },
+      );
+      for (const [item, bytes] of compressed) cache.set(keyOf(item), bytes);
+      done.push(...compressed);
+      missing = missing.filter((item) => !compressed.some(([made]) => made === item));
+    } finally {
+      for (const key of claimed) rmSync(path.join(claims, key), { force: true });
+    }
+    // The rest another process is making: each is there once its claim is gone, or is made here if it is not.
+    while (missing.some((item) => cache.get(keyOf(item)) === undefined && claimHeld(path.join(claims, keyOf(item))))) {
+      await setTimeout(100);
+    }
   }
-  const compressed = await gzipBest(missing, ({ content }) => content, options);
-  for (const [item, bytes] of compressed) zopfliCache.set(keyOf(item), bytes);
-  return [...kept, ...compressed];
+  return done;
 }
 
 /**

@@ -1,6 +1,8 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { describe, expect, it } from 'vitest';
@@ -17,6 +19,8 @@ import {
   unpackFiles,
   withBlockStarts,
   writeSearchIndex,
+  zopfliCached,
+  zopfliKey,
 } from '../../../pipeline/search-index/search-index';
 import { buildCache } from '../../../pipeline/render/build-cache';
 import type { ParsedPages } from '../../../pipeline/after-render/site-files';
@@ -248,5 +252,47 @@ describe('the search index, a language at a time', () => {
       ['fragment/b', Buffer.from([0, 255, 1])],
     ]);
     expect(unpackFiles(packFiles(files))).toEqual(files);
+  });
+});
+
+describe("Zopfli's kept output, made once when two processes need it", () => {
+  const content = Buffer.from('Рэпрэсіі супраць незалежных прафсаюзаў. '.repeat(30));
+  const options = { iterations: 1 };
+  const setUp = async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'zopfli-claims-'));
+    const cache = buildCache('zopfli', { packages: [], modules: [] }, folder);
+    const claims = path.join(folder, 'claims');
+    await mkdir(claims);
+    return { folder, cache, claims, claim: path.join(claims, zopfliKey(cache, content, options)) };
+  };
+
+  it('waits for the entry a running process claimed, rather than making it again', async () => {
+    const { folder, cache, claims, claim } = await setUp();
+    try {
+      await writeFile(claim, String(process.pid));
+      const waiting = zopfliCached([{ content }], options, { cache, claims });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      // A stand-in for the other process's entry shows that it is taken, not made here.
+      cache.set(zopfliKey(cache, content, options), Buffer.from('made by the other process'));
+      await rm(claim);
+      const [[, bytes] = []] = await waiting;
+      expect(bytes?.toString()).toBe('made by the other process');
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('takes over a claim whose process stopped, and makes the entry itself', async () => {
+    const { folder, cache, claims, claim } = await setUp();
+    try {
+      const stopped = spawnSync(process.execPath, ['-e', '0']).pid;
+      await writeFile(claim, String(stopped));
+      const [[, bytes] = []] = await zopfliCached([{ content }], options, { cache, claims });
+      expect(gunzipSync(bytes ?? Buffer.alloc(0))).toEqual(content);
+      expect(cache.get(zopfliKey(cache, content, options))).toEqual(bytes);
+      expect(existsSync(claim)).toBe(false);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });
