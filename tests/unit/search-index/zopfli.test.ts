@@ -32,7 +32,7 @@ describe('gzipBest', () => {
   });
 
   it('leaves out the items another process is making, and starts no thread when that is every one', async () => {
-    const [first, second] = texts;
+    const [, second] = texts;
     const taken = await gzipBest(
       texts.slice(0, 2),
       ({ content }) => content,
@@ -42,7 +42,7 @@ describe('gzipBest', () => {
     expect(taken.map(([{ name }]) => name)).toEqual([second?.name]);
     expect(
       await gzipBest(
-        [first],
+        texts,
         ({ content }) => content,
         {},
         () => false,
