@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -292,10 +292,15 @@ async function minifyEngine(code: Buffer): Promise<Buffer> {
  */
 const zopfliClaims = path.join(buildCacheRoot, 'zopfli-claims');
 
-/** Whether the process that wrote a claim is still running. */
+/** How long a claim holds at most: the largest file (the WebAssembly) takes seconds, even on a busy machine. */
+export const claimLastsMs = 10 * 60 * 1000;
+
+/** Whether the process that wrote a claim is still running, and the claim recent. */
 function claimHeld(claim: string): boolean {
   let pid: number;
   try {
+    // Older than any one compression takes: its process stopped, and its id may be another process's now.
+    if (Date.now() - statSync(claim).mtimeMs > claimLastsMs) return false;
     pid = Number(readFileSync(claim, 'utf8'));
   } catch {
     return false;

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'node-html-parser';
 import {
   assertUnchangedSinceIndexed,
+  claimLastsMs,
   languageIndexKey,
   languageIndexProducer,
   mergedIndex,
@@ -291,6 +292,19 @@ describe("Zopfli's kept output, made once when two processes need it", () => {
       expect(gunzipSync(bytes ?? Buffer.alloc(0))).toEqual(content);
       expect(cache.get(zopfliKey(cache, content, options))).toEqual(bytes);
       expect(existsSync(claim)).toBe(false);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('takes over a claim older than any compression takes, whose process id may be another process’s now', async () => {
+    const { folder, cache, claims, claim } = await setUp();
+    try {
+      await writeFile(claim, String(process.pid));
+      const old = new Date(Date.now() - claimLastsMs - 60_000);
+      await utimes(claim, old, old);
+      const [[, bytes] = []] = await zopfliCached([{ content }], options, { cache, claims });
+      expect(gunzipSync(bytes ?? Buffer.alloc(0))).toEqual(content);
     } finally {
       await rm(folder, { recursive: true, force: true });
     }
