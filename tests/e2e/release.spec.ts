@@ -116,6 +116,7 @@ test('a rebuild after a one-word edit, on the caches of the build before it, is 
       'prepared-pages',
       'preview-images',
       'search-index',
+      'single-files',
       'zopfli',
     ]),
   );
