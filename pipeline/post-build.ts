@@ -10,14 +10,11 @@ import { escapeXml } from '../src/lib/xml.ts';
 import { epub, languageBook } from './after-render/book.ts';
 import { findBrokenLinks, findDuplicateIds } from './after-render/check-links.ts';
 import { addContentSecurityPolicy, siteScripts } from './after-render/content-security-policy.ts';
-import { markExternalLinksIn } from './after-render/external-links.ts';
 import { formatLanguageFindings, languageFindings } from './after-render/language-check.ts';
 import { writeOfflineFiles } from './after-render/offline.ts';
 import { pagesOverBudget } from './after-render/page-budget.ts';
 import { pruneStyles } from './after-render/page-styles.ts';
 import { fillFileSizes } from './after-render/file-sizes.ts';
-import { relativiseSite } from './after-render/relative-urls.ts';
-import { typeset } from './after-render/typesetting.ts';
 import { releaseDate } from '../src/lib/release-revision.ts';
 import {
   assertUnchangedSinceIndexed,
@@ -26,7 +23,8 @@ import {
   writeSearchPreloads,
 } from './search-index/search-index.ts';
 import { writeHeadersFile } from './after-render/security-headers.ts';
-import { readPages, writePages, type ParsedPages } from './after-render/site-files.ts';
+import { readPreparedPages } from './after-render/prepared-pages.ts';
+import { writePages, type ParsedPages } from './after-render/site-files.ts';
 import { addSingleFiles, type SingleFileSource } from './after-render/take-away.ts';
 
 /** The slugs of a language's documents, from the content folder. */
@@ -135,13 +133,10 @@ export function postBuild(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const distDir = fileURLToPath(dir);
         await placeNotFoundPages(distDir);
-        // Each page is parsed once; every step below works on the same trees, written back once.
-        const pages = await readPages(distDir);
-        await relativiseSite(distDir, pages);
-        for (const document of pages.values()) markExternalLinksIn(document);
+        // Each page is parsed once; every step below works on the same trees, written back once. Typeset before
+        // the index, the books and the single files, which all take the pages' text from here.
+        const pages = await readPreparedPages(distDir);
         logger.info('every internal URL is relative; external links carry noopener noreferrer');
-        // Before the index, the books and the single files, which all take the pages' text from here.
-        for (const document of pages.values()) typeset(document);
         logger.info('¶ and its number, a separator and the line above it, a hyphenated acronym: each kept together');
         // The documents' text is final now. Pagefind indexes it in its own process, and Zopfli compresses the index
         // on other threads, while this one finishes the pages; that this changed nothing Pagefind read is checked

@@ -16,6 +16,7 @@ import { useTranslations } from '../../src/i18n/ui.ts';
 import { paths } from '../../src/lib/routes.ts';
 import { absoluteUrl } from '../../src/lib/site-url.ts';
 import { escapeXml } from '../../src/lib/xml.ts';
+import { buildCache, type BuildCache, type Producer } from '../render/build-cache.ts';
 import type { ParsedPages } from './site-files.ts';
 import { zipTime } from './take-away.ts';
 import { zip } from './zip.ts';
@@ -141,17 +142,44 @@ function modifiedDate(releaseDate: Date | undefined): string {
   return (releaseDate ?? new Date(Date.UTC(1980, 0, 1))).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
+/** A chapter's heading, and its text as XHTML. */
+interface Chapter {
+  heading: string;
+  body: string;
+}
+
+/** What decides a chapter besides its page: the parser that reads the page, this module, and its XML escaping. */
+export const chapterProducer: Producer = {
+  packages: ['node-html-parser'],
+  modules: [new URL(import.meta.url), new URL('../../src/lib/xml.ts', import.meta.url)],
+};
+
+/** Each chapter, kept by its page: a rebuild makes again only the chapters whose pages changed. */
+const keptChapters = buildCache('book-chapters', chapterProducer);
+
+/**
+ * The key of a page's chapter: its path and HTML, the chapters its links may lead to, and the site's address,
+ * which links to pages outside the book name.
+ */
+export function chapterKey(cache: BuildCache, page: BookPage, chapters: Map<string, string>): string {
+  return cache.key(page.path, page.document.toString(), JSON.stringify([...chapters]), absoluteUrl('/'));
+}
+
 /** The book as an EPUB file: the same book gives the same bytes. */
-export function epub(book: Book): Uint8Array {
+export function epub(book: Book, cache: BuildCache = keptChapters): Uint8Array {
   const { lang, title } = book;
   const identifier = `urn:uuid:${uuidFromUrl(book.source)}`;
   const chapters = new Map(book.pages.map(({ path }) => [path, chapterFile(lang, path)]));
   if (new Set(chapters.values()).size !== book.pages.length) throw new Error(`${lang} book: two pages share a chapter`);
   const contents = book.pages.map((page) => {
-    const body = chapterBody(page);
-    const heading = body.querySelector('h1')?.text.trim();
-    if (!heading) throw new Error(`${page.path} has no <h1> to title its chapter`);
-    return { file: chapters.get(page.path) ?? '', heading, body: xhtml(body, page.path, chapters) };
+    const made = (): Chapter => {
+      const body = chapterBody(page);
+      const heading = body.querySelector('h1')?.text.trim();
+      if (!heading) throw new Error(`${page.path} has no <h1> to title its chapter`);
+      return { heading, body: xhtml(body, page.path, chapters) };
+    };
+    const kept = cache.through(chapterKey(cache, page, chapters), () => Buffer.from(JSON.stringify(made())));
+    return { file: chapters.get(page.path) ?? '', ...(JSON.parse(kept.toString('utf8')) as Chapter) };
   });
 
   const nav = xhtmlDocument(

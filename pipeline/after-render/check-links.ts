@@ -60,6 +60,13 @@ export async function findBrokenLinks(distDir: string, options: LinkCheckOptions
     }
     return ids;
   };
+  // Each file looked for on disk once: every page links the same stylesheets, scripts and icons.
+  const onDisk = new Map<string, boolean>();
+  const existsOnDisk = (targetFile: string) => {
+    const exists = onDisk.get(targetFile) ?? existsSync(path.join(distDir, targetFile));
+    onDisk.set(targetFile, exists);
+    return exists;
+  };
   for (const [file, document] of pages) {
     const page = new URL(pagePathOf(file), origin);
     for (const { url: reference } of urlReferencesIn(document)) {
@@ -68,7 +75,7 @@ export async function findBrokenLinks(distDir: string, options: LinkCheckOptions
       const target = own ?? new URL(reference, page);
       if (target.origin !== origin) continue;
       const targetFile = fileOf(target.pathname);
-      if (!pages.has(targetFile) && !writtenLater.has(targetFile) && !existsSync(path.join(distDir, targetFile))) {
+      if (!pages.has(targetFile) && !writtenLater.has(targetFile) && !existsOnDisk(targetFile)) {
         broken.push(`${file}: ${reference} (no file ${targetFile})`);
         continue;
       }

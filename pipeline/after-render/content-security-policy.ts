@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { HTMLElement } from 'node-html-parser';
+import { buildCache, type BuildCache, type Producer } from '../render/build-cache.ts';
 import { inlineScript, scriptsDir } from '../render/inline-scripts.ts';
 import { urlReferencesOf } from './page-urls.ts';
 import type { ParsedPages } from './site-files.ts';
@@ -118,16 +119,36 @@ export function policyFor(file: string, document: HTMLElement, scripts: SiteScri
 }
 
 /**
+ * What decides a page's policy besides the page and the site's scripts: the parser that reads the page, this
+ * module, and the one that finds the page's URLs.
+ */
+export const policyProducer: Producer = {
+  packages: ['node-html-parser'],
+  modules: [new URL(import.meta.url), new URL('page-urls.ts', import.meta.url)],
+};
+
+/** Each page's policy and problems, kept by its HTML: a rebuild walks only the pages that changed. */
+const policies = buildCache('content-security-policy', policyProducer);
+
+/** The key of a page's policy: its file (which its problems name), its HTML, and the site's scripts. */
+export function policyKey(cache: BuildCache, file: string, document: HTMLElement, scripts: SiteScripts): string {
+  return cache.key(file, JSON.stringify([...scripts.values()]), document.toString());
+}
+
+/**
  * Adds its policy as the first element of `<head>` of every page, so it
  * governs everything after it; fails, naming each page and what it carries,
  * if any page holds inline code the site does not ship.
  */
-export function addContentSecurityPolicy(pages: ParsedPages, scripts: SiteScripts): void {
+export function addContentSecurityPolicy(pages: ParsedPages, scripts: SiteScripts, cache = policies): void {
   const problems: string[] = [];
   for (const [file, document] of pages) {
     const head = document.querySelector('head');
     if (!head) throw new Error(`${file} has no <head> for its Content-Security-Policy`);
-    const { policy, problems: pageProblems } = policyFor(file, document, scripts);
+    const kept = cache.through(policyKey(cache, file, document, scripts), () =>
+      Buffer.from(JSON.stringify(policyFor(file, document, scripts))),
+    );
+    const { policy, problems: pageProblems } = JSON.parse(kept.toString('utf8')) as PagePolicy;
     problems.push(...pageProblems);
     head.querySelector('meta[http-equiv="Content-Security-Policy"]')?.remove();
     const charset = head.querySelector('meta[charset]');

@@ -32,6 +32,7 @@ function languageOf(element: HTMLElement, file: string): Locale {
  */
 export async function fillFileSizes(distDir: string, pages: ParsedPages, later: ReadonlySet<string>): Promise<void> {
   const missing: string[] = [];
+  const pageBytes = new Map<string, number>();
   for (const [file, document] of pages) {
     for (const element of document.querySelectorAll(placeholder)) {
       const sitePath = element.getAttribute('data-size-of') ?? '';
@@ -45,7 +46,9 @@ export async function fillFileSizes(distDir: string, pages: ParsedPages, later: 
             `${file} gives the size of ${sitePath}, which gives sizes itself: give sizes of finished files only`,
           );
         }
-        bytes = Buffer.byteLength(page.toString());
+        // A page's size is given on its own page and on every downloads page: it is written out once.
+        bytes = pageBytes.get(target) ?? Buffer.byteLength(page.toString());
+        pageBytes.set(target, bytes);
       } else {
         try {
           bytes = (await stat(path.join(distDir, target))).size;

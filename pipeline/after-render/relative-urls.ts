@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse, TextNode, type HTMLElement } from 'node-html-parser';
 import { relativeUrl } from '../../src/lib/routes.ts';
 import { rewriteUrlsOf, urlReferencesIn } from './page-urls.ts';
-import { listFiles, pagePathOf, type ParsedPages } from './site-files.ts';
+import { listFiles } from './site-files.ts';
 
 /**
  * Astro writes site-root paths (`/_astro/x.css`) for what it bundles. A copy of
@@ -55,19 +55,20 @@ export function rootRelativeUrlsIn(file: string, root: HTMLElement): string[] {
   return found;
 }
 
-/** Makes every root-relative URL of the pages and stylesheets relative; fails naming any that is left. */
-export async function relativiseSite(distDir: string, pages: ParsedPages): Promise<void> {
+/** Makes every root-relative URL of the stylesheets relative; gives each one left, as `rootRelativeUrlsIn` does. */
+export async function relativiseStylesheets(distDir: string): Promise<string[]> {
   const left: string[] = [];
-  for (const [file, root] of pages) {
-    relativiseDocument(root, pagePathOf(file));
-    left.push(...rootRelativeUrlsIn(file, root));
-  }
   for (const file of (await listFiles(distDir)).filter((name) => name.endsWith('.css'))) {
     const fullPath = path.join(distDir, file);
     const css = relativiseCss(await readFile(fullPath, 'utf8'), `/${file}`);
     await writeFile(fullPath, css);
     for (const [url] of css.matchAll(rootCssUrl)) left.push(`${file}: ${url}`);
   }
+  return left;
+}
+
+/** Fails, naming each, when root-relative URLs are left in the pages or stylesheets. */
+export function assertNoRootRelativeUrls(left: readonly string[]): void {
   if (left.length > 0) {
     throw new Error(`Root-relative URLs would break mirrors under a path prefix:\n  ${left.join('\n  ')}`);
   }

@@ -2,6 +2,7 @@ import { parse, type HTMLElement } from 'node-html-parser';
 import type { Locale } from '../../src/i18n/locales.ts';
 import { paths } from '../../src/lib/routes.ts';
 import { absoluteUrl } from '../../src/lib/site-url.ts';
+import { buildCache, type BuildCache, type Producer } from '../render/build-cache.ts';
 import type { ParsedPages } from './site-files.ts';
 import { zip } from './zip.ts';
 
@@ -37,13 +38,31 @@ export interface SingleFileSource {
   originLine: string;
 }
 
-/** Adds each document's single-file copy to the site's pages, made from its finished page. */
-export function addSingleFiles(pages: ParsedPages, sources: SingleFileSource[]): void {
+/** What decides a single-file copy besides its page: the parser that reads the page, and this module. */
+export const singleFileProducer: Producer = { packages: ['node-html-parser'], modules: [new URL(import.meta.url)] };
+
+/** Each copy, kept by its page: a rebuild makes again only the copies of the pages that changed. */
+const singleFiles = buildCache('single-files', singleFileProducer);
+
+/** The key of a copy: its page's path and HTML, the line naming the original, and the site's address its links name. */
+export function singleFileKey(cache: BuildCache, pagePath: string, originLine: string, pageHtml: string): string {
+  return cache.key(pagePath, originLine, absoluteUrl('/'), pageHtml);
+}
+
+/**
+ * Adds each document's single-file copy to the site's pages, made from its finished page. A copy made now is
+ * parsed again from its HTML, as a kept one is, so that the later steps read the same tree either way.
+ */
+export function addSingleFiles(pages: ParsedPages, sources: SingleFileSource[], cache: BuildCache = singleFiles): void {
   for (const { lang, slug, originLine } of sources) {
     const pagePath = paths.document(lang, slug);
     const page = pages.get(`${pagePath.slice(1)}index.html`);
     if (page === undefined) throw new Error(`${pagePath} was not built, so it has no single-file copy`);
-    pages.set(paths.singleFile(lang, slug).slice(1), singleFileCopy(page.toString(), pagePath, originLine));
+    const pageHtml = page.toString();
+    const copy = cache.through(singleFileKey(cache, pagePath, originLine, pageHtml), () =>
+      Buffer.from(singleFileCopy(pageHtml, pagePath, originLine).toString()),
+    );
+    pages.set(paths.singleFile(lang, slug).slice(1), parse(copy.toString('utf8'), { comment: true }));
   }
 }
 

@@ -18,17 +18,27 @@ export interface ZipEntry {
 }
 
 const deflated = buildCache('deflate', { packages: ['fflate'], modules: [new URL(import.meta.url)] });
-/** This process's entries too, so that packing the same files again reads no file. */
-const deflatedHere = new Map<string, Buffer>();
+/**
+ * This process's deflated bytes and CRCs too, by the bytes they were made of: the archive is packed again to write
+ * its own size into the pages it holds, and every other file's bytes are the same object then, which need not be
+ * hashed again to find its entry. Bytes are replaced, never changed in place.
+ */
+const deflatedHere = new WeakMap<Uint8Array, Buffer>();
+const crcs = new WeakMap<Uint8Array, number>();
 
 function deflateBest(bytes: Uint8Array): Buffer {
-  const key = deflated.key(bytes);
-  let result = deflatedHere.get(key);
+  let result = deflatedHere.get(bytes);
   if (result === undefined) {
-    result = deflated.through(key, () => deflateSync(bytes, { level: 9 }));
-    deflatedHere.set(key, result);
+    result = deflated.through(deflated.key(bytes), () => deflateSync(bytes, { level: 9 }));
+    deflatedHere.set(bytes, result);
   }
   return result;
+}
+
+function crcOf(bytes: Uint8Array): number {
+  const crc = crcs.get(bytes) ?? crc32(bytes);
+  crcs.set(bytes, crc);
+  return crc;
 }
 
 /** A date as zip stores it (MS-DOS's date and time, in two-second steps), from its local fields. */
@@ -61,7 +71,7 @@ export function zip(entries: readonly ZipEntry[], mtime: Date): Uint8Array {
       // Bit 11 of the flags: the name is UTF-8, which zip needs said only when it is not ASCII.
       utf8: name.length !== entry.path.length,
       method: entry.deflate ? 8 : 0,
-      crc: crc32(entry.bytes),
+      crc: crcOf(entry.bytes),
       size: entry.bytes.length,
       data: entry.deflate ? deflateBest(entry.bytes) : entry.bytes,
     };

@@ -161,8 +161,19 @@ export async function readSiteFiles(distDir: string): Promise<SiteFile[]> {
   return files;
 }
 
+/**
+ * Each file's hash in this process, by its bytes: the release lists its files again each time it packs the
+ * archive to write the archive's size into the pages, and only those pages' bytes are new. A file's bytes are
+ * replaced, never changed in place.
+ */
+const hashes = new WeakMap<Uint8Array, string>();
+
 export function checksumEntries(files: readonly SiteFile[]): ChecksumEntry[] {
-  return files.map((file) => ({ path: file.path, sha256: sha256Hex(file.bytes) }));
+  return files.map((file) => {
+    const sha256 = hashes.get(file.bytes) ?? sha256Hex(file.bytes);
+    hashes.set(file.bytes, sha256);
+    return { path: file.path, sha256 };
+  });
 }
 
 /** Writes `distDir/SHA256SUMS` for `entries`, or for every file of the site, and returns what it lists. */

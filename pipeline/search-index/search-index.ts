@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { setTimeout } from 'node:timers/promises';
 import { constants, gunzipSync, gzipSync } from 'node:zlib';
 import { transform } from 'esbuild';
 import { parse, type HTMLElement } from 'node-html-parser';
@@ -9,8 +11,14 @@ import * as pagefind from 'pagefind';
 import { localeCodes, type Locale } from '../../src/i18n/locales.ts';
 import { paths, relativeUrl } from '../../src/lib/routes.ts';
 import { blockStarts, type Anchor, type BlockStarts } from '../../src/lib/search-excerpt.ts';
-import { listFiles, type ParsedPages } from '../after-render/site-files.ts';
-import { buildCache, installedPackages } from '../render/build-cache.ts';
+import type { ParsedPages } from '../after-render/site-files.ts';
+import {
+  buildCache,
+  buildCacheRoot,
+  installedPackages,
+  type BuildCache,
+  type Producer,
+} from '../render/build-cache.ts';
 import { gzipBest, type ZopfliOptions } from './zopfli.ts';
 
 /**
@@ -108,14 +116,14 @@ export function assertUnchangedSinceIndexed(indexed: IndexedPages, pages: Parsed
   }
 }
 
-/** How many pages of each `<html lang>` are indexed. */
-function indexedPagesPerLanguage(indexed: IndexedPages): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const html of indexed.html.values()) {
+/** The indexed pages of each `<html lang>`, as [file, HTML] in the order they were taken. */
+function indexedPagesByLanguage(indexed: IndexedPages): Map<string, [string, string][]> {
+  const languages = new Map<string, [string, string][]>();
+  for (const [file, html] of indexed.html) {
     const lang = /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1] ?? 'unknown';
-    counts.set(lang, (counts.get(lang) ?? 0) + 1);
+    languages.set(lang, [...(languages.get(lang) ?? []), [file, html]]);
   }
-  return counts;
+  return languages;
 }
 
 export interface SearchIndex {
@@ -124,40 +132,158 @@ export interface SearchIndex {
   bundledExcerpts: boolean;
 }
 
+/** The files of an index (or of one language's part of it), by path under the index's folder. */
+type IndexFiles = Map<string, Buffer>;
+
+/** The file in which Pagefind names each language of the index, with its hash and WebAssembly. */
+const entryFile = 'pagefind-entry.json';
+
+/**
+ * What decides a language's part of the index besides its pages: Pagefind (its binary comes in a package of its
+ * own), the compressors and minifier that make its files as served, and the modules that drive them.
+ */
+export const languageIndexProducer: Producer = {
+  packages: ['pagefind', ...installedPackages('@pagefind/'), '@gfx/zopfli', 'esbuild'],
+  modules: [
+    new URL(import.meta.url),
+    new URL('zopfli.ts', import.meta.url),
+    new URL('zopfli-worker.ts', import.meta.url),
+    new URL('../../src/lib/search-excerpt.ts', import.meta.url),
+    new URL('../../src/lib/paragraph-number.ts', import.meta.url),
+  ],
+};
+
+/** Each language's part of the index as served, kept by its pages: an edit re-indexes only its own language. */
+const languageIndexes = buildCache('search-index', languageIndexProducer);
+
 /**
  * Indexes the documents' text with Pagefind, one index per `<html lang>`,
  * from the pages as `pagesToIndex` took them. Only elements marked
  * `data-pagefind-body` are indexed, so navigation, footers and the other pages
- * stay out of the results. Pagefind runs in a process of its own, and Zopfli
- * on worker threads, so the caller's thread is free for other steps meanwhile.
+ * stay out of the results. Pagefind indexes each language apart from the
+ * others, so each language's part is made on its own and kept by its pages: a
+ * build indexes only the languages whose pages changed, and a language's files
+ * are those an index of every language at once holds (which the unit tests
+ * check). Pagefind runs in a process of its own, and Zopfli on worker threads,
+ * so the caller's thread is free for other steps meanwhile.
  */
-export async function writeSearchIndex(distDir: string, indexed: IndexedPages): Promise<SearchIndex> {
+export async function writeSearchIndex(
+  distDir: string,
+  indexed: IndexedPages,
+  cache: BuildCache = languageIndexes,
+): Promise<SearchIndex> {
   const outputPath = path.join(distDir, path.dirname(paths.searchEngine()));
-  const largestLanguage = Math.max(0, ...indexedPagesPerLanguage(indexed).values());
+  const languages = indexedPagesByLanguage(indexed);
+  const largestLanguage = Math.max(0, ...[...languages.values()].map((pages) => pages.length));
   const bundledExcerpts = largestLanguage <= bundleExcerptsUpToPages;
-  const { index, errors } = await pagefind.createIndex({
-    excludeSelectors: leftOutOfSearch,
-    ...(bundledExcerpts ? { maxFragments: 1 } : {}),
-  });
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  const keyOf = (pages: [string, string][]) => languageIndexKey(cache, pages, bundledExcerpts);
+  const parts: IndexFiles[] = [];
+  const missing: [string, string][][] = [];
+  for (const pages of languages.values()) {
+    const kept = cache.get(keyOf(pages));
+    if (kept === undefined) missing.push(pages);
+    else parts.push(unpackFiles(kept));
+  }
+  if (missing.length > 0) {
+    const made = await servedFiles(await pagefindFiles(missing, bundledExcerpts), bundledExcerpts);
+    made.forEach((files, at) => cache.set(keyOf(missing[at] ?? []), packFiles(files)));
+    parts.push(...made);
+  }
+  await writeIndexFiles(outputPath, mergedIndex(parts));
+  return { pages: indexed.html.size, bundledExcerpts };
+}
+
+/** The key of a language's part of the index: its pages, each by file and HTML, and how its excerpts are kept. */
+export function languageIndexKey(cache: BuildCache, pages: [string, string][], bundledExcerpts: boolean): string {
+  return cache.key(bundledExcerpts ? 'excerpts bundled' : 'excerpts a page each', ...pages.flat());
+}
+
+/**
+ * Pagefind's files for each list of pages (a language's), as it makes them. The pages are sent without waiting
+ * for each reply: Pagefind takes them one after the other in the order sent, so the index is the same, and it
+ * need not wait for this thread, which is busy finishing the pages, between two of them. The site has its own
+ * small search interface and searches on the page's own thread: Pagefind's ready-made interfaces and its worker
+ * would only be dead weight in every copy.
+ */
+export async function pagefindFiles(languages: [string, string][][], bundledExcerpts: boolean): Promise<IndexFiles[]> {
   try {
-    for (const [file, content] of indexed.html) {
-      const added = await index.addHTMLFile({ sourcePath: file, content });
-      if (added.errors.length > 0) throw new Error(`Pagefind could not index ${file}: ${added.errors.join('; ')}`);
-    }
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+    return await Promise.all(
+      languages.map(async (pages) => {
+        const { index, errors } = await pagefind.createIndex({
+          excludeSelectors: leftOutOfSearch,
+          ...(bundledExcerpts ? { maxFragments: 1 } : {}),
+        });
+        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+        const added = await Promise.all(
+          pages.map(([file, content]) => index.addHTMLFile({ sourcePath: file, content })),
+        );
+        added.forEach(({ errors: failed }, at) => {
+          if (failed.length > 0) throw new Error(`Pagefind could not index ${pages[at]?.[0]}: ${failed.join('; ')}`);
+        });
+        const written = await index.getFiles();
+        if (written.errors.length > 0)
+          throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+        return new Map(
+          written.files
+            .filter((file) => !/^pagefind-(ui|modular-ui|component-ui|highlight|worker)\b/.test(file.path))
+            .map((file) => [file.path, Buffer.from(file.content)]),
+        );
+      }),
+    );
   } finally {
     await pagefind.close();
   }
-  // The site has its own small search interface and searches on the page's own thread: Pagefind's ready-made
-  // interfaces and its worker would only be dead weight in every copy.
-  for (const file of await readdir(outputPath)) {
-    if (/^pagefind-(ui|modular-ui|component-ui|highlight|worker)\b/.test(file)) await rm(path.join(outputPath, file));
+}
+
+/** One index of the languages' parts: the files they share are the same bytes in each, and the entry names all. */
+export function mergedIndex(parts: readonly IndexFiles[]): IndexFiles {
+  const merged: IndexFiles = new Map();
+  const languages: [string, unknown][] = [];
+  let entry: Record<string, unknown> = {};
+  for (const part of parts) {
+    for (const [file, bytes] of part) {
+      if (file === entryFile) {
+        entry = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>;
+        languages.push(...Object.entries(entry['languages'] as Record<string, unknown>));
+        continue;
+      }
+      const other = merged.get(file);
+      if (other !== undefined && !other.equals(bytes)) {
+        throw new Error(`Pagefind wrote ${file} differently for two languages: index them together again`);
+      }
+      merged.set(file, bytes);
+    }
   }
-  await minifyEngine(path.join(distDir, paths.searchEngine()));
-  await recompress(outputPath, bundledExcerpts);
-  return { pages: indexed.html.size, bundledExcerpts };
+  // As Pagefind writes it for all languages at once: each language's entry, in the order of their (ASCII) codes.
+  languages.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  merged.set(entryFile, Buffer.from(JSON.stringify({ ...entry, languages: Object.fromEntries(languages) })));
+  return merged;
+}
+
+async function writeIndexFiles(outputPath: string, files: IndexFiles): Promise<void> {
+  for (const [file, bytes] of files) {
+    await mkdir(path.dirname(path.join(outputPath, file)), { recursive: true });
+    await writeFile(path.join(outputPath, file), bytes);
+  }
+}
+
+/** Files as one buffer, for the cache: the list of paths and sizes as JSON, after its own length, then the bytes. */
+export function packFiles(files: IndexFiles): Buffer {
+  const list = Buffer.from(JSON.stringify([...files].map(([file, bytes]) => [file, bytes.byteLength])));
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(list.byteLength);
+  return Buffer.concat([length, list, ...files.values()]);
+}
+
+export function unpackFiles(packed: Buffer): IndexFiles {
+  const listEnd = 4 + packed.readUInt32BE(0);
+  const files: IndexFiles = new Map();
+  let at = listEnd;
+  for (const [file, size] of JSON.parse(packed.subarray(4, listEnd).toString('utf8')) as [string, number][]) {
+    files.set(file, packed.subarray(at, at + size));
+    at += size;
+  }
+  return files;
 }
 
 /** Zopfli's output, kept between builds: it depends only on the bytes compressed and the compressor. */
@@ -171,56 +297,134 @@ const zopfliCache = buildCache('zopfli', {
  * kept; esbuild's minifier (pinned, so the same bytes on every build) also
  * shortens the names, which every first search pays 1.8 KB less.
  */
-async function minifyEngine(file: string): Promise<void> {
-  const { code } = await transform(await readFile(file, 'utf8'), { minify: true, format: 'esm', target: 'es2022' });
-  await writeFile(file, code);
-}
-
-/** Zopfli's gzip of each item's content: kept from an earlier build, or compressed now on every core and kept. */
-async function zopfliCached<Item extends { content: Buffer }>(
-  items: readonly Item[],
-  options: ZopfliOptions = {},
-): Promise<[Item, Buffer][]> {
-  const keyOf = ({ content }: Item) => zopfliCache.key(`iterations ${options.iterations ?? 'default'}`, content);
-  const kept: [Item, Buffer][] = [];
-  const missing: Item[] = [];
-  for (const item of items) {
-    const bytes = zopfliCache.get(keyOf(item));
-    if (bytes) kept.push([item, bytes]);
-    else missing.push(item);
-  }
-  const compressed = await gzipBest(missing, ({ content }) => content, options);
-  for (const [item, bytes] of compressed) zopfliCache.set(keyOf(item), bytes);
-  return [...kept, ...compressed];
+async function minifyEngine(code: Buffer): Promise<Buffer> {
+  const minified = await transform(code.toString('utf8'), { minify: true, format: 'esm', target: 'es2022' });
+  return Buffer.from(minified.code);
 }
 
 /**
- * Pagefind gzips its WebAssembly, index and excerpt files itself, so a host
- * cannot compress them again. Zopfli writes the same bytes as a gzip stream
- * about 5 % smaller, which every search pays less: 4 KB of the 100 KB budget.
- * Zopfli is slow, so it runs on every core and each result is kept, by the
- * hash of what it holds. Excerpt files of one page each (on a site too large
- * to bundle them, see `bundleExcerptsUpToPages`) are fetched a few at a time
- * for the results shown, not by every search, and get zlib's best instead:
- * Zopfli took most of a large site's build to save a few hundred bytes there.
+ * Where a process says which of Zopfli's entries it is making: the build script compresses the search engine
+ * ahead in its own process while Astro's may come to need the same files, and each is made once, by whichever
+ * process takes it first, while the other waits for its entry. A claim is a file that holds its process's id,
+ * so that one left by a process that stopped is taken over.
  */
-async function recompress(outputPath: string, bundledExcerpts: boolean): Promise<void> {
-  const best: { file: string; original: Buffer; content: Buffer }[] = [];
-  for (const file of await listFiles(outputPath)) {
-    if (!/\.(pagefind|pf_index|pf_fragment)$/.test(file)) continue;
-    const full = path.join(outputPath, file);
-    const original = await readFile(full);
-    const content = file.endsWith('.pf_fragment') ? withBlockStarts(gunzipSync(original)) : gunzipSync(original);
-    if (file.endsWith('.pf_fragment') && !bundledExcerpts) {
-      const smaller = gzipSync(content, { level: constants.Z_BEST_COMPRESSION });
-      await writeFile(full, smaller.byteLength < original.byteLength ? smaller : original);
-    } else {
-      best.push({ file: full, original, content });
+const zopfliClaims = path.join(buildCacheRoot, 'zopfli-claims');
+
+/** How long a claim holds at most: the largest file (the WebAssembly) takes seconds, even on a busy machine. */
+export const claimLastsMs = 10 * 60 * 1000;
+
+/** Whether the process that wrote a claim is still running, and the claim recent. */
+function claimHeld(claim: string): boolean {
+  let pid: number;
+  try {
+    // Older than any one compression takes: its process stopped, and its id may be another process's now.
+    if (Date.now() - statSync(claim).mtimeMs > claimLastsMs) return false;
+    pid = Number(readFileSync(claim, 'utf8'));
+  } catch {
+    return false;
+  }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Claims `key` for this process, unless another running process has; a claim left by a stopped one is taken over. */
+function claimEntry(claims: string, key: string): boolean {
+  const claim = path.join(claims, key);
+  mkdirSync(claims, { recursive: true });
+  try {
+    writeFileSync(claim, String(process.pid), { flag: 'wx' });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    if (claimHeld(claim)) return false;
+    rmSync(claim, { force: true });
+    return claimEntry(claims, key);
+  }
+}
+
+/** The key of Zopfli's gzip of `content`: the bytes and the number of passes. */
+export function zopfliKey(cache: BuildCache, content: Uint8Array, options: ZopfliOptions): string {
+  return cache.key(`iterations ${options.iterations ?? 'default'}`, content);
+}
+
+/**
+ * Zopfli's gzip of each item's content: kept from an earlier build, or compressed now on every core and kept, or
+ * waited for while another process compresses it.
+ */
+export async function zopfliCached<Item extends { content: Buffer }>(
+  items: readonly Item[],
+  options: ZopfliOptions = {},
+  { cache = zopfliCache, claims = zopfliClaims }: { cache?: BuildCache; claims?: string } = {},
+): Promise<[Item, Buffer][]> {
+  const keyOf = ({ content }: Item) => zopfliKey(cache, content, options);
+  const done: [Item, Buffer][] = [];
+  let missing = [...items];
+  while (missing.length > 0) {
+    const kept = missing.map((item) => [item, cache.get(keyOf(item))] as const);
+    done.push(...kept.filter((entry): entry is [Item, Buffer] => entry[1] !== undefined));
+    missing = kept.filter(([, bytes]) => bytes === undefined).map(([item]) => item);
+    const claimed: string[] = [];
+    try {
+      const compressed = await gzipBest(
+        missing,
+        ({ content }) => content,
+        options,
+        (item) => {
+          const claim = claimEntry(claims, keyOf(item));
+          if (claim) claimed.push(keyOf(item));
+          return claim;
+        },
+      );
+      for (const [item, bytes] of compressed) cache.set(keyOf(item), bytes);
+      done.push(...compressed);
+      missing = missing.filter((item) => !compressed.some(([made]) => made === item));
+    } finally {
+      for (const key of claimed) rmSync(path.join(claims, key), { force: true });
+    }
+    // The rest another process is making: each is there once its claim is gone, or is made here if it is not.
+    while (missing.some((item) => cache.get(keyOf(item)) === undefined && claimHeld(path.join(claims, keyOf(item))))) {
+      await setTimeout(100);
     }
   }
-  for (const [{ file, original }, smaller] of await zopfliCached(best)) {
-    if (smaller.byteLength < original.byteLength) await writeFile(file, smaller);
+  return done;
+}
+
+/**
+ * Pagefind's files as the site serves them: the engine minified, and each
+ * gzipped file compressed better. Pagefind gzips its WebAssembly, index and
+ * excerpt files itself, so a host cannot compress them again. Zopfli writes
+ * the same bytes as a gzip stream about 5 % smaller, which every search pays
+ * less: 4 KB of the 100 KB budget. Zopfli is slow, so it runs on every core
+ * and each result is kept, by the hash of what it holds. Excerpt files of one
+ * page each (on a site too large to bundle them, see `bundleExcerptsUpToPages`)
+ * are fetched a few at a time for the results shown, not by every search, and
+ * get zlib's best instead: Zopfli took most of a large site's build to save a
+ * few hundred bytes there.
+ */
+async function servedFiles(parts: IndexFiles[], bundledExcerpts: boolean): Promise<IndexFiles[]> {
+  const served = parts.map((files) => new Map(files));
+  const best: { files: IndexFiles; file: string; original: Buffer; content: Buffer }[] = [];
+  for (const files of served) {
+    for (const [file, original] of files) {
+      if (file === path.posix.basename(paths.searchEngine())) files.set(file, await minifyEngine(original));
+      if (!/\.(pagefind|pf_index|pf_fragment)$/.test(file)) continue;
+      const content = file.endsWith('.pf_fragment') ? withBlockStarts(gunzipSync(original)) : gunzipSync(original);
+      if (file.endsWith('.pf_fragment') && !bundledExcerpts) {
+        const smaller = gzipSync(content, { level: constants.Z_BEST_COMPRESSION });
+        files.set(file, smaller.byteLength < original.byteLength ? smaller : original);
+      } else {
+        best.push({ files, file, original, content });
+      }
+    }
   }
+  for (const [{ files, file, original }, smaller] of await zopfliCached(best)) {
+    files.set(file, smaller.byteLength < original.byteLength ? smaller : original);
+  }
+  return served;
 }
 
 /**

@@ -22,31 +22,55 @@ export interface ZopfliOptions {
   threads?: number;
 }
 
-/** Gzips the content of each item with Zopfli, on worker threads; each item comes back with its bytes. */
+/**
+ * Gzips the content of each item with Zopfli, on worker threads; each item comes back with its bytes. `claim`,
+ * asked as a thread is free for the next item, says whether this call compresses it: one it refuses (another
+ * process is compressing it) is passed over, and is not in the result.
+ */
 export async function gzipBest<Item>(
   items: readonly Item[],
   contentOf: (item: Item) => Uint8Array,
   { iterations = defaultIterations, threads = availableParallelism() }: ZopfliOptions = {},
+  claim: (item: Item) => boolean = () => true,
 ): Promise<[Item, Buffer][]> {
   const compressed: [Item, Buffer][] = [];
-  const queue = items.values();
+  const all = items.values();
+  const queue = {
+    next(): IteratorResult<Item> {
+      for (let next = all.next(); ; next = all.next()) if (next.done === true || claim(next.value)) return next;
+    },
+  };
   let failed = false;
   const runWorker = () =>
     new Promise<void>((resolve, reject) => {
-      const worker = new Worker(new URL('./zopfli-worker.ts', import.meta.url));
-      worker.on('error', reject);
+      // Started with the first item this thread takes: another process may be making every one.
+      let worker: Worker | undefined;
+      const fail = (error: unknown) => {
+        failed = true;
+        void worker?.terminate();
+        reject(error);
+      };
       const sendNext = () => {
-        const next = failed ? undefined : queue.next();
+        let next: IteratorResult<Item> | undefined;
+        try {
+          next = failed ? undefined : queue.next();
+        } catch (error) {
+          fail(error);
+          return;
+        }
         if (!next || next.done) {
-          void worker.terminate().then(() => resolve(), reject);
+          if (worker === undefined) resolve();
+          else void worker.terminate().then(() => resolve(), reject);
           return;
         }
         const item = next.value;
+        if (worker === undefined) {
+          worker = new Worker(new URL('./zopfli-worker.ts', import.meta.url));
+          worker.on('error', reject);
+        }
         worker.once('message', (result: ZopfliResult) => {
           if ('error' in result) {
-            failed = true;
-            void worker.terminate();
-            reject(new Error(`Zopfli could not compress: ${result.error}`));
+            fail(new Error(`Zopfli could not compress: ${result.error}`));
             return;
           }
           compressed.push([item, Buffer.from(result.output)]);

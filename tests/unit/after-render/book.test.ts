@@ -1,10 +1,18 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { epub, languageBook, uuidFromUrl, type Book } from '../../../pipeline/after-render/book';
+import {
+  chapterKey,
+  chapterProducer,
+  epub,
+  languageBook,
+  uuidFromUrl,
+  type Book,
+} from '../../../pipeline/after-render/book';
+import { buildCache } from '../../../pipeline/render/build-cache';
 import type { ParsedPages } from '../../../pipeline/after-render/site-files';
 import { uiStrings } from '../../../src/i18n/ui';
 import { epubcheck } from '../../support/epubcheck';
@@ -138,5 +146,34 @@ describe('EPUB books', () => {
       '/ru/a/ has no <h1> to title its chapter',
     );
     expect(() => languageBook(pages, 'ru', ['a', 'c'], releaseDate)).toThrow('/ru/c/ was not built');
+  });
+
+  it('keeps each chapter by its page, the chapters it may link to, the site’s address and this code', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'book-chapters-'));
+    try {
+      const cache = buildCache('book-chapters', chapterProducer, folder);
+      const { pages: [first, second] = [] } = book();
+      if (first === undefined || second === undefined) throw new Error('the book has two chapters');
+      const chapters = new Map([
+        [first.path, 'a.xhtml'],
+        [second.path, 'b.xhtml'],
+      ]);
+      const key = chapterKey(cache, first, chapters);
+      // A stand-in for what the last build kept shows that it is read, not made again, while the page is the same.
+      cache.set(key, Buffer.from(JSON.stringify({ heading: 'Kept', body: '<p>kept</p>' })));
+      expect(textOf(epub(book(), cache), 'EPUB/a.xhtml')).toContain('<body><p>kept</p></body>');
+      const changed = { ...first, document: parse(first.document.toString().replace('Цитата', 'Цитаты')) };
+      for (const other of [
+        chapterKey(cache, changed, chapters),
+        chapterKey(cache, second, chapters),
+        chapterKey(cache, first, new Map([[first.path, 'a.xhtml']])),
+      ]) {
+        expect(other).not.toBe(key);
+      }
+      expect(textOf(epub(book({ pages: [changed, second] }), cache), 'EPUB/a.xhtml')).toContain('Цитаты');
+      expect(chapterProducer.modules.map((module) => path.basename(module.pathname))).toEqual(['book.ts', 'xml.ts']);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });

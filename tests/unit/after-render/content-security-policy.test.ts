@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
@@ -8,9 +8,12 @@ import { describe, expect, it } from 'vitest';
 import {
   addContentSecurityPolicy,
   policyFor,
+  policyKey,
+  policyProducer,
   siteScripts,
   type SiteScripts,
 } from '../../../pipeline/after-render/content-security-policy';
+import { buildCache } from '../../../pipeline/render/build-cache';
 import { inlineScript, scriptsDir } from '../../../pipeline/render/inline-scripts';
 import type { ParsedPages } from '../../../pipeline/after-render/site-files';
 
@@ -154,5 +157,37 @@ describe('Content-Security-Policy', () => {
     expect(site.get('en/index.html')?.querySelector('head')?.toString()).toMatch(
       /^<head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'self'; [^"]+"><title>/,
     );
+  });
+
+  it('keeps each page’s policy by its file, its HTML, the site’s scripts and this code, and makes a changed page’s anew', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'content-security-policy-'));
+    try {
+      const cache = buildCache('content-security-policy', policyProducer, folder);
+      const scripts = await scriptsFolder();
+      const site = pages({ 'en/index.html': '<html><head></head><body><p>x</p></body></html>' });
+      const document = site.get('en/index.html') ?? parse('');
+      const key = policyKey(cache, 'en/index.html', document, scripts);
+      // A stand-in for what the last build kept shows that it is read, not made again, while the page is the same.
+      cache.set(key, Buffer.from(JSON.stringify({ policy: 'kept', problems: [] })));
+      addContentSecurityPolicy(site, scripts, cache);
+      expect(document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content')).toBe(
+        'kept',
+      );
+      for (const other of [
+        policyKey(cache, 'be/index.html', document, scripts),
+        policyKey(cache, 'en/index.html', page('<style>p{margin:0}</style>'), scripts),
+        policyKey(cache, 'en/index.html', document, new Map()),
+      ]) {
+        expect(other).not.toBe(key);
+      }
+      const changed = pages({ 'en/index.html': '<html><head></head><body><p style="color: red">x</p></body></html>' });
+      expect(() => addContentSecurityPolicy(changed, scripts, cache)).toThrow('a style attribute on <p>');
+      expect(policyProducer.modules.map((module) => path.basename(module.pathname))).toEqual([
+        'content-security-policy.ts',
+        'page-urls.ts',
+      ]);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -26,7 +26,7 @@ describe('the language checks on rendered pages', () => {
     ).toEqual(['be: спампоўвання увесь']);
   });
 
-  it('keep each page’s findings between builds, by its text and the checks’ own code', async () => {
+  it('keep each page’s findings between builds, by its HTML and the checks’ own code', async () => {
     const folder = await mkdtemp(path.join(tmpdir(), 'language-check-'));
     folders.push(folder);
     const cache = buildCache('language-check', languageCheckProducer, folder);

@@ -30,4 +30,23 @@ describe('gzipBest', () => {
   it('starts no thread for nothing', async () => {
     expect(await gzipBest([], () => Buffer.alloc(0))).toEqual([]);
   });
+
+  it('leaves out the items another process is making, and starts no thread when that is every one', async () => {
+    const [, second] = texts;
+    const taken = await gzipBest(
+      texts.slice(0, 2),
+      ({ content }) => content,
+      { iterations: 1 },
+      (item) => item === second,
+    );
+    expect(taken.map(([{ name }]) => name)).toEqual([second?.name]);
+    expect(
+      await gzipBest(
+        texts,
+        ({ content }) => content,
+        {},
+        () => false,
+      ),
+    ).toEqual([]);
+  });
 });
