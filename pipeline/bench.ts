@@ -93,8 +93,8 @@ async function measureBuilds(
     return other === undefined ? 'n/a' : `${(row[figure] / other[figure]).toFixed(2)}×`;
   };
   console.log(
-    `\nBuild time (median of ${runs} fresh copies; cold: no caches; warm: built before; edited: built again after ` +
-      `"${oneWordEdit.from}" became "${oneWordEdit.to}" in the English petition)` +
+    `\nBuild time (median of ${runs} fresh copies; cold: no caches; warm: built before; edited: \`npm run build\` after ` +
+      `"${oneWordEdit.from}" became "${oneWordEdit.to}" in the English petition, on the caches of one made before)` +
       (compared === undefined ? '' : `; ×: against ${compared.name} at the same scale`),
   );
   printTable(
