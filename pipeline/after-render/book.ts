@@ -16,7 +16,7 @@ import { useTranslations } from '../../src/i18n/ui.ts';
 import { paths } from '../../src/lib/routes.ts';
 import { absoluteUrl } from '../../src/lib/site-url.ts';
 import { escapeXml } from '../../src/lib/xml.ts';
-import { buildCache, type BuildCache, type Producer } from '../render/build-cache.ts';
+import { buildCache, producerOf, type BuildCache, type Producer } from '../render/build-cache.ts';
 import type { ParsedPages } from './site-files.ts';
 import { zipTime } from './take-away.ts';
 import { zip } from './zip.ts';
@@ -148,11 +148,8 @@ interface Chapter {
   body: string;
 }
 
-/** What decides a chapter besides its page: the parser that reads the page, this module, and its XML escaping. */
-export const chapterProducer: Producer = {
-  packages: ['node-html-parser'],
-  modules: [new URL(import.meta.url), new URL('../../src/lib/xml.ts', import.meta.url)],
-};
+/** What decides a chapter besides its page: this module and all it imports. */
+export const chapterProducer: Producer = producerOf(new URL(import.meta.url));
 
 /** Each chapter, kept by its page: a rebuild makes again only the chapters whose pages changed. */
 const keptChapters = buildCache('book-chapters', chapterProducer);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { HTMLElement } from 'node-html-parser';
-import { buildCache, type BuildCache, type Producer } from '../render/build-cache.ts';
+import { buildCache, producerOf, type BuildCache, type Producer } from '../render/build-cache.ts';
 import { inlineScript, scriptsDir } from '../render/inline-scripts.ts';
 import { urlReferencesOf } from './page-urls.ts';
 import type { ParsedPages } from './site-files.ts';
@@ -118,14 +118,8 @@ export function policyFor(file: string, document: HTMLElement, scripts: SiteScri
   };
 }
 
-/**
- * What decides a page's policy besides the page and the site's scripts: the parser that reads the page, this
- * module, and the one that finds the page's URLs.
- */
-export const policyProducer: Producer = {
-  packages: ['node-html-parser'],
-  modules: [new URL(import.meta.url), new URL('page-urls.ts', import.meta.url)],
-};
+/** What decides a page's policy besides the page and the site's scripts: this module and all it imports. */
+export const policyProducer: Producer = producerOf(new URL(import.meta.url));
 
 /** Each page's policy and problems, kept by its HTML: a rebuild walks only the pages that changed. */
 const policies = buildCache('content-security-policy', policyProducer);

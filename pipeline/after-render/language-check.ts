@@ -14,7 +14,7 @@ import path from 'node:path';
 import { NodeType, type HTMLElement, type Node } from 'node-html-parser';
 import { isLocale, type Locale } from '../../src/i18n/locales.ts';
 import { orthographyFindings, type OrthographyFinding } from '../content-checks/orthography.ts';
-import { buildCache, type BuildCache, type Producer } from '../render/build-cache.ts';
+import { buildCache, producerOf, type BuildCache, type Producer } from '../render/build-cache.ts';
 import type { ParsedPages } from './site-files.ts';
 
 /** Elements whose text is not the page's prose, and that a reader does not read as part of it. */
@@ -105,15 +105,8 @@ export interface LanguageFinding {
   problem: string;
 }
 
-/** What decides a page's findings besides its HTML: the parser that reads it, the checks, the forms of names found wrong. */
-export const languageCheckProducer: Producer = {
-  packages: ['node-html-parser'],
-  modules: [
-    new URL(import.meta.url),
-    new URL('../content-checks/orthography.ts', import.meta.url),
-    new URL('../../src/i18n/wrong-forms.ts', import.meta.url),
-  ],
-};
+/** What decides a page's findings besides its HTML: this module and all it imports (the checks, the forms found wrong). */
+export const languageCheckProducer: Producer = producerOf(new URL(import.meta.url));
 
 /** Each page's findings, kept between builds by the page's HTML. */
 const checkedPages = buildCache('language-check', languageCheckProducer);

@@ -1,10 +1,10 @@
 import { brotliCompressSync, constants as zlib } from 'node:zlib';
-import { buildCache, type BuildCache, type Producer } from '../render/build-cache.ts';
+import { buildCache, producerOf, type BuildCache, type Producer } from '../render/build-cache.ts';
 import { brotliSize, budgets, checkBudget, isSitePage } from './budgets.ts';
 import type { ParsedPages } from './site-files.ts';
 
 /** What decides a page's quick size besides its HTML: Node's brotli, whose version is in every key, and this module. */
-export const quickSizeProducer: Producer = { packages: [], modules: [new URL(import.meta.url)] };
+export const quickSizeProducer: Producer = producerOf(new URL(import.meta.url));
 
 /** Each page's quick size, kept by its HTML: a rebuild compresses only the pages that changed. */
 const quickSizes = buildCache('page-budget', quickSizeProducer);

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { HTMLElement } from 'node-html-parser';
 import postcss, { type Root } from 'postcss';
 import selectorParser, { type Selector } from 'postcss-selector-parser';
-import { buildCache, type BuildCache, type Producer } from '../render/build-cache.ts';
+import { buildCache, producerOf, type BuildCache, type Producer } from '../render/build-cache.ts';
 import type { ParsedPages } from './site-files.ts';
 
 /** What a page could hold: the names its elements use, and every word of the scripts it runs. */
@@ -182,11 +182,8 @@ async function loadedScripts(distDir: string, file: string, document: HTMLElemen
   return scripts;
 }
 
-/** What decides a page's pruned stylesheet besides its inputs: this module, PostCSS and its selector parser. */
-export const prunedStylesProducer: Producer = {
-  packages: ['postcss', 'postcss-selector-parser'],
-  modules: [new URL(import.meta.url)],
-};
+/** What decides a page's pruned stylesheet besides its inputs: this module and all it imports. */
+export const prunedStylesProducer: Producer = producerOf(new URL(import.meta.url));
 
 /** Each page's pruned stylesheet, kept between builds by the stylesheet and the page's vocabulary. */
 const prunedStyles = buildCache('page-styles', prunedStylesProducer);

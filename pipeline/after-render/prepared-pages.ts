@@ -11,7 +11,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
-import { buildCache, type BuildCache, type Producer } from '../render/build-cache.ts';
+import { buildCache, producerOf, type BuildCache, type Producer } from '../render/build-cache.ts';
 import { markExternalLinksIn } from './external-links.ts';
 import {
   assertNoRootRelativeUrls,
@@ -22,19 +22,8 @@ import {
 import { listFiles, pagePathOf, type ParsedPages } from './site-files.ts';
 import { typeset } from './typesetting.ts';
 
-/** What decides a prepared page besides the page: the parser, and the modules that rewrite and typeset it. */
-export const preparedPageProducer: Producer = {
-  packages: ['node-html-parser'],
-  modules: [
-    new URL(import.meta.url),
-    new URL('relative-urls.ts', import.meta.url),
-    new URL('page-urls.ts', import.meta.url),
-    new URL('external-links.ts', import.meta.url),
-    new URL('typesetting.ts', import.meta.url),
-    new URL('../../src/lib/typography.ts', import.meta.url),
-    new URL('../../src/lib/routes.ts', import.meta.url),
-  ],
-};
+/** What decides a prepared page besides the page: this module and all it imports (the rewriting, the typesetting). */
+export const preparedPageProducer: Producer = producerOf(new URL(import.meta.url));
 
 const preparedPages = buildCache('prepared-pages', preparedPageProducer);
 

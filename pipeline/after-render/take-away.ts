@@ -2,7 +2,7 @@ import { parse, type HTMLElement } from 'node-html-parser';
 import type { Locale } from '../../src/i18n/locales.ts';
 import { paths } from '../../src/lib/routes.ts';
 import { absoluteUrl } from '../../src/lib/site-url.ts';
-import { buildCache, type BuildCache, type Producer } from '../render/build-cache.ts';
+import { buildCache, producerOf, type BuildCache, type Producer } from '../render/build-cache.ts';
 import type { ParsedPages } from './site-files.ts';
 import { zip } from './zip.ts';
 
@@ -39,7 +39,7 @@ export interface SingleFileSource {
 }
 
 /** What decides a single-file copy besides its page: the parser that reads the page, and this module. */
-export const singleFileProducer: Producer = { packages: ['node-html-parser'], modules: [new URL(import.meta.url)] };
+export const singleFileProducer: Producer = producerOf(new URL(import.meta.url));
 
 /** Each copy, kept by its page: a rebuild makes again only the copies of the pages that changed. */
 const singleFiles = buildCache('single-files', singleFileProducer);

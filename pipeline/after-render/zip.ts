@@ -8,7 +8,7 @@
  */
 import { deflateSync } from 'fflate';
 import { crc32 } from 'node:zlib';
-import { buildCache } from '../render/build-cache.ts';
+import { buildCache, producerOf } from '../render/build-cache.ts';
 
 export interface ZipEntry {
   path: string;
@@ -17,7 +17,7 @@ export interface ZipEntry {
   deflate: boolean;
 }
 
-const deflated = buildCache('deflate', { packages: ['fflate'], modules: [new URL(import.meta.url)] });
+const deflated = buildCache('deflate', producerOf(new URL(import.meta.url)));
 /**
  * This process's deflated bytes and CRCs too, by the bytes they were made of: the archive is packed again to write
  * its own size into the pages it holds, and every other file's bytes are the same object then, which need not be

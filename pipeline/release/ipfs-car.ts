@@ -15,7 +15,7 @@ import { CarReader, CarWriter } from '@ipld/car';
 import * as dagPb from '@ipld/dag-pb';
 import { importer, type ImportCandidate } from 'ipfs-unixfs-importer';
 import type { CID } from 'multiformats/cid';
-import { buildCache, type BuildCache, type Producer } from '../render/build-cache.ts';
+import { buildCache, producerOf, type BuildCache, type Producer } from '../render/build-cache.ts';
 
 export interface SiteCar {
   bytes: Uint8Array;
@@ -46,24 +46,20 @@ async function collect(source: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
 }
 
 /**
- * What decides a CAR's bytes besides the files: this module, the IPFS packages it drives, and theirs that encode
- * blocks (UnixFS, a large folder's hash shards, the CAR's header).
+ * What decides a CAR's bytes besides the files: this module and all it imports, and the packages that the IPFS
+ * packages it drives use to encode blocks (UnixFS, a large folder's hash shards, the CAR's header).
  */
-export const carProducer: Producer = {
+export const carProducer: Producer = producerOf(new URL(import.meta.url), {
   packages: [
-    'ipfs-unixfs-importer',
     'ipfs-unixfs',
     'hamt-sharding',
     '@multiformats/murmur3',
-    '@ipld/car',
-    '@ipld/dag-pb',
     '@ipld/dag-cbor',
     'cborg',
     'varint',
     'multiformats',
   ],
-  modules: [new URL(import.meta.url)],
-};
+});
 
 /**
  * The last CAR made, after the key of the files it holds. One entry, which each CAR of other files replaces: a

@@ -70,19 +70,26 @@ function resolveLocal(specifier: string, importer: URL): URL {
   throw new Error(`${fileURLToPath(importer)} imports "${specifier}", which names no file`);
 }
 
+/** A module the code starts by its own file (`new Worker(new URL('./worker.ts', import.meta.url))`). */
+const startedModulePattern = /new URL\(\s*['"](\.[^'"]*\.[cm]?[jt]s)['"]\s*,\s*import\.meta\.url\s*\)/gu;
+
 /**
- * What produces the output of `entry`: the module, every module of the project it imports however indirectly,
- * and the packages they import by name (for code), so that a key made with it changes with any of their code.
+ * What produces the output of `entry`: the module, every module of the project it imports or starts by its file
+ * (a worker) however indirectly, and the packages they import by name (for code), so that a key made with it
+ * changes with any of their code. `also` adds what no import names: the packages those packages use to encode,
+ * a native binary's package.
  */
-export function producerOf(entry: URL): Producer {
+export function producerOf(entry: URL, also: Partial<Producer> = {}): Producer {
   const modules = new Map<string, URL>();
-  const packages = new Set<string>();
-  const pending = [entry];
+  const packages = new Set<string>(also.packages);
+  const pending = [entry, ...(also.modules ?? [])];
   for (let module = pending.pop(); module !== undefined; module = pending.pop()) {
     if (modules.has(module.href)) continue;
     modules.set(module.href, module);
     if (!/\.[cm]?[jt]s$/.test(module.pathname)) continue;
-    for (const [, typeOnly, specifier = ''] of withoutComments(readFileSync(module, 'utf8')).matchAll(importPattern)) {
+    const code = withoutComments(readFileSync(module, 'utf8'));
+    for (const [, started = ''] of code.matchAll(startedModulePattern)) pending.push(resolveLocal(started, module));
+    for (const [, typeOnly, specifier = ''] of code.matchAll(importPattern)) {
       if (specifier.startsWith('.')) pending.push(resolveLocal(specifier, module));
       else if (typeOnly === undefined && !/^(node|astro):/.test(specifier)) {
         packages.add(specifier.split('/', specifier.startsWith('@') ? 2 : 1).join('/'));

@@ -16,6 +16,7 @@ import {
   buildCache,
   buildCacheRoot,
   installedPackages,
+  producerOf,
   type BuildCache,
   type Producer,
 } from '../render/build-cache.ts';
@@ -139,19 +140,12 @@ type IndexFiles = Map<string, Buffer>;
 const entryFile = 'pagefind-entry.json';
 
 /**
- * What decides a language's part of the index besides its pages: Pagefind (its binary comes in a package of its
- * own), the compressors and minifier that make its files as served, and the modules that drive them.
+ * What decides a language's part of the index besides its pages: this module and all it imports or starts (the
+ * compressor's worker), and Pagefind's binary, which comes in a package of its own.
  */
-export const languageIndexProducer: Producer = {
-  packages: ['pagefind', ...installedPackages('@pagefind/'), '@gfx/zopfli', 'esbuild'],
-  modules: [
-    new URL(import.meta.url),
-    new URL('zopfli.ts', import.meta.url),
-    new URL('zopfli-worker.ts', import.meta.url),
-    new URL('../../src/lib/search-excerpt.ts', import.meta.url),
-    new URL('../../src/lib/paragraph-number.ts', import.meta.url),
-  ],
-};
+export const languageIndexProducer: Producer = producerOf(new URL(import.meta.url), {
+  packages: installedPackages('@pagefind/'),
+});
 
 /** Each language's part of the index as served, kept by its pages: an edit re-indexes only its own language. */
 const languageIndexes = buildCache('search-index', languageIndexProducer);
@@ -287,10 +281,7 @@ export function unpackFiles(packed: Buffer): IndexFiles {
 }
 
 /** Zopfli's output, kept between builds: it depends only on the bytes compressed and the compressor. */
-const zopfliCache = buildCache('zopfli', {
-  packages: ['@gfx/zopfli'],
-  modules: [new URL('zopfli.ts', import.meta.url), new URL('zopfli-worker.ts', import.meta.url)],
-});
+const zopfliCache = buildCache('zopfli', producerOf(new URL('zopfli.ts', import.meta.url)));
 
 /**
  * Pagefind writes its engine with the white space taken out but every name
@@ -462,14 +453,7 @@ export async function searchEngineFiles(): Promise<Map<string, Buffer>> {
  * Whether the search engine's WebAssembly is in Zopfli's cache already: it depends only on Pagefind's version
  * (its binary comes in a package of its own) and the languages.
  */
-const engineCompressed = buildCache('search-engine', {
-  packages: ['pagefind', ...installedPackages('@pagefind/'), '@gfx/zopfli'],
-  modules: [
-    new URL(import.meta.url),
-    new URL('zopfli.ts', import.meta.url),
-    new URL('zopfli-worker.ts', import.meta.url),
-  ],
-});
+const engineCompressed = buildCache('search-engine', languageIndexProducer);
 
 /**
  * Compresses the search engine's WebAssembly, the largest of the files Zopfli

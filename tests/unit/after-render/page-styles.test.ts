@@ -98,10 +98,10 @@ describe('pruneStyles', () => {
     expect(await pruned(page.replace('p{x:y}', 'p{x:z}'))).toBe('p{x:z}');
     expect(await pruned(page.replace('<p>x</p>', '<p class="pair">x</p>'))).toBe('p{x:y}.pair{x:y}');
     // The pruner, PostCSS or its selector parser at another version keys every page anew.
-    expect(prunedStylesProducer.packages).toEqual(['postcss', 'postcss-selector-parser']);
-    expect(prunedStylesProducer.modules.map(String)).toEqual([
+    expect(prunedStylesProducer.packages).toEqual(expect.arrayContaining(['postcss', 'postcss-selector-parser']));
+    expect(prunedStylesProducer.modules.map(String)).toContain(
       new URL('../../../pipeline/after-render/page-styles.ts', import.meta.url).href,
-    ]);
+    );
   });
 
   it('names the page whose script is not in the site', async () => {

@@ -79,7 +79,7 @@ describe('the release as an IPFS CAR', () => {
       expect(carProducer.packages).toEqual(
         expect.arrayContaining(['ipfs-unixfs-importer', 'ipfs-unixfs', '@ipld/car', '@ipld/dag-pb', 'multiformats']),
       );
-      expect(carProducer.modules.map((module) => path.basename(module.pathname))).toEqual(['ipfs-car.ts']);
+      expect(carProducer.modules.map((module) => path.basename(module.pathname))).toContain('ipfs-car.ts');
     });
   });
 });

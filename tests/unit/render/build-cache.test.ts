@@ -89,6 +89,27 @@ describe('the producer of a module', () => {
     expect(producerVersion(producerOf(entry))).not.toBe(before);
   });
 
+  it('takes in a worker a module starts by its file, and what `also` adds', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'producer-'));
+    onTestFinished(() => rm(folder, { recursive: true, force: true }));
+    const write = (file: string, text: string) => writeFile(path.join(folder, file), text);
+    await write('entry.ts', "new Worker(new URL('./worker.ts', import.meta.url));\n");
+    await write('worker.ts', "import { level } from './level.ts';\nexport default level;\n");
+    await write('level.ts', 'export const level = 9;\n');
+    const entry = pathToFileURL(path.join(folder, 'entry.ts'));
+    const producer = producerOf(entry, { packages: ['cborg'] });
+    expect(producer.modules.map((module) => path.basename(module.pathname)).sort()).toEqual([
+      'entry.ts',
+      'level.ts',
+      'worker.ts',
+    ]);
+    expect(producer.packages).toEqual(['cborg']);
+    // The worker's own import, two steps from the entry, versions the entry's work.
+    const before = producerVersion(producer);
+    await write('level.ts', 'export const level = 6;\n');
+    expect(producerVersion(producerOf(entry, { packages: ['cborg'] }))).not.toBe(before);
+  });
+
   it('names the file and the import that names no file', async () => {
     const folder = await mkdtemp(path.join(tmpdir(), 'producer-'));
     onTestFinished(() => rm(folder, { recursive: true, force: true }));

@@ -200,13 +200,15 @@ describe('the search index, a language at a time', () => {
       // Pagefind's binary and the modules that turn its files into the served ones are in the key.
       expect(languageIndexProducer.packages).toEqual(expect.arrayContaining(['pagefind', '@gfx/zopfli', 'esbuild']));
       expect(languageIndexProducer.packages.some((name) => name.startsWith('@pagefind/'))).toBe(true);
-      expect(languageIndexProducer.modules.map((module) => path.basename(module.pathname))).toEqual([
-        'search-index.ts',
-        'zopfli.ts',
-        'zopfli-worker.ts',
-        'search-excerpt.ts',
-        'paragraph-number.ts',
-      ]);
+      expect(languageIndexProducer.modules.map((module) => path.basename(module.pathname))).toEqual(
+        expect.arrayContaining([
+          'search-index.ts',
+          'zopfli.ts',
+          'zopfli-worker.ts',
+          'search-excerpt.ts',
+          'paragraph-number.ts',
+        ]),
+      );
     } finally {
       await rm(folder, { recursive: true, force: true });
     }
