@@ -25,6 +25,7 @@
  * way refuses too).
  */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -71,8 +72,22 @@ export function releaseDateProblem(revision: ReleaseRevision | undefined): strin
   );
 }
 
-function runAstroBuild(outDir: string, revision: ReleaseRevision | undefined, release: boolean): Promise<void> {
-  return new Promise((resolve, reject) => {
+/**
+ * Astro's incremental build (`experimental.incrementalBuild`) keeps each page in its cache folder as it renders
+ * it, but writes the keys of the pages it keeps only once every page is done. A render that stops in between (an
+ * error, Ctrl-C, a kill) would leave the last build's keys beside copies of pages they no longer describe, which a
+ * build of that last build's sources would then take for its own: an undone edit shipped. So a render marks itself
+ * unfinished until Astro has succeeded, and one that finds the mark starts without the keys.
+ */
+const astroCacheDir = path.join(projectRoot, 'node_modules/.astro');
+const astroPageKeys = path.join(astroCacheDir, 'incremental-build.json');
+const renderUnfinished = path.join(astroCacheDir, 'render-unfinished');
+
+async function runAstroBuild(outDir: string, revision: ReleaseRevision | undefined, release: boolean): Promise<void> {
+  if (existsSync(renderUnfinished)) await rm(astroPageKeys, { force: true });
+  await mkdir(astroCacheDir, { recursive: true });
+  await writeFile(renderUnfinished, '');
+  await new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, [astroCli, 'build', '--outDir', outDir], {
       cwd: projectRoot,
       env: astroEnvironment(revision, release),
@@ -83,6 +98,7 @@ function runAstroBuild(outDir: string, revision: ReleaseRevision | undefined, re
       code === 0 ? resolve() : reject(new Error(`astro build stopped (${signal ?? `exit code ${code}`}); see above`)),
     );
   });
+  await rm(renderUnfinished, { force: true });
 }
 
 /**

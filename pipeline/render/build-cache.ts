@@ -102,9 +102,18 @@ export function producerOf(entry: URL, also: Partial<Producer> = {}): Producer {
   };
 }
 
-/** A hash of everything besides the inputs that decides the bytes: Node, the packages, the modules' source. */
-export function producerVersion({ packages, modules }: Producer): string {
-  const hash = createHash('sha256').update(`node ${process.version}\n`);
+/** The lock file, which names the version of every package installed, those the named packages use among them. */
+const projectLockFile = path.join(projectRoot, 'package-lock.json');
+
+/**
+ * A hash of everything besides the inputs that decides the bytes: Node, the packages (and, through the lock file,
+ * every package installed: a package's own dependencies may change with its version unchanged), the modules' source.
+ */
+export function producerVersion({ packages, modules }: Producer, lockFile = projectLockFile): string {
+  const hash = createHash('sha256')
+    .update(`node ${process.version}\n`)
+    // A copy of the project made for a test may have none; the packages' own versions still count.
+    .update(existsSync(lockFile) ? readFileSync(lockFile) : 'no lock file\n');
   for (const name of packages) hash.update(`${name}@${installedVersion(name)}\n`);
   for (const module of modules)
     hash.update(`${path.relative(projectRoot, fileURLToPath(module))}\n`).update(readFileSync(module));

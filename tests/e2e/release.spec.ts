@@ -131,6 +131,32 @@ test('a rebuild after a one-word edit, on the caches of the build before it, is 
   for (const dir of [edited, cold, editedOut, coldOut]) rmSync(dir, { recursive: true });
 });
 
+test('a build that stops part-way through the render leaves nothing that a build of the earlier text takes for its own', async () => {
+  test.setTimeout(600_000);
+  const copy = await copyProject(thisProject(process.cwd()));
+  const out = temporary('built-after-a-stopped-render');
+  const build = () => runScript(copy, ['pipeline/build.ts', '--out-dir', out], { SOURCE_DATE_EPOCH: '1700000000' });
+  const document = path.join(copy, 'src/content/documents/be/petition-to-the-ilo.mdx');
+  const home = path.join(copy, 'src/pages/[lang]/index.astro');
+  const [text, homeCode] = [readFileSync(document, 'utf8'), readFileSync(home, 'utf8')];
+  const undone = 'АДМЕНЕНАЯ-ПРАЎКА';
+  await build();
+  // An edit, and a mistake in a page Astro renders after the documents: the build stops once they are rendered.
+  writeFileSync(document, text.replace('Шаноўны Гай Райдэр,', `Шаноўны ${undone} Гай Райдэр,`));
+  writeFileSync(home, homeCode.replace(/^---$/m, '---\nthrow new Error("a mistake");'));
+  await expect(build()).rejects.toThrow();
+  // Both undone: the sources are again those of the first build.
+  writeFileSync(document, text);
+  writeFileSync(home, homeCode);
+  await build();
+  for (const file of [paths.document('be', 'petition-to-the-ilo'), paths.singleFile('be', 'petition-to-the-ilo')]) {
+    const page = readFileSync(path.join(out, file.endsWith('/') ? `${file}index.html` : file), 'utf8');
+    expect(page).toContain('Гай Райдэр');
+    expect(page).not.toContain(undone);
+  }
+  for (const dir of [copy, out]) rmSync(dir, { recursive: true });
+});
+
 test('the built site, signed with a throwaway key, passes minisign, sha256sum and npm run verify under a prefix', async () => {
   test.setTimeout(120_000);
   const { dir: copy, publicKey } = await signedCopyOfDist();

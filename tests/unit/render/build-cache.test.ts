@@ -110,6 +110,17 @@ describe('the producer of a module', () => {
     expect(producerVersion(producerOf(entry, { packages: ['cborg'] }))).not.toBe(before);
   });
 
+  it('is another version once the lock file names another version of any package installed', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'producer-'));
+    onTestFinished(() => rm(folder, { recursive: true, force: true }));
+    const lockFile = path.join(folder, 'package-lock.json');
+    const producer = { packages: ['fflate'], modules: [new URL(import.meta.url)] };
+    await writeFile(lockFile, '{ "packages": { "node_modules/cborg": { "version": "4.2.0" } } }\n');
+    const before = producerVersion(producer, lockFile);
+    await writeFile(lockFile, '{ "packages": { "node_modules/cborg": { "version": "4.2.1" } } }\n');
+    expect(producerVersion(producer, lockFile)).not.toBe(before);
+  });
+
   it('names the file and the import that names no file', async () => {
     const folder = await mkdtemp(path.join(tmpdir(), 'producer-'));
     onTestFinished(() => rm(folder, { recursive: true, force: true }));
