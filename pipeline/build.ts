@@ -28,7 +28,6 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import module, { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -37,10 +36,10 @@ import { siteUrl } from '../src/lib/site-url.ts';
 import { writeHostConfigs } from './release/host-configs.ts';
 import { releaseRevision, revisionFile, type ReleaseRevision } from '../src/lib/release-revision.ts';
 import { keyOnDiskProblem } from './content-checks/key-on-disk.ts';
+import { buildCacheRoot } from './render/build-cache.ts';
 import { releaseBuildVariable } from '../src/lib/build-kind.ts';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
-
 const astroCli = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
 
 /**
@@ -102,13 +101,14 @@ async function runAstroBuild(outDir: string, revision: ReleaseRevision | undefin
 }
 
 /**
- * Turns on Node's compile cache, where NODE_COMPILE_CACHE says or else where Astro's command keeps it: the steps'
+ * Turns on Node's compile cache, where NODE_COMPILE_CACHE says or else in the project's build cache: the steps'
  * modules, stripped of their types and compiled, then load in half the time. Node keys each entry on the module's
  * source and its own version, so an edited module is compiled again. Astro's process and its workers inherit the
- * folder through the environment.
+ * folder through the environment; Astro's command would otherwise keep its own in the shared temporary folder,
+ * where any user of the machine could write the code a build runs.
  */
 export function keepCompiledModules(): void {
-  process.env['NODE_COMPILE_CACHE'] ??= path.join(tmpdir(), 'node-compile-cache');
+  process.env['NODE_COMPILE_CACHE'] ??= path.join(buildCacheRoot, 'node-compile-cache');
   module.enableCompileCache(process.env['NODE_COMPILE_CACHE']);
 }
 
