@@ -5,7 +5,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { contentCheck } from './pipeline/content-checks/astro-integration.ts';
 import { contentGuard } from './pipeline/content-checks/content-guard.ts';
 import { postBuild } from './pipeline/post-build.ts';
-import { buildCache, producerOf } from './pipeline/render/build-cache.ts';
+import { astroCacheDir, buildCache, producerOf } from './pipeline/render/build-cache.ts';
 import { inlineScripts } from './pipeline/render/inline-scripts.ts';
 import { keepingCompiledMdx } from './pipeline/render/kept-mdx.ts';
 import { mdxFeatures } from './src/lib/mdx.ts';
@@ -63,6 +63,7 @@ export default defineConfig({
     },
   },
   devToolbar: { enabled: false },
+  cacheDir: astroCacheDir,
   // A document page whose code and inputs (src/lib/page-cache-key.ts) are the last build's is copied, not rendered.
   experimental: { incrementalBuild: true },
 });

@@ -36,7 +36,7 @@ import { siteUrl } from '../src/lib/site-url.ts';
 import { writeHostConfigs } from './release/host-configs.ts';
 import { releaseRevision, revisionFile, type ReleaseRevision } from '../src/lib/release-revision.ts';
 import { keyOnDiskProblem } from './content-checks/key-on-disk.ts';
-import { buildCacheRoot } from './render/build-cache.ts';
+import { astroCacheDir, buildCacheRoot } from './render/build-cache.ts';
 import { releaseBuildVariable } from '../src/lib/build-kind.ts';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -78,7 +78,6 @@ export function releaseDateProblem(revision: ReleaseRevision | undefined): strin
  * build of that last build's sources would then take for its own: an undone edit shipped. So a render marks itself
  * unfinished until Astro has succeeded, and one that finds the mark starts without the keys.
  */
-const astroCacheDir = path.join(projectRoot, 'node_modules/.astro');
 const astroPageKeys = path.join(astroCacheDir, 'incremental-build.json');
 const renderUnfinished = path.join(astroCacheDir, 'render-unfinished');
 

@@ -27,6 +27,14 @@ export const buildCacheRoot = path.join(
   (JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { name: string }).name,
 );
 
+/**
+ * Where Astro keeps its own cache (astro.config.mjs), the pages of its incremental build among it: in the
+ * project's folder, not in node_modules, which a copy of the project may share by a link. Astro keeps each page
+ * at a path named by the page, not by its content, so two projects building into one cache could hand each other
+ * their pages.
+ */
+export const astroCacheDir = path.join(projectRoot, '.cache/astro');
+
 /** What produces a cache's bytes: the packages that do the work, and this project's modules that drive them. */
 export interface Producer {
   packages: readonly string[];

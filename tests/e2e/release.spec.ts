@@ -60,7 +60,7 @@ test('a release built from a `git archive` of the commit equals the one built fr
     MINISIGN_SECRET_KEY: '',
   };
   const [fromClone, fromArchive] = [temporary('release-from-clone'), temporary('release-from-archive')];
-  // One after the other: both builds' Astro writes its cache in node_modules/.astro, which the link makes one folder.
+  // One after the other: each takes both cores. The copy links node_modules, but Astro's cache is each project's own.
   await runScript('.', ['pipeline/build.ts', '--release', '--out-dir', fromClone], releaseIdentity);
   await runScript(source, ['pipeline/build.ts', '--release', '--out-dir', fromArchive], releaseIdentity);
   expect(await listFiles(fromClone)).toContain('UNSIGNED_RELEASE.json');

@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
-import { buildCache, buildCacheRoot, producerOf, producerVersion } from '../../../pipeline/render/build-cache';
+import {
+  astroCacheDir,
+  buildCache,
+  buildCacheRoot,
+  producerOf,
+  producerVersion,
+} from '../../../pipeline/render/build-cache';
 
 describe('the build cache', () => {
   let folder = '';
@@ -23,6 +29,13 @@ describe('the build cache', () => {
       path.join('node_modules', '.cache', 'belarus-unions-record'),
     );
     expect(execFileSync('git', ['check-ignore', path.join(buildCacheRoot, 'x')], { encoding: 'utf8' })).not.toBe('');
+  });
+
+  it('leaves Astro’s cache in the project’s own folder, ignored by git, which a copy linking node_modules does not share', () => {
+    const relative = path.relative(process.cwd(), astroCacheDir);
+    expect(relative.split(path.sep)).not.toContain('node_modules');
+    expect(relative.startsWith('..')).toBe(false);
+    expect(execFileSync('git', ['check-ignore', path.join(astroCacheDir, 'x')], { encoding: 'utf8' })).not.toBe('');
   });
 
   it('makes an entry once, then gives the stored bytes', async () => {
