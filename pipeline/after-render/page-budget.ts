@@ -3,7 +3,7 @@ import { buildCache, producerOf, type BuildCache, type Producer } from '../rende
 import { brotliSize, budgets, checkBudget, isSitePage } from './budgets.ts';
 import type { ParsedPages } from './site-files.ts';
 
-/** What decides a page's quick size besides its HTML: Node's brotli, whose version is in every key, and this module. */
+/** What decides a page's quick size besides its HTML: Node's brotli, whose version is in every key, and this module and all it imports. */
 export const quickSizeProducer: Producer = producerOf(new URL(import.meta.url));
 
 /** Each page's quick size, kept by its HTML: a rebuild compresses only the pages that changed. */

@@ -38,7 +38,7 @@ export interface SingleFileSource {
   originLine: string;
 }
 
-/** What decides a single-file copy besides its page: the parser that reads the page, and this module. */
+/** What decides a single-file copy besides its page: this module and all it imports (the parser, the zip). */
 export const singleFileProducer: Producer = producerOf(new URL(import.meta.url));
 
 /** Each copy, kept by its page: a rebuild makes again only the copies of the pages that changed. */

@@ -351,7 +351,9 @@ export async function zopfliCached<Item extends { content: Buffer }>(
   options: ZopfliOptions = {},
   { cache = zopfliCache, claims = zopfliClaims }: { cache?: BuildCache; claims?: string } = {},
 ): Promise<[Item, Buffer][]> {
-  const keyOf = ({ content }: Item) => zopfliKey(cache, content, options);
+  // Each key hashes the item's bytes (the WebAssembly is the largest): worked out once, not on every look.
+  const keys = new Map(items.map((item) => [item, zopfliKey(cache, item.content, options)]));
+  const keyOf = (item: Item) => keys.get(item) ?? zopfliKey(cache, item.content, options);
   const done: [Item, Buffer][] = [];
   let missing = [...items];
   while (missing.length > 0) {
@@ -520,9 +522,7 @@ interface PagefindEntry {
  */
 async function searchFiles(distDir: string, lang: Locale, cacheTag: string, bundledExcerpts: boolean) {
   const engineDir = path.posix.dirname(paths.searchEngine());
-  const entry = JSON.parse(
-    await readFile(path.join(distDir, engineDir, 'pagefind-entry.json'), 'utf8'),
-  ) as PagefindEntry;
+  const entry = JSON.parse(await readFile(path.join(distDir, engineDir, entryFile), 'utf8')) as PagefindEntry;
   const language = entry.languages[lang];
   if (!language) throw new Error(`the search index has no "${lang}" pages: is every ${lang} page's <html lang> right?`);
   const inFolder = async (folder: string) =>
@@ -536,7 +536,7 @@ async function searchFiles(distDir: string, lang: Locale, cacheTag: string, bund
   return {
     engine: paths.searchEngine(),
     fetched: [
-      `${engineDir}/pagefind-entry.json?ts=${cacheTag}`,
+      `${engineDir}/${entryFile}?ts=${cacheTag}`,
       `${engineDir}/pagefind.${language.hash}.pf_meta`,
       `${engineDir}/wasm.${language.wasm ?? 'unknown'}.pagefind`,
       ...(indexBytes <= preloadIndexUpToBytes ? indexChunks : []),
@@ -552,7 +552,7 @@ async function searchFiles(distDir: string, lang: Locale, cacheTag: string, bund
  */
 export async function writeSearchPreloads(distDir: string, bundledExcerpts: boolean): Promise<void> {
   const engineDir = path.posix.dirname(paths.searchEngine());
-  const entry = await readFile(path.join(distDir, engineDir, 'pagefind-entry.json'));
+  const entry = await readFile(path.join(distDir, engineDir, entryFile));
   const cacheTag = createHash('sha256').update(entry).digest('hex').slice(0, 12);
   for (const lang of localeCodes) {
     const page = paths.search(lang);
